@@ -1,0 +1,1 @@
+//! Normalized text with an offset map back to source bytes.

@@ -1,0 +1,1 @@
+//! Quantities: numbers, units, qualifiers and their rounding intervals.

@@ -1,0 +1,1 @@
+//! Sections, sentences and clauses.
