@@ -19,3 +19,29 @@ pub mod quantity;
 pub mod segment;
 pub mod span;
 pub mod time;
+
+use corpus::Document;
+use normalize::Normalized;
+use segment::Segments;
+
+/// A document with its normalized text and its structure.
+#[derive(Clone, Debug)]
+pub struct Analyzed<'a> {
+    /// The loaded document.
+    pub doc: &'a Document,
+    /// Its body, normalized for matching.
+    pub normalized: Normalized,
+    /// Sections, sentences and clauses of the normalized body.
+    pub segments: Segments,
+}
+
+/// Normalizes and segments one document.
+pub fn analyze(doc: &Document) -> Analyzed<'_> {
+    let normalized = Normalized::new(&doc.source, doc.body);
+    let segments = segment::segment(&normalized);
+    Analyzed {
+        doc,
+        normalized,
+        segments,
+    }
+}

@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// An end-exclusive byte range `[start, end)` into a document's source text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First byte of the span.
     pub start: usize,
