@@ -56,9 +56,17 @@ pub struct Normalized {
 }
 
 impl Normalized {
-    /// Normalizes `source[body]`. `body` must lie on char boundaries of `source`.
+    /// Normalizes `source[body]` as a document body: headings are detected and kept apart.
+    /// `body` must lie on char boundaries of `source`.
     pub fn new(source: &str, body: Span) -> Self {
-        Normalizer::new(source, body).run()
+        Normalizer { source, body, layout: true }.run()
+    }
+
+    /// Normalizes a fragment — a sentence typed on the command line, a rule example, a slice
+    /// of a document — without layout analysis: no line is taken for a heading. Within a
+    /// sentence this gives the same text as [`Normalized::new`] does on the whole document.
+    pub fn inline(text: &str) -> Self {
+        Normalizer { source: text, body: Span::new(0, text.len()), layout: false }.run()
     }
 
     /// The normalized text.
@@ -215,15 +223,13 @@ struct Line {
 struct Normalizer<'a> {
     source: &'a str,
     body: Span,
+    /// Whether to look for headings (documents) or not (fragments).
+    layout: bool,
 }
 
-impl<'a> Normalizer<'a> {
-    fn new(source: &'a str, body: Span) -> Self {
-        Normalizer { source, body }
-    }
-
+impl Normalizer<'_> {
     fn run(&self) -> Normalized {
-        let lines = classify_lines(self.source, self.body);
+        let lines = classify_lines(self.source, self.body, self.layout);
         let mut out = Output::default();
         let body = &self.source[self.body.range()];
         let base = self.body.start;
@@ -256,7 +262,7 @@ impl<'a> Normalizer<'a> {
                 out.gap(gap, ws);
             }
             // Heading markers at the start of a Markdown heading line: `### ` → dropped.
-            if at_line_start && c == '#' && line.is_some_and(|l| is_markdown_heading(&l.trimmed)) {
+            if at_line_start && c == '#' && line.is_some_and(|l| l.heading && is_markdown_heading(&l.trimmed)) {
                 while chars.next_if(|&(_, n)| n == '#').is_some() {}
                 at_line_start = false;
                 continue;
@@ -375,7 +381,7 @@ impl Output {
 }
 
 /// Splits the body into lines and marks which of them are headings.
-fn classify_lines(source: &str, body: Span) -> Vec<Line> {
+fn classify_lines(source: &str, body: Span, layout: bool) -> Vec<Line> {
     let text = &source[body.range()];
     let mut lines = Vec::new();
     let mut blank = 0usize;
@@ -397,6 +403,9 @@ fn classify_lines(source: &str, body: Span) -> Vec<Line> {
             heading: false,
         });
         blank = 0;
+    }
+    if !layout {
+        return lines;
     }
     let ocr_spaced = is_ocr_double_spaced(&lines);
     for i in 0..lines.len() {
