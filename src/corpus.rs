@@ -1,12 +1,67 @@
 //! Documents: finding corpus files, decoding them and reading their TOML front matter.
 //!
-//! (Minimal version; the full loader with diagnostics replaces it.)
+//! # The corpus format
+//!
+//! One article per file. The command line names files and directories; directories are searched
+//! recursively for `.txt` and `.md` files (names starting with `.` are skipped, files named
+//! explicitly are taken whatever their extension), and the files found under one directory are
+//! loaded in byte order of their paths (see [`walk`]).
+//!
+//! A file is UTF-8, with or without a byte-order mark, or else GB18030 (which covers GBK and
+//! GB2312). UTF-8 text is kept byte for byte — a BOM stays at offset 0 — so every
+//! [`Span`] is a file offset; GB18030 is transcoded to UTF-8 once and spans index that
+//! transcoding. The file starts with TOML front matter between two lines holding `+++`, and the
+//! article body follows exactly as published:
+//!
+//! ```text
+//! +++
+//! title     = "中站区：坚持“一个总基调”…"
+//! published = 2014-02-15          # required; a TOML date, unquoted
+//! entity    = "中站区"             # default subject of the article's claims
+//! outlet    = "焦作日报"           # optional
+//! url       = "…"                  # optional
+//! note      = "…"                  # optional
+//! +++
+//! 正文……
+//! ```
+//!
+//! # Diagnostics
+//!
+//! [`load`] never stops at a bad file: each problem becomes a [`CorpusDiagnostic`] (a
+//! [`miette::Diagnostic`] naming the file, with labels into its text where it has text) and the
+//! other files still load. The codes:
+//!
+//! | code | severity | meaning |
+//! |------|----------|---------|
+//! | `corpus::not-found` | error | a path on the command line does not exist |
+//! | `corpus::unreadable` | error | a file or directory cannot be read (permissions, I/O) |
+//! | `corpus::binary` | error | the file holds a NUL byte; the message gives its offset |
+//! | `corpus::undecodable` | error | neither UTF-8 nor GB18030; the message gives the offset of the first invalid UTF-8 byte |
+//! | `corpus::encoding` | advice | the file was decoded as GB18030; spans index its UTF-8 transcoding |
+//! | `corpus::empty` | error | the file is empty or only whitespace |
+//! | `corpus::front-matter-missing` | error | the first line is not `+++` |
+//! | `corpus::front-matter-unterminated` | error | no closing `+++` line |
+//! | `corpus::front-matter-syntax` | error | the front matter is not valid TOML; labelled where toml points |
+//! | `corpus::missing-published` | error | no `published` key |
+//! | `corpus::front-matter-type` | error | a value of the wrong type, e.g. `published = "2014-02-15"`; labelled at the value |
+//! | `corpus::unknown-key` | error | a key the format does not define; labelled at the key, with a suggestion for typos |
+//!
+//! Only advice leaves a document loaded; [`Loaded::has_errors`] says whether any error occurred.
+
+mod decode;
+mod diagnostic;
+mod front_matter;
+mod walk;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
+pub use diagnostic::{Code, CorpusDiagnostic};
+pub use walk::walk;
+
 use crate::span::Span;
+use front_matter::SplitError;
 
 /// How a file's bytes were turned into text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,6 +81,7 @@ pub struct FrontMatter {
     /// Headline of the article.
     pub title: Option<String>,
     /// Publication date; relative time expressions resolve against it.
+    #[serde(deserialize_with = "front_matter::toml_date")]
     pub published: NaiveDate,
     /// Default subject of the article's claims (`中站区`).
     pub entity: Option<String>,
@@ -60,17 +116,101 @@ impl Document {
 
     /// The path for display, with `/` separators.
     pub fn display_path(&self) -> String {
-        self.path.display().to_string()
+        walk::display(&self.path)
     }
 }
 
-/// Reads one UTF-8 document with `+++` front matter (minimal placeholder loader).
-pub fn load_file(path: &Path) -> Option<Document> {
-    let source = std::fs::read_to_string(path).ok()?;
-    let rest = source.strip_prefix("+++\n")?;
-    let close = rest.find("\n+++\n")?;
-    let meta: FrontMatter = toml::from_str(&rest[..close]).ok()?;
-    let body_start = 4 + close + 5;
-    let body = Span::new(body_start, source.len());
-    Some(Document { path: path.to_path_buf(), source, encoding: Encoding::Utf8, meta, body })
+/// The outcome of loading: the documents that loaded and every diagnostic, both in a
+/// deterministic order (walk problems first, then each file's in load order).
+#[derive(Clone, Debug, Default)]
+pub struct Loaded {
+    /// Documents in load order.
+    pub documents: Vec<Document>,
+    /// Errors and advice, in a deterministic order.
+    pub diagnostics: Vec<CorpusDiagnostic>,
+}
+
+impl Loaded {
+    /// Whether any diagnostic is an error (advice does not count).
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(CorpusDiagnostic::is_error)
+    }
+
+    fn extend(&mut self, other: Loaded) {
+        self.documents.extend(other.documents);
+        self.diagnostics.extend(other.diagnostics);
+    }
+}
+
+/// Loads every corpus file named by `paths` (files, or directories to walk; see [`walk`]).
+pub fn load(paths: &[PathBuf]) -> Loaded {
+    let (files, diagnostics) = walk(paths);
+    let mut loaded = Loaded {
+        documents: Vec::new(),
+        diagnostics,
+    };
+    for file in &files {
+        loaded.extend(load_one(file));
+    }
+    loaded
+}
+
+/// Loads one file: at most one document, plus its diagnostics (an error, or the advice that
+/// came with a document that did load).
+pub fn load_one(path: &Path) -> Loaded {
+    let shown = walk::display(path);
+    let mut loaded = Loaded::default();
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            loaded.diagnostics.push(walk::io_diagnostic(path, &error));
+            return loaded;
+        }
+    };
+    let decoded = match decode::decode(&shown, bytes) {
+        Ok(decoded) => decoded,
+        Err(diagnostic) => {
+            loaded.diagnostics.push(diagnostic);
+            return loaded;
+        }
+    };
+    let text = decoded.text;
+    if let Some(mut advice) = decoded.advice {
+        advice = advice.with_source(&text);
+        loaded.diagnostics.push(advice);
+    }
+    match read_front_matter(&shown, &text) {
+        Ok((meta, body_start)) => loaded.documents.push(Document {
+            path: path.to_path_buf(),
+            body: Span::new(body_start, text.len()),
+            source: text,
+            encoding: decoded.encoding,
+            meta,
+        }),
+        Err(diagnostic) => loaded.diagnostics.push(diagnostic),
+    }
+    loaded
+}
+
+/// The front matter of `text` and the offset where the body starts.
+fn read_front_matter(path: &str, text: &str) -> Result<(FrontMatter, usize), CorpusDiagnostic> {
+    let block = front_matter::split(text).map_err(|error| {
+        let diagnostic = |code, message: &str| {
+            CorpusDiagnostic::new(code, path, format!("{path}: {message}")).with_source(text)
+        };
+        match error {
+            SplitError::Missing { first_line } => {
+                diagnostic(Code::FrontMatterMissing, "no front matter")
+                    .with_label(first_line, "expected `+++` on the first line")
+                    .with_help(front_matter::MINIMAL_HELP)
+            }
+            SplitError::Unterminated { open } => {
+                diagnostic(Code::FrontMatterUnterminated, "front matter is not closed")
+                    .with_label(open, "front matter opened here")
+                    .with_help("end the front matter with a line holding only `+++`")
+            }
+        }
+    })?;
+    let meta = front_matter::parse(path, text, &block)?;
+    Ok((meta, block.body_start))
 }
