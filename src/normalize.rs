@@ -59,14 +59,24 @@ impl Normalized {
     /// Normalizes `source[body]` as a document body: headings are detected and kept apart.
     /// `body` must lie on char boundaries of `source`.
     pub fn new(source: &str, body: Span) -> Self {
-        Normalizer { source, body, layout: true }.run()
+        Normalizer {
+            source,
+            body,
+            layout: true,
+        }
+        .run()
     }
 
     /// Normalizes a fragment — a sentence typed on the command line, a rule example, a slice
     /// of a document — without layout analysis: no line is taken for a heading. Within a
     /// sentence this gives the same text as [`Normalized::new`] does on the whole document.
     pub fn inline(text: &str) -> Self {
-        Normalizer { source: text, body: Span::new(0, text.len()), layout: false }.run()
+        Normalizer {
+            source: text,
+            body: Span::new(0, text.len()),
+            layout: false,
+        }
+        .run()
     }
 
     /// The normalized text.
@@ -262,7 +272,10 @@ impl Normalizer<'_> {
                 out.gap(gap, ws);
             }
             // Heading markers at the start of a Markdown heading line: `### ` → dropped.
-            if at_line_start && c == '#' && line.is_some_and(|l| l.heading && is_markdown_heading(&l.trimmed)) {
+            if at_line_start
+                && c == '#'
+                && line.is_some_and(|l| l.heading && is_markdown_heading(&l.trimmed))
+            {
                 while chars.next_if(|&(_, n)| n == '#').is_some() {}
                 at_line_start = false;
                 continue;

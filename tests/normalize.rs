@@ -27,17 +27,28 @@ fn seed_004_examples_come_out_right() {
             "今年经济社会发展的主要目\n\n标是 ：地区生产总值 （\n\nGDP\n\n）增长\n\n11%\n\n，公共财政预算收入增长",
             "今年经济社会发展的主要目标是:地区生产总值(GDP)增长11%,公共财政预算收入增长",
         ),
-        ("全\n\n年力争引进\n\n１\n\n亿元以上项目\n\n25\n\n个", "全年力争引进1亿元以上项目25个"),
+        (
+            "全\n\n年力争引进\n\n１\n\n亿元以上项目\n\n25\n\n个",
+            "全年力争引进1亿元以上项目25个",
+        ),
         ("379\n\n亿\n\n元", "379亿元"),
     ] {
-        let at = source.find(raw).unwrap_or_else(|| panic!("{raw:?} not in seed 004"));
-        let found = n.text().find(expected).unwrap_or_else(|| panic!("{expected:?} not in normalized text"));
+        let at = source
+            .find(raw)
+            .unwrap_or_else(|| panic!("{raw:?} not in seed 004"));
+        let found = n
+            .text()
+            .find(expected)
+            .unwrap_or_else(|| panic!("{expected:?} not in normalized text"));
         // The normalized span maps back to exactly the raw source slice.
         let span = n.to_source(found..found + expected.len());
         assert_eq!(span, Span::new(at, at + raw.len()), "{expected}");
     }
     // The inline example, normalized as a fragment.
-    assert_eq!(Normalized::inline("收 入 完 成 3.06 亿 元").text(), "收入完成3.06亿元");
+    assert_eq!(
+        Normalized::inline("收 入 完 成 3.06 亿 元").text(),
+        "收入完成3.06亿元"
+    );
 }
 
 /// Section headings of seed 004 stay apart from the sentences under them.
@@ -48,7 +59,10 @@ fn seed_004_headings_are_kept() {
     let headings: Vec<&str> = n.headings().iter().map(|h| &n.text()[h.clone()]).collect();
     assert!(headings.contains(&"2013,巨变看转型"), "{headings:?}");
     assert!(headings.contains(&"2014,关键看提升"), "{headings:?}");
-    assert!(n.text().contains("\n2014,关键看提升\n今年经济社会发展的主要目标是:"));
+    assert!(
+        n.text()
+            .contains("\n2014,关键看提升\n今年经济社会发展的主要目标是:")
+    );
 }
 
 /// Every character of every bundled article maps to source bytes monotonically.
@@ -69,9 +83,15 @@ fn check_map(source: &str, n: &Normalized, body: Span) {
     let mut last = Span::new(body.start, body.start);
     for (i, c) in n.text().char_indices() {
         let span = n.to_source(i..i + c.len_utf8());
-        assert!(body.start <= span.start && span.end <= body.end, "out of the body: {span:?}");
+        assert!(
+            body.start <= span.start && span.end <= body.end,
+            "out of the body: {span:?}"
+        );
         assert!(source.is_char_boundary(span.start) && source.is_char_boundary(span.end));
-        assert!(span.start >= last.end, "not monotone at {i}: {last:?} then {span:?}");
+        assert!(
+            span.start >= last.end,
+            "not monotone at {i}: {last:?} then {span:?}"
+        );
         assert!(!span.is_empty());
         last = span;
     }
@@ -81,10 +101,10 @@ fn check_map(source: &str, n: &Normalized, body: Span) {
 /// full-width digits, units, punctuation of both widths, Markdown marks and layout spaces.
 fn article_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "中", "站", "区", "完", "成", "亿", "元", "增", "长", "区", "產", "總", "億", "著", "年", "月",
-        "1", "2", "0", "９", "８", ".", "．", "%", "％", "‰", ",", "，", "。", "；", "：", ":", "(",
-        "（", "）", "“", "”", "GDP", "R&D", "Word", " ", "  ", "\u{3000}", "\n", "\n\n", "\n\n\n",
-        "\r\n", "#", "## ", "**", "——", "~", "～", "a",
+        "中", "站", "区", "完", "成", "亿", "元", "增", "长", "区", "產", "總", "億", "著", "年",
+        "月", "1", "2", "0", "９", "８", ".", "．", "%", "％", "‰", ",", "，", "。", "；", "：",
+        ":", "(", "（", "）", "“", "”", "GDP", "R&D", "Word", " ", "  ", "\u{3000}", "\n", "\n\n",
+        "\n\n\n", "\r\n", "#", "## ", "**", "——", "~", "～", "a",
     ]);
     prop::collection::vec(pieces, 0..120).prop_map(|v| v.concat())
 }
