@@ -8,7 +8,10 @@ use clap::{Parser, Subcommand};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
 use crate::corpus::{self, Document};
-use crate::span::line_col;
+use crate::normalize::Normalized;
+use crate::report;
+use crate::scan::{self, Scan};
+use crate::time::Reference;
 use crate::{Analyzed, analyze};
 
 const EXIT_CODES: &str = "\
@@ -41,6 +44,33 @@ enum Command {
         /// The article file.
         file: PathBuf,
     },
+    /// Show every quantity and time expression in a text, and how each was read: value,
+    /// interval, unit, qualifier, resolved period. For rule authors and fact-checkers.
+    #[command(after_help = EXIT_CODES)]
+    Parse {
+        /// Reference date for relative expressions (今年, 去年, 9月28日) [default: a file's
+        /// `published` date, else today]
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<chrono::NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ParseFormat::Human)]
+        format: ParseFormat,
+        /// Parse a whole article (with front matter) instead of TEXT.
+        #[arg(long, value_name = "FILE", conflicts_with = "text")]
+        file: Option<PathBuf>,
+        /// Texts to parse, each on its own (JSON: one line per text).
+        #[arg(required_unless_present = "file")]
+        text: Vec<String>,
+    },
+}
+
+/// Output formats of `parse`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum ParseFormat {
+    /// A listing for people.
+    Human,
+    /// One JSON object per input, one per line.
+    Json,
 }
 
 /// Runs the command line and returns the process exit status.
@@ -60,6 +90,18 @@ pub fn main() -> ExitCode {
     let status = match cli.command {
         Command::Check { paths } => check(&paths, &mut out),
         Command::Inspect { file } => inspect(&file, &mut out),
+        Command::Parse {
+            date,
+            format,
+            file: Some(file),
+            ..
+        } => parse_file(&file, date, format, &mut out),
+        Command::Parse {
+            date,
+            format,
+            file: None,
+            text,
+        } => parse_texts(&text, date, format, &mut out),
     };
     let _ = out.flush();
     ExitCode::from(status)
@@ -127,8 +169,7 @@ fn check(paths: &[PathBuf], out: &mut impl Write) -> u8 {
 fn inspect(file: &std::path::Path, out: &mut impl Write) -> u8 {
     let (documents, errors) = load(std::slice::from_ref(&file.to_path_buf()));
     for doc in &documents {
-        let a = analyze(doc);
-        let _ = write!(out, "{}", describe(&a));
+        let _ = write!(out, "{}", report::inspect::describe(&analyze(doc)));
     }
     if errors > 0 || documents.is_empty() {
         2
@@ -137,40 +178,62 @@ fn inspect(file: &std::path::Path, out: &mut impl Write) -> u8 {
     }
 }
 
-/// The `inspect` view of one document.
-pub fn describe(a: &Analyzed) -> String {
-    use std::fmt::Write as _;
-    let doc = a.doc;
-    let text = a.normalized.text();
-    let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "{}  published {}  entity {}",
-        doc.display_path(),
-        doc.meta.published,
-        doc.meta.entity.as_deref().unwrap_or("-")
-    );
-    for (index, section) in a.segments.sections.iter().enumerate() {
-        let heading = match section.headings.first() {
-            Some(first) => {
-                let at = a.normalized.to_source(first.clone()).start;
-                let (line, col) = line_col(&doc.source, at);
-                let lines: Vec<&str> = section.headings.iter().map(|h| &text[h.clone()]).collect();
-                format!("{line}:{col} {}", lines.join(" / "))
-            }
-            None => "(before the first heading)".to_string(),
+fn parse_texts(
+    texts: &[String],
+    date: Option<chrono::NaiveDate>,
+    format: ParseFormat,
+    out: &mut impl Write,
+) -> u8 {
+    let published = date.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    for text in texts {
+        let normalized = Normalized::inline(text);
+        let found = scan::scan_fragment(&normalized, &Reference::new(published));
+        // Ranges index the normalized text; spans index the input as typed.
+        let parsed = report::parse::Parsed {
+            input: text,
+            doc: None,
+            published,
+            normalized: normalized.text(),
+            scan: &found,
         };
-        let _ = writeln!(s, "\n§{} {heading}", index + 1);
-        for sentence in &a.segments.sentences[section.sentences.clone()] {
-            let at = a.normalized.to_source(sentence.range.clone()).start;
-            let (line, col) = line_col(&doc.source, at);
-            let _ = writeln!(
-                s,
-                "  {:>9}  {}",
-                format!("{line}:{col}"),
-                &text[sentence.range.clone()]
-            );
-        }
+        print_parsed(&parsed, format, out);
     }
-    s
+    0
+}
+
+fn parse_file(
+    file: &std::path::Path,
+    date: Option<chrono::NaiveDate>,
+    format: ParseFormat,
+    out: &mut impl Write,
+) -> u8 {
+    let (documents, errors) = load(std::slice::from_ref(&file.to_path_buf()));
+    for doc in &documents {
+        let mut doc = doc.clone();
+        if let Some(date) = date {
+            doc.meta.published = date;
+        }
+        let analyzed = analyze(&doc);
+        let found: Scan = scan::scan_document(&analyzed);
+        let parsed = report::parse::Parsed {
+            input: &doc.source,
+            doc: Some(doc.display_path()),
+            published: doc.meta.published,
+            normalized: analyzed.normalized.text(),
+            scan: &found,
+        };
+        print_parsed(&parsed, format, out);
+    }
+    if errors > 0 || documents.is_empty() {
+        2
+    } else {
+        0
+    }
+}
+
+fn print_parsed(parsed: &report::parse::Parsed, format: ParseFormat, out: &mut impl Write) {
+    let _ = match format {
+        ParseFormat::Human => write!(out, "{}", report::parse::human(parsed)),
+        ParseFormat::Json => writeln!(out, "{}", report::parse::json(parsed)),
+    };
 }

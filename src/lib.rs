@@ -16,6 +16,8 @@ pub mod cli;
 pub mod corpus;
 pub mod normalize;
 pub mod quantity;
+pub mod report;
+pub mod scan;
 pub mod segment;
 pub mod span;
 pub mod time;

@@ -62,3 +62,117 @@ fn usage_errors_exit_2_and_help_documents_exit_codes() {
         "{help}"
     );
 }
+
+#[test]
+fn parse_reads_a_seed_sentence() {
+    let (code, out) = run(&[
+        "parse",
+        "--date",
+        "2014-02-15",
+        "2013年,中站区地区生产总值完成47亿元,同比增长12.9%",
+        "人口自然增长率控制在５.12‰以内",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("47 亿元 = 4700000000 元 · money · [46.5, 47.5) · ="),
+        "{out}"
+    );
+    assert!(out.contains("2013-01-01 … 2013-12-31 · measured"), "{out}");
+    assert!(out.contains("5.12 ‰ · permille · (-∞, 5.12] · <="), "{out}");
+    common::snapshots().bind(|| insta::assert_snapshot!("cli_parse_texts", out));
+}
+
+#[test]
+fn parse_json_gives_one_line_per_text_with_exact_decimals() {
+    let (code, out) = run(&[
+        "parse",
+        "--date",
+        "2024-10-01",
+        "--format",
+        "json",
+        "--",
+        "投资16.4亿元",
+        "明年1月份搬迁运营",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    let stdout = out
+        .split("--- stdout\n")
+        .nth(1)
+        .unwrap()
+        .split("--- stderr")
+        .next()
+        .unwrap();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    let q = &lines[0]["quantities"][0];
+    assert_eq!(q["quantity"]["value"], "16.4");
+    assert_eq!(q["quantity"]["base_value"], "1640000000");
+    assert_eq!(q["text"], "16.4亿元");
+    let t = &lines[1]["times"][0]["time"]["period"];
+    assert_eq!(
+        (t["start"].as_str(), t["end"].as_str()),
+        (Some("2025-01-01"), Some("2025-01-31"))
+    );
+}
+
+/// The rule author's window on whole seed articles, in both formats.
+#[test]
+fn parse_file_on_seeds_004_and_003() {
+    for (name, file) in [
+        (
+            "seed_004",
+            "corpus/2014-02-15-zhongzhanqu-sige-zhongzhan.txt",
+        ),
+        ("seed_003", "corpus/2024-10-01-gaoxinqu-1015-zhanlue.txt"),
+    ] {
+        let (code, human) = run(&["parse", "--file", file]);
+        assert_eq!(code, 0, "{human}");
+        let (code, json) = run(&["parse", "--format", "json", "--file", file]);
+        assert_eq!(code, 0, "{json}");
+        let stdout = json
+            .split("--- stdout\n")
+            .nth(1)
+            .unwrap()
+            .split("--- stderr")
+            .next()
+            .unwrap();
+        let value: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        common::snapshots().bind(|| {
+            insta::assert_snapshot!(format!("cli_parse_file_{name}"), human);
+            insta::assert_snapshot!(format!("cli_parse_file_{name}_json"), pretty);
+        });
+    }
+}
+
+/// Seed 004 splits numbers from their units across lines (`379\n\n亿\n\n元`); normalization
+/// joins them, and the quantity's span covers the original characters.
+#[test]
+fn parse_file_joins_units_split_by_ocr() {
+    let (_, out) = run(&[
+        "parse",
+        "--format",
+        "json",
+        "--file",
+        "corpus/2014-02-15-zhongzhanqu-sige-zhongzhan.txt",
+    ]);
+    let stdout = out
+        .split("--- stdout\n")
+        .nth(1)
+        .unwrap()
+        .split("--- stderr")
+        .next()
+        .unwrap();
+    let value: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    let found = value["quantities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["quantity"]["printed"] == "379亿元")
+        .expect("379亿元 is read");
+    assert_eq!(found["text"], "379\n\n亿\n\n元");
+    assert_eq!(found["quantity"]["base_value"], "37900000000");
+}

@@ -1,0 +1,245 @@
+//! The unit table: `rules/units.toml`, embedded, parsed once, matched longest word first.
+//!
+//! The file's header comment is the reference for its format; this module only loads it and
+//! answers one question: which scale, unit or stop word starts at this byte?
+
+use std::sync::LazyLock;
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use super::Dimension;
+
+/// The table as shipped. A broken table is a build defect, caught by the tests below, never
+/// something input can cause.
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    Table::parse(include_str!("../../rules/units.toml"))
+        .unwrap_or_else(|e| panic!("rules/units.toml is invalid: {e}"))
+});
+
+/// The shipped unit table.
+pub(crate) fn table() -> &'static Table {
+    &TABLE
+}
+
+/// `rules/units.toml` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    scale: Vec<ScaleDef>,
+    unit: Vec<UnitDef>,
+    tier: Vec<TierDef>,
+    not_quantity: NotQuantity,
+}
+
+/// A scale word (`万`) and what it multiplies by.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ScaleDef {
+    pub word: String,
+    pub factor: Decimal,
+}
+
+/// A unit word with its dimension and conversion to its base unit.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct UnitDef {
+    pub word: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub dimension: Dimension,
+    pub base: String,
+    pub factor: Decimal,
+    pub scalable: bool,
+    #[serde(default)]
+    pub not_before: Vec<String>,
+}
+
+/// A named tier of a ranking.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TierDef {
+    pub word: String,
+    pub level: u32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NotQuantity {
+    after: Vec<String>,
+}
+
+/// The loaded table, with every word list sorted longest first for matching.
+#[derive(Debug)]
+pub(crate) struct Table {
+    scales: Vec<ScaleDef>,
+    /// (spelling, unit) for every word and alias.
+    units: Vec<(String, UnitDef)>,
+    tiers: Vec<TierDef>,
+    stops: Vec<String>,
+}
+
+/// A unit word found in the text: the unit and the spelling that matched.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct UnitMatch<'a> {
+    pub def: &'a UnitDef,
+    pub len: usize,
+}
+
+impl Table {
+    /// Parses and indexes a table; `Err` carries the TOML error or the first duplicate word.
+    pub(crate) fn parse(source: &str) -> Result<Table, String> {
+        let file: File = toml::from_str(source).map_err(|e| e.to_string())?;
+        let mut seen = std::collections::HashSet::new();
+        let mut units = Vec::new();
+        for def in &file.unit {
+            for spelling in std::iter::once(&def.word).chain(&def.aliases) {
+                units.push((spelling.clone(), def.clone()));
+            }
+        }
+        let words = file
+            .scale
+            .iter()
+            .map(|s| &s.word)
+            .chain(units.iter().map(|(w, _)| w))
+            .chain(file.tier.iter().map(|t| &t.word));
+        for word in words {
+            if word.is_empty() {
+                return Err("empty word".into());
+            }
+            if !seen.insert(word.clone()) {
+                return Err(format!("duplicate word `{word}`"));
+            }
+        }
+        let mut scales = file.scale;
+        let mut tiers = file.tier;
+        let mut stops = file.not_quantity.after;
+        // Longest first, so the first match is the longest one.
+        scales.sort_by_key(|s| std::cmp::Reverse(s.word.len()));
+        units.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        tiers.sort_by_key(|t| std::cmp::Reverse(t.word.len()));
+        stops.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        Ok(Table {
+            scales,
+            units,
+            tiers,
+            stops,
+        })
+    }
+
+    /// The longest scale word at the start of `rest`.
+    pub(crate) fn scale_at(&self, rest: &str) -> Option<&ScaleDef> {
+        self.scales.iter().find(|s| rest.starts_with(&s.word))
+    }
+
+    /// The longest unit word at the start of `rest` (only scalable units when `scaled`),
+    /// respecting word boundaries for Latin units and each unit's `not_before` list.
+    pub(crate) fn unit_at(&self, rest: &str, scaled: bool) -> Option<UnitMatch<'_>> {
+        self.units.iter().find_map(|(spelling, def)| {
+            if scaled && !def.scalable {
+                return None;
+            }
+            let after = rest.strip_prefix(spelling.as_str())?;
+            let latin_tail = spelling
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_ascii_alphabetic());
+            if latin_tail
+                && after
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+            {
+                return None;
+            }
+            if def.not_before.iter().any(|w| after.starts_with(w.as_str())) {
+                return None;
+            }
+            Some(UnitMatch {
+                def,
+                len: spelling.len(),
+            })
+        })
+    }
+
+    /// The length of the longest date/time/session word at the start of `rest`.
+    pub(crate) fn stop_at(&self, rest: &str) -> Option<usize> {
+        self.stops
+            .iter()
+            .find(|w| rest.starts_with(w.as_str()))
+            .map(String::len)
+    }
+
+    /// The longest named tier at the start of `rest`.
+    pub(crate) fn tier_at(&self, rest: &str) -> Option<&TierDef> {
+        self.tiers.iter().find(|t| rest.starts_with(&t.word))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_table_loads_without_duplicates() {
+        let table = Table::parse(include_str!("../../rules/units.toml"));
+        assert!(table.is_ok(), "{table:?}");
+    }
+
+    #[test]
+    fn duplicates_are_rejected() {
+        let source = r#"
+            scale = []
+            tier = []
+            not_quantity = { after = [] }
+            [[unit]]
+            word = "元"
+            dimension = "money"
+            base = "元"
+            factor = "1"
+            scalable = true
+            [[unit]]
+            word = "块"
+            aliases = ["元"]
+            dimension = "money"
+            base = "元"
+            factor = "1"
+            scalable = true
+        "#;
+        let err = Table::parse(source).err().unwrap_or_default();
+        assert!(err.contains("duplicate word `元`"), "{err}");
+    }
+
+    #[test]
+    fn unknown_fields_are_rejected() {
+        let source = r#"
+            scale = []
+            tier = []
+            not_quantity = { after = [] }
+            [[unit]]
+            word = "元"
+            dimension = "money"
+            base = "元"
+            factor = "1"
+            scalable = true
+            sclaable = false
+        "#;
+        assert!(Table::parse(source).is_err());
+    }
+
+    #[test]
+    fn longest_word_wins() {
+        let t = table();
+        fn word<'a>(t: &Table, rest: &'a str) -> Option<&'a str> {
+            t.unit_at(rest, false).map(|m| &rest[..m.len])
+        }
+        let word = |rest: &'static str| word(t, rest);
+        assert_eq!(word("平方米"), Some("平方米"));
+        assert_eq!(word("人次"), Some("人次"));
+        assert_eq!(word("个百分点"), Some("个百分点"));
+        assert_eq!(word("GWh动力"), Some("GWh"));
+        assert_eq!(word("GWhx"), None);
+        assert_eq!(t.stop_at("个月"), Some("个月".len()));
+        assert_eq!(t.scale_at("万亿元").map(|s| s.word.as_str()), Some("万亿"));
+    }
+}

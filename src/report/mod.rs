@@ -1,0 +1,5 @@
+//! Renderers: they turn what the engine found into text for people and programs, and decide
+//! nothing themselves.
+
+pub mod inspect;
+pub mod parse;

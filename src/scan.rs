@@ -1,0 +1,162 @@
+//! What the engine reads in a document: every quantity and time expression, located in the
+//! source and resolved against the article's date and its section's year.
+//!
+//! Each sentence and each heading is scanned on its own, so nothing is read across a sentence
+//! boundary. A section whose heading names a year (`2013，巨变看转型`) gives that year to the
+//! year-less expressions under it (`全年`, `9月28日`); relative words (`今年`, `去年`) stay
+//! relative to the publication date.
+
+use chrono::Datelike;
+use std::ops::Range;
+
+use crate::Analyzed;
+use crate::normalize::Normalized;
+use crate::quantity::{self, Dimension, Quantity};
+use crate::span::Span;
+use crate::time::{self, Bias, Granularity, Reference, TimeExpr, YearSource};
+
+/// A found item with its place in the document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Located<T> {
+    /// The item; its own range indexes the normalized text.
+    pub item: T,
+    /// Where it stands in the source text.
+    pub span: Span,
+    /// Index of its section; `None` for a fragment scanned on its own.
+    pub section: Option<usize>,
+    /// Index of its sentence; `None` for a heading or a fragment.
+    pub sentence: Option<usize>,
+}
+
+/// Everything found in one document or fragment, in text order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scan {
+    /// Quantities, in text order.
+    pub quantities: Vec<Located<Quantity>>,
+    /// Time expressions, in text order.
+    pub times: Vec<Located<TimeExpr>>,
+    /// The year each section's heading sets, by section index.
+    pub section_years: Vec<Option<i32>>,
+}
+
+/// Scans every heading and sentence of an analyzed document.
+pub fn scan_document(a: &Analyzed) -> Scan {
+    let published = a.doc.meta.published;
+    let mut scan = Scan::default();
+    for (index, section) in a.segments.sections.iter().enumerate() {
+        let plain = Reference::new(published);
+        let mut year = None;
+        for heading in &section.headings {
+            let times = scan_range(
+                &mut scan,
+                &a.normalized,
+                heading.clone(),
+                &plain,
+                index,
+                None,
+            );
+            year = year.or_else(|| times.iter().find_map(heading_year));
+        }
+        scan.section_years.push(year);
+        let reference = Reference {
+            published,
+            context_year: year,
+            bias: Bias::Neutral,
+        };
+        for i in section.sentences.clone() {
+            let range = a.segments.sentences[i].range.clone();
+            scan_range(&mut scan, &a.normalized, range, &reference, index, Some(i));
+        }
+    }
+    scan
+}
+
+/// Scans a fragment of text (already normalized) on its own.
+pub fn scan_fragment(normalized: &Normalized, reference: &Reference) -> Scan {
+    let mut scan = Scan::default();
+    let all = 0..normalized.text().len();
+    let times = time::find_all(normalized.text(), reference);
+    let quantities = outside_times(quantity::find_all(normalized.text()), &times);
+    push_found(
+        &mut scan, normalized, all.start, quantities, times, None, None,
+    );
+    scan
+}
+
+/// Drops bare numbers that a time expression reads as a date (`2013` in `2013，巨变看转型`):
+/// a year is not a quantity. Numbers with a unit are kept whatever overlaps them.
+fn outside_times(quantities: Vec<Quantity>, times: &[TimeExpr]) -> Vec<Quantity> {
+    quantities
+        .into_iter()
+        .filter(|q| {
+            q.unit.dimension != Dimension::Dimensionless
+                || !times
+                    .iter()
+                    .any(|t| t.range.start <= q.range.start && q.range.end <= t.range.end)
+        })
+        .collect()
+}
+
+/// The year a heading sets: a written year naming a whole year (`2013，巨变看转型`).
+fn heading_year(t: &TimeExpr) -> Option<i32> {
+    (t.year_source == YearSource::Explicit && t.granularity == Granularity::Year)
+        .then(|| t.period.start.year())
+}
+
+/// Scans `range` of the normalized text, records what it finds and returns the times.
+fn scan_range(
+    scan: &mut Scan,
+    normalized: &Normalized,
+    range: Range<usize>,
+    reference: &Reference,
+    section: usize,
+    sentence: Option<usize>,
+) -> Vec<TimeExpr> {
+    let slice = &normalized.text()[range.clone()];
+    let times = time::find_all(slice, reference);
+    let quantities = outside_times(quantity::find_all(slice), &times);
+    let found = times.clone();
+    push_found(
+        scan,
+        normalized,
+        range.start,
+        quantities,
+        times,
+        Some(section),
+        sentence,
+    );
+    found
+}
+
+/// Shifts ranges found in a slice starting at `offset` to document offsets and locates them.
+fn push_found(
+    scan: &mut Scan,
+    normalized: &Normalized,
+    offset: usize,
+    quantities: Vec<Quantity>,
+    times: Vec<TimeExpr>,
+    section: Option<usize>,
+    sentence: Option<usize>,
+) {
+    let shift = |r: &Range<usize>| r.start + offset..r.end + offset;
+    for mut q in quantities {
+        q.range = shift(&q.range);
+        let span = normalized.to_source(q.range.clone());
+        scan.quantities.push(Located {
+            item: q,
+            span,
+            section,
+            sentence,
+        });
+    }
+    for mut t in times {
+        t.range = shift(&t.range);
+        let span = normalized.to_source(t.range.clone());
+        scan.times.push(Located {
+            item: t,
+            span,
+            section,
+            sentence,
+        });
+    }
+}
