@@ -84,7 +84,7 @@ fn parse_reads_a_seed_sentence() {
 
 #[test]
 fn parse_json_gives_one_line_per_text_with_exact_decimals() {
-    let (code, out) = run(&[
+    let (code, stdout) = common::run_stdout(&[
         "parse",
         "--date",
         "2024-10-01",
@@ -94,14 +94,7 @@ fn parse_json_gives_one_line_per_text_with_exact_decimals() {
         "投资16.4亿元",
         "明年1月份搬迁运营",
     ]);
-    assert_eq!(code, 0, "{out}");
-    let stdout = out
-        .split("--- stdout\n")
-        .nth(1)
-        .unwrap()
-        .split("--- stderr")
-        .next()
-        .unwrap();
+    assert_eq!(code, 0, "{stdout}");
     let lines: Vec<serde_json::Value> = stdout
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -130,15 +123,8 @@ fn parse_file_on_seeds_004_and_003() {
     ] {
         let (code, human) = run(&["parse", "--file", file]);
         assert_eq!(code, 0, "{human}");
-        let (code, json) = run(&["parse", "--format", "json", "--file", file]);
-        assert_eq!(code, 0, "{json}");
-        let stdout = json
-            .split("--- stdout\n")
-            .nth(1)
-            .unwrap()
-            .split("--- stderr")
-            .next()
-            .unwrap();
+        let (code, stdout) = common::run_stdout(&["parse", "--format", "json", "--file", file]);
+        assert_eq!(code, 0, "{stdout}");
         let value: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
         let pretty = serde_json::to_string_pretty(&value).unwrap();
         common::snapshots().bind(|| {
@@ -152,20 +138,13 @@ fn parse_file_on_seeds_004_and_003() {
 /// joins them, and the quantity's span covers the original characters.
 #[test]
 fn parse_file_joins_units_split_by_ocr() {
-    let (_, out) = run(&[
+    let (_, stdout) = common::run_stdout(&[
         "parse",
         "--format",
         "json",
         "--file",
         "corpus/2014-02-15-zhongzhanqu-sige-zhongzhan.txt",
     ]);
-    let stdout = out
-        .split("--- stdout\n")
-        .nth(1)
-        .unwrap()
-        .split("--- stderr")
-        .next()
-        .unwrap();
     let value: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
     let found = value["quantities"]
         .as_array()

@@ -35,3 +35,17 @@ pub fn run(args: &[&str]) -> (i32, String) {
     );
     (code, text)
 }
+
+/// Runs the binary and returns its exit code and stdout alone (for JSON output).
+pub fn run_stdout(args: &[&str]) -> (i32, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the claimcheck binary runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+    )
+}
