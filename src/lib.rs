@@ -12,6 +12,7 @@
 //!
 //! Spans are documented once, in [`span`].
 
+pub mod claim;
 pub mod cli;
 pub mod corpus;
 pub mod normalize;

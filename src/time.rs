@@ -84,7 +84,7 @@ mod named;
 
 use chrono::{Datelike, NaiveDate};
 use grammar::{Anchor, Core, Ctx, SEP, Shape, Window};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -272,7 +272,12 @@ pub fn find_all(text: &str, reference: &Reference) -> Vec<TimeExpr> {
     let mut out: Vec<TimeExpr> = Vec::new();
     let mut pos = 0;
     while pos < text.len() {
-        match expr_at(text, pos, reference) {
+        let found = if may_start(text, pos) {
+            expr_at(text, pos, reference)
+        } else {
+            None
+        };
+        match found {
             Some(expr) if expr.range.end > pos => {
                 pos = expr.range.end;
                 out.push(expr);
@@ -327,6 +332,22 @@ fn suffix_at(text: &str, pos: usize) -> Option<(Suffix, usize)> {
         _ => Suffix::Before,
     };
     Some((kind, m.end()))
+}
+
+/// Whether any expression can start at `pos`: one pass of a set of all the anchored start
+/// patterns (cores, horizons, look-backs, prefixes). Exact — `expr_at` finds nothing where this
+/// says no — and far cheaper than trying every pattern at every character.
+fn may_start(text: &str, pos: usize) -> bool {
+    static STARTS: LazyLock<Option<RegexSet>> = LazyLock::new(|| {
+        let mut patterns = grammar::start_patterns();
+        patterns.extend(PREFIX.as_ref().map(|re| re.as_str().to_string()));
+        RegexSet::new(patterns).ok()
+    });
+    match (STARTS.as_ref(), text.get(pos..)) {
+        (Some(set), Some(rest)) => set.is_match(rest),
+        (None, Some(_)) => true,
+        (_, None) => false,
+    }
 }
 
 /// The longest expression starting at `pos`.

@@ -732,6 +732,22 @@ static LOOKBACK: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"^近(?P<n>\d{1,2}|[一二三四五六七八九两十]{1,2})年(?:来|以来)?").ok()
 });
 
+/// Every anchored pattern a core, a horizon or a look-back can start with: the time module
+/// builds one `RegexSet` of them (with its prefixes) to skip positions where nothing starts.
+pub(super) fn start_patterns() -> Vec<String> {
+    let mut patterns: Vec<String> = RULES
+        .iter()
+        .map(|(_, re)| re.as_str().to_string())
+        .collect();
+    patterns.extend(
+        [&*HORIZON, &*LOOKBACK]
+            .into_iter()
+            .flatten()
+            .map(|re| re.as_str().to_string()),
+    );
+    patterns
+}
+
 /// A horizon (`五年内`) or a look-back (`近三年来`) at byte `pos`, with its length in bytes.
 ///
 /// A horizon needs a verb (`通过/经过/用 N年 努力/奋斗/时间`), `未来/今后`, or `内`; `N年内`

@@ -1,0 +1,193 @@
+//! Claims as a table, as JSON and as JSONL.
+//!
+//! # JSON (`--format json`)
+//!
+//! ```json
+//! {"schema": "claimcheck.claims/1",
+//!  "claims": [
+//!   {"id": "c-5f0c…", "doc": "corpus/2014-02-15-zhongzhanqu-sige-zhongzhan.txt",
+//!    "span": {"start": 1234, "end": 1290}, "line": 69, "column": 1,
+//!    "text": "2013\n\n年，中站区地区生产总值\n\n完成\n\n47\n\n亿元",
+//!    "kind": "outcome", "entity": "中站区",
+//!    "metric": "economy.gdp", "metric_name": "地区生产总值",
+//!    "value": "47", "unit": "亿元", "low": "46.5", "high": "47.5",
+//!    "base_value": "4700000000", "base_unit": "元",
+//!    "qualifier": null, "comparator": "=",
+//!    "period": {"start": "2013-01-01", "end": "2013-12-31"}, "deadline": null,
+//!    "rule": "economy.gdp"}]}
+//! ```
+//!
+//! - `span` is a byte range into the document's source text (front matter included),
+//!   end-exclusive, on char boundaries; `line` and `column` are 1-based, the column counted in
+//!   characters; `text` is the source slice.
+//! - `kind` is `target`, `outcome` or `progress`.
+//! - Decimals (`value`, `low`, `high`, `base_value`) are strings, exact as printed; `low` or
+//!   `high` is `null` when that side is unbounded. `value` and `unit` are in the printed unit.
+//! - `comparator` is one of `=`, `>=`, `<=`, `>`, `<`, `rank<=`.
+//! - `period` (inclusive ISO dates) is what an outcome or progress figure measures, or an
+//!   annual target's year; `deadline` is when a target is due. Either may be `null`.
+//! - `id` is stable across runs (derived from `doc` and `span`); claims are ordered by
+//!   document, then position.
+//!
+//! # JSONL (`--format jsonl`)
+//!
+//! One claim object per line, the same fields as above, in the same order, without the
+//! wrapper. Reconciliation accepts these lines back as input, so a large corpus can be
+//! extracted in shards and reconciled once.
+//!
+//! # Table (`--format table`)
+//!
+//! One line per claim for people: `line:column`, kind, entity, metric name, comparator and
+//! value with unit, period or deadline, and the source text on one line.
+
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+
+use crate::claim::Claim;
+
+/// The schema id of the JSON claims document.
+pub const SCHEMA: &str = "claimcheck.claims/1";
+
+/// The JSON claims document.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ClaimsDocument {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// The claims, in output order.
+    pub claims: Vec<Claim>,
+}
+
+/// The claims as one pretty-printed JSON document.
+pub fn json(claims: &[Claim]) -> String {
+    let document = ClaimsDocument {
+        schema: SCHEMA.to_string(),
+        claims: claims.to_vec(),
+    };
+    serde_json::to_string_pretty(&document).unwrap_or_default() + "\n"
+}
+
+/// The claims as JSON lines.
+pub fn jsonl(claims: &[Claim]) -> String {
+    claims
+        .iter()
+        .filter_map(|c| serde_json::to_string(c).ok())
+        .map(|line| line + "\n")
+        .collect()
+}
+
+/// The claims as a table for people, grouped by document.
+pub fn table(claims: &[Claim]) -> String {
+    let mut out = String::new();
+    let mut current: Option<&str> = None;
+    for c in claims {
+        if current != Some(c.doc.as_str()) {
+            let _ = writeln!(
+                out,
+                "{}{}",
+                if current.is_some() { "\n" } else { "" },
+                c.doc
+            );
+            current = Some(&c.doc);
+        }
+        let when = match (c.deadline, c.period) {
+            (Some(deadline), _) => format!("by {deadline}"),
+            (None, Some(p)) if p.start == p.end => p.start.to_string(),
+            (None, Some(p)) => format!("{}…{}", p.start, p.end),
+            (None, None) => "-".to_string(),
+        };
+        let kind = serde_json::to_value(c.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {:>9}  {kind:<8}  {}  {}  {} {}{}{}  {when}  «{}»",
+            format!("{}:{}", c.line, c.column),
+            c.entity,
+            c.metric_name,
+            c.comparator,
+            c.value,
+            c.unit,
+            c.qualifier
+                .as_deref()
+                .map(|q| format!(" ({q})"))
+                .unwrap_or_default(),
+            c.text.replace('\n', "⏎"),
+        );
+    }
+    if claims.is_empty() {
+        out.push_str("no claims\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::{ClaimKind, DateRange, claim_id};
+    use crate::span::Span;
+    use chrono::NaiveDate;
+    use rust_decimal::Decimal;
+
+    fn gdp_2013() -> Claim {
+        let doc = "corpus/2014-02-15-zhongzhanqu-sige-zhongzhan.txt".to_string();
+        let span = Span::new(100, 120);
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        Claim {
+            id: claim_id(&doc, span),
+            doc,
+            span,
+            line: 69,
+            column: 1,
+            text: "地区生产总值\n\n完成\n\n47\n\n亿元".to_string(),
+            kind: ClaimKind::Outcome,
+            entity: "中站区".to_string(),
+            metric: "economy.gdp".to_string(),
+            metric_name: "地区生产总值".to_string(),
+            value: Decimal::new(47, 0),
+            unit: "亿元".to_string(),
+            low: Some(Decimal::new(465, 1)),
+            high: Some(Decimal::new(475, 1)),
+            base_value: Decimal::new(4_700_000_000, 0),
+            base_unit: "元".to_string(),
+            qualifier: None,
+            comparator: "=".to_string(),
+            period: Some(DateRange {
+                start: day(2013, 1, 1),
+                end: day(2013, 12, 31),
+            }),
+            deadline: None,
+            rule: "economy.gdp".to_string(),
+        }
+    }
+
+    #[test]
+    fn json_round_trips_into_the_crate_types() {
+        let claims = vec![gdp_2013()];
+        let back: ClaimsDocument = serde_json::from_str(&json(&claims)).unwrap();
+        assert_eq!(back.schema, SCHEMA);
+        assert_eq!(back.claims, claims);
+        let line: Claim = serde_json::from_str(jsonl(&claims).trim_end()).unwrap();
+        assert_eq!(line, claims[0]);
+    }
+
+    #[test]
+    fn decimals_are_strings_exact_as_printed() {
+        let value: serde_json::Value = serde_json::from_str(&jsonl(&[gdp_2013()])).unwrap();
+        assert_eq!(value["value"], "47");
+        assert_eq!(value["low"], "46.5");
+        assert_eq!(value["base_value"], "4700000000");
+        assert_eq!(value["period"]["end"], "2013-12-31");
+        assert_eq!(value["kind"], "outcome");
+    }
+
+    #[test]
+    fn table_shows_one_line_per_claim() {
+        let table = table(&[gdp_2013()]);
+        assert!(
+            table.contains("69:1  outcome   中站区  地区生产总值  = 47亿元  2013-01-01…2013-12-31"),
+            "{table}"
+        );
+    }
+}
