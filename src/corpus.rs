@@ -81,7 +81,7 @@ pub struct FrontMatter {
     /// Headline of the article.
     pub title: Option<String>,
     /// Publication date; relative time expressions resolve against it.
-    #[serde(deserialize_with = "front_matter::toml_date")]
+    #[serde(deserialize_with = "crate::toml_diag::toml_date")]
     pub published: NaiveDate,
     /// Default subject of the article's claims (`中站区`).
     pub entity: Option<String>,

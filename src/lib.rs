@@ -18,10 +18,12 @@ pub mod corpus;
 pub mod normalize;
 pub mod quantity;
 pub mod report;
+pub mod rules;
 pub mod scan;
 pub mod segment;
 pub mod span;
 pub mod time;
+mod toml_diag;
 
 use corpus::Document;
 use normalize::Normalized;

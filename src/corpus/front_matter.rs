@@ -1,13 +1,11 @@
 //! Finding the `+++` front-matter block and reading its TOML, with spans for every problem.
 
-use chrono::NaiveDate;
-use serde::Deserialize;
-use serde::de::{Deserializer, Error as _, Unexpected};
 use toml::de::{DeTable, DeValue};
 
 use super::FrontMatter;
 use super::diagnostic::{Code, CorpusDiagnostic};
 use crate::span::Span;
+use crate::toml_diag::edit_distance;
 
 /// The keys [`FrontMatter`] accepts, for "did you mean" suggestions.
 pub(super) const KEYS: [&str; 6] = ["title", "published", "entity", "outlet", "url", "note"];
@@ -230,52 +228,12 @@ fn suggest(key: &str) -> Option<&'static str> {
         .map(|(_, known)| known)
 }
 
-/// Levenshtein distance over chars; keys are short, so the O(n·m) table is nothing.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = previous[j] + usize::from(ca != *cb);
-            current.push(substitute.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
-    }
-    previous[b.len()]
-}
-
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     at = at.min(text.len());
     while !text.is_char_boundary(at) {
         at -= 1;
     }
     at
-}
-
-/// Reads `published` from a TOML date (`published = 2014-02-15`).
-///
-/// chrono's own `Deserialize` wants a string, and a TOML date reaches serde as a map, so the
-/// field goes through toml's `Datetime`. A quoted string is therefore a type error, which is
-/// what the format asks for.
-pub(super) fn toml_date<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
-    let datetime = toml::value::Datetime::deserialize(deserializer)?;
-    let date = match (datetime.date, datetime.time, datetime.offset) {
-        (Some(date), None, None) => date,
-        (Some(_), _, _) => {
-            return Err(D::Error::invalid_type(
-                Unexpected::Other("date-time"),
-                &"a date",
-            ));
-        }
-        (None, _, _) => return Err(D::Error::invalid_type(Unexpected::Other("time"), &"a date")),
-    };
-    NaiveDate::from_ymd_opt(
-        i32::from(date.year),
-        u32::from(date.month),
-        u32::from(date.day),
-    )
-    .ok_or_else(|| D::Error::invalid_value(Unexpected::Other("date"), &"a calendar date"))
 }
 
 #[cfg(test)]
@@ -389,7 +347,7 @@ mod tests {
         let meta = parse("t.txt", &text, &block).expect("valid front matter");
         assert_eq!(
             meta.published,
-            NaiveDate::from_ymd_opt(2014, 2, 15).expect("date")
+            chrono::NaiveDate::from_ymd_opt(2014, 2, 15).expect("date")
         );
         assert_eq!(meta.note.as_deref(), Some("x"));
     }

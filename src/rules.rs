@@ -1,0 +1,360 @@
+//! Rules: the metrics, entities and cues extraction looks for, loaded from TOML data files.
+//!
+//! The schema is the contract in `rules/README.md`; briefly, a rules directory holds:
+//!
+//! | file | declares |
+//! | --- | --- |
+//! | `entities.toml` | `[[entity]]` name, aliases, parent, level; `[anaphora]` self / parent / province words |
+//! | `cues.toml` | `[[cue]]` kind (target, outcome, progress), words, scope (clause, sentence, enumeration) |
+//! | `metrics/<family>.toml` | `[[metric]]` id `<family>.<name>`, name, aliases, patterns, dimension, measure, direction, description, with `[[metric.example]]` and `[[metric.counterexample]]` |
+//!
+//! (`units.toml` and `periods.toml` live in the same directory but belong to
+//! [`crate::quantity`] and [`crate::time`].)
+//!
+//! Loading is all-or-nothing: [`load`] and [`builtin`] return either a complete [`RuleSet`]
+//! or every problem found, each a [`RuleDiagnostic`] labelled inside its rule file. A half
+//! loaded rule set would silently miss claims, which is worse than refusing to run.
+//!
+//! | code | meaning | label on |
+//! | --- | --- | --- |
+//! | `rules::io` | a rule file or directory is missing, unreadable or not UTF-8 | — |
+//! | `rules::syntax` | the file is not valid TOML | where toml stopped |
+//! | `rules::unknown-key` | a key the schema does not define (with a suggestion) | the key |
+//! | `rules::type` | wrong type, a word not in the allowed set, or a bad decimal | the value |
+//! | `rules::missing-field` | a required key is absent | the table header |
+//! | `rules::regex` | a pattern is not a valid regex | the pattern string |
+//! | `rules::duplicate-id` | a metric id or entity name is declared twice | both declarations |
+//! | `rules::family` | a metric id does not start with `<file stem>.` | the id |
+//! | `rules::unknown-dimension` | the dimension is not a [`Dimension`] | the value |
+//! | `rules::examples` | a metric lacks an example or a counterexample | the id |
+//! | `rules::alias` | an empty alias, cue word, anaphor or pattern list entry | the string |
+//! | `rules::unknown-entity` | a parent or an example entity that no `[[entity]]` names | the name |
+//! | `rules::build` | the compiled matcher exceeds the regex or automaton size limits | — |
+//! | `rules::note` | advice attached to another diagnostic (e.g. "first declared here") | the place |
+//!
+//! The compiled [`RuleSet`] holds one Aho–Corasick automaton over every literal word (metric
+//! aliases, cue words, entity aliases, anaphors) and one [`regex::RegexSet`] over the metric
+//! patterns, both built once, so a document is scanned in one pass each ([`RuleSet::scan`],
+//! [`RuleSet::scan_patterns`]).
+
+mod diagnostic;
+mod load;
+mod matcher;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+pub use diagnostic::{Code, RuleDiagnostic};
+pub use matcher::{PatternMatch, Term, TermMatch};
+
+use crate::quantity::Dimension;
+use crate::span::Span;
+
+/// What a metric's number is about, so one alias can serve several metrics.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// An amount: `地区生产总值完成47亿元`.
+    Level,
+    /// A change rate: `同比增长12.9%`.
+    Growth,
+    /// A part of a whole: `占全区的35%`.
+    Share,
+    /// A ratio that is not a growth or a share: `达标率`.
+    Rate,
+    /// A position in a ranking: `居四城区第一位`.
+    Rank,
+    /// A fraction of a yearly plan done: `占年度计划的70.1%`.
+    Progress,
+}
+
+/// Which way a metric is better.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// More is better (output, income).
+    Higher,
+    /// Less is better (energy use per unit, pollution).
+    Lower,
+}
+
+/// What a cue or an example claim states (mirrors the claim kinds: target, outcome, progress).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A goal: `力争`, `主要目标是`.
+    Target,
+    /// A reported figure for a whole period: `完成`, `同比增长`.
+    Outcome,
+    /// A reported figure for part of a period: `占年度计划的`.
+    Progress,
+}
+
+/// How far a cue's meaning reaches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CueScope {
+    /// Only the clause (between commas) that holds the cue.
+    Clause,
+    /// The whole sentence that holds the cue.
+    Sentence,
+    /// The enumeration that follows the cue (`主要目标是:…;…;…`).
+    Enumeration,
+}
+
+/// The administrative level of an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityLevel {
+    /// A city district (中站区).
+    District,
+    /// A development zone (高新区).
+    Zone,
+    /// A prefecture-level city (焦作市).
+    City,
+    /// A province (河南省).
+    Province,
+    /// An industrial cluster inside a district (西部产业集聚区).
+    Cluster,
+}
+
+/// Which entity an anaphor stands for, relative to the document's entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnaphorKind {
+    /// The document's entity itself (`该区`, `全区`, `我区`, `本区`).
+    #[serde(rename = "self")]
+    Own,
+    /// The document entity's parent (`全市`, `我市`).
+    Parent,
+    /// The province above the document's entity (`全省`).
+    Province,
+}
+
+/// One indicator, as declared in `metrics/<family>.toml`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Metric {
+    /// `<family>.<name>`, unique across all files.
+    pub id: String,
+    /// Canonical Chinese name, shown in reports.
+    pub name: String,
+    /// Literal words that name the metric in normalized text.
+    pub aliases: Vec<String>,
+    /// Regexes that name the metric; a named group `value` pins the number.
+    pub patterns: Vec<String>,
+    /// The quantity dimension its values take.
+    pub dimension: Dimension,
+    /// What the number is about.
+    pub measure: Measure,
+    /// Which way is better.
+    pub direction: Direction,
+    /// What the metric means, in plain words.
+    pub description: String,
+    /// Sentences and the claims they must give.
+    pub examples: Vec<Example>,
+    /// Sentences that must not give this metric.
+    pub counterexamples: Vec<Counterexample>,
+    /// The rule file that declared it, `/`-separated.
+    pub file: String,
+}
+
+/// A sentence and the claim a metric must extract from it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Example {
+    /// The sentence.
+    pub text: String,
+    /// The publication date the sentence is read against.
+    pub published: NaiveDate,
+    /// Target, outcome or progress.
+    pub kind: Kind,
+    /// The expected number.
+    pub value: Decimal,
+    /// The expected unit as written (`%`, `亿元`).
+    pub unit: String,
+    /// The expected deadline (targets).
+    pub deadline: Option<NaiveDate>,
+    /// The expected period start (outcomes, progress).
+    pub period_start: Option<NaiveDate>,
+    /// The expected period end (outcomes, progress).
+    pub period_end: Option<NaiveDate>,
+    /// The expected entity, when it is not the document's.
+    pub entity: Option<String>,
+}
+
+/// A sentence that must not give a metric.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Counterexample {
+    /// The sentence.
+    pub text: String,
+    /// The publication date the sentence is read against.
+    pub published: NaiveDate,
+}
+
+/// A government or area that claims are about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// Canonical name (`中站区`).
+    pub name: String,
+    /// Words that name it in text.
+    pub aliases: Vec<String>,
+    /// The entity above it, by name.
+    pub parent: Option<String>,
+    /// Its administrative level.
+    pub level: EntityLevel,
+}
+
+/// Words that stand for an entity relative to the document's own.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Anaphora {
+    /// Words for the document's entity (`该区`, `全区`, `我区`, `本区`).
+    pub own: Vec<String>,
+    /// Words for its parent (`全市`, `我市`).
+    pub parent: Vec<String>,
+    /// Words for its province (`全省`).
+    pub province: Vec<String>,
+}
+
+/// Words that make a clause a target, an outcome or progress.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cue {
+    /// What the cue signals.
+    pub kind: Kind,
+    /// The literal words.
+    pub words: Vec<String>,
+    /// How far the cue reaches.
+    pub scope: CueScope,
+    /// Why the cue has this scope, for rule authors.
+    pub description: Option<String>,
+}
+
+/// A loaded, validated and compiled rule set.
+#[derive(Clone, Debug)]
+pub struct RuleSet {
+    metrics: Vec<Metric>,
+    entities: Vec<Entity>,
+    anaphora: Anaphora,
+    cues: Vec<Cue>,
+    lexicon: matcher::Lexicon,
+    patterns: matcher::Patterns,
+}
+
+impl RuleSet {
+    /// Every metric, in file order (files sorted by name).
+    pub fn metrics(&self) -> &[Metric] {
+        &self.metrics
+    }
+
+    /// Every entity, in file order.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The anaphor words.
+    pub fn anaphora(&self) -> &Anaphora {
+        &self.anaphora
+    }
+
+    /// Every cue, in file order.
+    pub fn cues(&self) -> &[Cue] {
+        &self.cues
+    }
+
+    /// The metric with this id.
+    pub fn metric(&self, id: &str) -> Option<&Metric> {
+        self.metrics.iter().find(|m| m.id == id)
+    }
+
+    /// The index of the entity named (or aliased) `word`, canonical names first.
+    pub fn entity_index(&self, word: &str) -> Option<usize> {
+        self.entities
+            .iter()
+            .position(|e| e.name == word)
+            .or_else(|| {
+                self.entities
+                    .iter()
+                    .position(|e| e.aliases.iter().any(|a| a == word))
+            })
+    }
+
+    /// The index of the parent of entity `index`, if it has one.
+    pub fn parent_of(&self, index: usize) -> Option<usize> {
+        let parent = self.entities.get(index)?.parent.as_deref()?;
+        self.entities.iter().position(|e| e.name == parent)
+    }
+
+    /// Every metric alias, cue word, entity alias and anaphor in `text`, in one pass,
+    /// leftmost-longest and non-overlapping (`地区生产总值` wins over `生产总值`). Spans are
+    /// byte ranges into `text`.
+    pub fn scan<'r>(&'r self, text: &str) -> Vec<TermMatch<'r>> {
+        self.lexicon.scan(text)
+    }
+
+    /// Every match of a metric pattern in `text`: one pass of the pattern set finds which
+    /// patterns match, and only those are run for positions.
+    pub fn scan_patterns(&self, text: &str) -> Vec<PatternMatch> {
+        self.patterns.scan(text)
+    }
+}
+
+/// The metric families shipped in `rules/metrics/`, embedded at compile time.
+const BUILTIN_METRICS: &[(&str, &str)] = &[
+    ("economy", include_str!("../rules/metrics/economy.toml")),
+    ("fiscal", include_str!("../rules/metrics/fiscal.toml")),
+    (
+        "investment",
+        include_str!("../rules/metrics/investment.toml"),
+    ),
+    ("projects", include_str!("../rules/metrics/projects.toml")),
+    ("trade", include_str!("../rules/metrics/trade.toml")),
+    (
+        "innovation",
+        include_str!("../rules/metrics/innovation.toml"),
+    ),
+    ("people", include_str!("../rules/metrics/people.toml")),
+    (
+        "environment",
+        include_str!("../rules/metrics/environment.toml"),
+    ),
+    ("rankings", include_str!("../rules/metrics/rankings.toml")),
+];
+
+/// Loads the rules shipped with claimcheck (embedded at compile time, so the binary needs no
+/// rules directory). Diagnostics name the files as `rules/…`.
+pub fn builtin() -> Result<RuleSet, Vec<RuleDiagnostic>> {
+    let mut metrics: Vec<(&str, &str)> = BUILTIN_METRICS.to_vec();
+    // Same order as directory loading, so both report problems identically.
+    metrics.sort_by_key(|&(family, _)| family);
+    let sources = load::Sources {
+        entities: Some(load::Source::new(
+            "rules/entities.toml",
+            include_str!("../rules/entities.toml"),
+        )),
+        cues: Some(load::Source::new(
+            "rules/cues.toml",
+            include_str!("../rules/cues.toml"),
+        )),
+        metrics: metrics
+            .into_iter()
+            .map(|(family, text)| {
+                let path = format!("rules/metrics/{family}.toml");
+                (family.to_owned(), load::Source::new(&path, text))
+            })
+            .collect(),
+        problems: Vec::new(),
+    };
+    load::compile(sources)
+}
+
+/// Loads the rules in `dir`: `entities.toml`, `cues.toml` and `metrics/*.toml` (in sorted
+/// order). Every problem in every file is reported; any problem means no rule set.
+pub fn load(dir: &Path) -> Result<RuleSet, Vec<RuleDiagnostic>> {
+    load::compile(load::read_dir(dir))
+}
+
+/// A byte span of `text` as a [`Span`]; kept here so submodules share one conversion.
+fn span_of(range: std::ops::Range<usize>) -> Span {
+    Span::new(range.start, range.end.max(range.start))
+}

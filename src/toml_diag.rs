@@ -1,0 +1,173 @@
+//! Turning toml/serde errors into labelled diagnostics.
+//!
+//! These helpers know nothing about the rule schema: they read the fixed wording of serde's
+//! errors (`unknown field`, `missing field`, `unknown variant`, fixed by `serde::de::Error`'s
+//! provided methods) and toml's spans, so any strict TOML format can use them.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde::de::{Deserializer, Error as _, Unexpected};
+
+use crate::rules::Code;
+
+/// A deserialization error sorted into a code, with the label and help to show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Classified {
+    /// `rules::unknown-key`, `rules::missing-field` or `rules::type`.
+    pub code: Code,
+    /// The one-line message.
+    pub message: String,
+    /// The label for the error's span.
+    pub label: String,
+    /// What would fix it.
+    pub help: Option<String>,
+}
+
+/// Sorts one serde error message from toml into a code with a message, label and help.
+pub(crate) fn classify(message: &str) -> Classified {
+    let quoted = backticked(message);
+    let expected = expected_words(message);
+    if let Some(rest) = message.strip_prefix("unknown field") {
+        let key = quoted
+            .first()
+            .cloned()
+            .unwrap_or_else(|| rest.trim().to_owned());
+        return Classified {
+            code: Code::UnknownKey,
+            message: format!("unknown key `{key}`"),
+            label: "unknown key".into(),
+            help: Some(did_you_mean(&key, &expected, "the keys here are")),
+        };
+    }
+    if message.starts_with("missing field") {
+        let key = quoted.first().cloned().unwrap_or_default();
+        return Classified {
+            code: Code::MissingField,
+            message: format!("missing key `{key}`"),
+            label: format!("this table has no `{key}`"),
+            help: Some(format!("add `{key} = …` to this table")),
+        };
+    }
+    if message.starts_with("unknown variant") {
+        let word = quoted.first().cloned().unwrap_or_default();
+        return Classified {
+            code: Code::Type,
+            message: format!("`{word}` is not an allowed value"),
+            label: format!("expected one of {}", expected.join(", ")),
+            help: Some(did_you_mean(&word, &expected, "the values are")),
+        };
+    }
+    Classified {
+        code: Code::Type,
+        message: "a value has the wrong type".into(),
+        label: message.trim().to_owned(),
+        help: None,
+    }
+}
+
+/// Every `` `word` `` in a message, in order.
+pub(crate) fn backticked(message: &str) -> Vec<String> {
+    message
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The words after "expected" in a serde message (`expected one of `a`, `b``,
+/// `expected `a` or `b``), for suggestions.
+pub(crate) fn expected_words(message: &str) -> Vec<String> {
+    message
+        .find("expected")
+        .map(|at| backticked(&message[at..]))
+        .unwrap_or_default()
+}
+
+/// "did you mean `x`?" when a candidate is close to `word`, otherwise the full list.
+pub(crate) fn did_you_mean(word: &str, candidates: &[String], list_intro: &str) -> String {
+    match suggest(word, candidates) {
+        Some(known) => format!("did you mean `{known}`?"),
+        None => format!("{list_intro} {}", candidates.join(", ")),
+    }
+}
+
+/// The candidate closest to `word`, if it is close enough to be a typo.
+pub(crate) fn suggest<'a>(word: &str, candidates: &'a [String]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|known| (edit_distance(word, known), known.as_str()))
+        .filter(|&(distance, _)| distance <= 2 && distance < word.chars().count())
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, known)| known)
+}
+
+/// Levenshtein distance over chars; keys are short, so the O(n·m) table is nothing.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = previous[j] + usize::from(ca != *cb);
+            current.push(substitute.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// Reads a date from a TOML date (`published = 2014-02-15`).
+///
+/// chrono's own `Deserialize` wants a string, and a TOML date reaches serde as a map, so the
+/// field goes through toml's `Datetime`; a quoted string is therefore a type error.
+pub(crate) fn toml_date<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+    let datetime = toml::value::Datetime::deserialize(deserializer)?;
+    let date = match (datetime.date, datetime.time, datetime.offset) {
+        (Some(date), None, None) => date,
+        (Some(_), _, _) => {
+            return Err(D::Error::invalid_type(
+                Unexpected::Other("date-time"),
+                &"a date",
+            ));
+        }
+        (None, _, _) => return Err(D::Error::invalid_type(Unexpected::Other("time"), &"a date")),
+    };
+    NaiveDate::from_ymd_opt(
+        i32::from(date.year),
+        u32::from(date.month),
+        u32::from(date.day),
+    )
+    .ok_or_else(|| D::Error::invalid_value(Unexpected::Other("date"), &"a calendar date"))
+}
+
+/// [`toml_date`] for an optional key.
+pub(crate) fn toml_date_opt<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<NaiveDate>, D::Error> {
+    toml_date(deserializer).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_serde_wording() {
+        let c = classify("unknown field `aliass`, expected one of `id`, `aliases`");
+        assert_eq!(c.code, Code::UnknownKey);
+        assert_eq!(c.help.as_deref(), Some("did you mean `aliases`?"));
+        let c = classify("unknown variant `levle`, expected `level` or `growth`");
+        assert_eq!(c.code, Code::Type);
+        assert_eq!(c.help.as_deref(), Some("did you mean `level`?"));
+        assert_eq!(classify("missing field `name`").code, Code::MissingField);
+        assert_eq!(classify("invalid type: integer `3`").code, Code::Type);
+    }
+
+    #[test]
+    fn distances() {
+        assert_eq!(edit_distance("measur", "measure"), 1);
+        assert_eq!(edit_distance("", "ab"), 2);
+        assert_eq!(edit_distance("中站", "中站区"), 1);
+    }
+}
