@@ -176,7 +176,7 @@ pub fn load_one(path: &Path) -> Loaded {
     };
     let text = decoded.text;
     if let Some(mut advice) = decoded.advice {
-        advice = advice.with_source(&text);
+        advice = advice.with_source(text.as_str());
         loaded.diagnostics.push(advice);
     }
     match read_front_matter(&shown, &text) {
@@ -195,9 +195,8 @@ pub fn load_one(path: &Path) -> Loaded {
 /// The front matter of `text` and the offset where the body starts.
 fn read_front_matter(path: &str, text: &str) -> Result<(FrontMatter, usize), CorpusDiagnostic> {
     let block = front_matter::split(text).map_err(|error| {
-        let diagnostic = |code, message: &str| {
-            CorpusDiagnostic::new(code, path, format!("{path}: {message}")).with_source(text)
-        };
+        let diagnostic =
+            |code, message: &str| CorpusDiagnostic::new(code, path, message).with_source(text);
         match error {
             SplitError::Missing { first_line } => {
                 diagnostic(Code::FrontMatterMissing, "no front matter")

@@ -21,41 +21,41 @@
 //! # Rounding: how a printed value becomes an interval
 //!
 //! - A measured or reported figure covers its rounding interval, half a unit of its last
-//!   printed digit either side, low inclusive and high exclusive: `47亿元` → [46.5, 47.5),
-//!   `70.1%` → [70.05, 70.15), `1,200` → [1199.5, 1200.5). Trailing zeros of Arabic numerals
+//!   printed digit either side, low inclusive and high exclusive: `47亿元` → `[46.5, 47.5)`,
+//!   `70.1%` → `[70.05, 70.15)`, `1,200` → `[1199.5, 1200.5)`. Trailing zeros of Arabic numerals
 //!   count as printed digits: we cannot tell `1200` rounded to hundreds from an exact 1200,
 //!   and reading every printed digit is the only rule a reader can check.
 //! - Chinese numerals print no trailing zeros, so their last printed digit *is* their last
-//!   non-zero one: `一百二十亿元` → [115, 125)亿元, `百分之四十` → [35, 45)%, `三成` →
-//!   [2.5, 3.5)成. A decimal Chinese numeral (`零点五`) rounds at its last decimal.
-//! - **Exact** figures are points, [v, v]: counts of discrete things with no scale word
+//!   non-zero one: `一百二十亿元` → `[115, 125)`亿元, `百分之四十` → `[35, 45)`%, `三成` →
+//!   `[2.5, 3.5)`成. A decimal Chinese numeral (`零点五`) rounds at its last decimal.
+//! - **Exact** figures are points, `[v, v]`: counts of discrete things with no scale word
 //!   (`25个`, `两千人`: a count is counted, not rounded) and ranks (`第14名`). A count with a
-//!   scale word is rounded (`210万人` → [209.5, 210.5)万人).
+//!   scale word is rounded (`210万人` → `[209.5, 210.5)`万人).
 //!
 //! # Qualifiers
 //!
 //! - `余` / `多` (more than, below the next step of the last significant place): `1200余万元` →
-//!   [1200, 1300)万元; `20余家` → [20, 30); after a scale word the step is one of that scale:
-//!   `5万余平方米` → [5, 6)万平方米.
-//! - `近` / `将近` / `接近` (just under): [0.9 v, v) — within a tenth below, which covers how
+//!   `[1200, 1300)`万元; `20余家` → `[20, 30)`; after a scale word the step is one of that scale:
+//!   `5万余平方米` → `[5, 6)`万平方米.
+//! - `近` / `将近` / `接近` (just under): `[0.9 v, v)` — within a tenth below, which covers how
 //!   government texts round "nearly" (`近10万人` is 9万 to 10万 people).
 //! - `约` / `大约` / `左右` (about): v ± max(half the last place, 5% of v), both inclusive. Half
 //!   the last place alone would make `约900亿元` as sharp as `900亿元`; 5% is the usual
 //!   tolerance of an "about" figure in plan documents and keeps small values sensible.
-//! - `超` / `超过` / `逾` / `突破` / `高于` (`>`): (v, ∞). `以上` / `不低于` / `达到` / `至少`
-//!   (`>=`): [v, ∞). `以内` / `以下` / `控制在` / `不超过` (`<=`): (−∞, v]. `低于` / `不到` /
-//!   `不足` (`<`): (−∞, v). Comparator bounds are the printed value itself, not widened by
+//! - `超` / `超过` / `逾` / `突破` / `高于` (`>`): `(v, ∞)`. `以上` / `不低于` / `达到` / `至少`
+//!   (`>=`): `[v, ∞)`. `以内` / `以下` / `控制在` / `不超过` (`<=`): `(−∞, v]`. `低于` / `不到` /
+//!   `不足` (`<`): `(−∞, v)`. Comparator bounds are the printed value itself, not widened by
 //!   rounding: `增长14%以上` is ≥ 14. Chinese legal usage includes the figure in 以上/以下/以内.
 //!   A prefix and a suffix combine, the suffix deciding: `达到4.5%以上` → `>=`, qualifier
 //!   `达到…以上`; `控制在5.12‰以内` → `<=`.
-//! - Ranges `3~5个`, `3至5个`, `3-5个`, `200万元至500万元`: [a, b], both inclusive (a stated
+//! - Ranges `3~5个`, `3至5个`, `3-5个`, `200万元至500万元`: `[a, b]`, both inclusive (a stated
 //!   band, not a measurement); `value` is a, `value_to` is b, both in the printed unit of b.
 //!
 //! # Ranks and tiers
 //!
 //! `第130位`, `第14名`, `首位`, `位居全市第一`, `居四城区第二位`, `排名全市第二`, and `14名` after
 //! a ranking verb (`位居全省14名`) are [`Dimension::Rank`]: value = position, exact. `前100名`
-//! is `rank<=` with [1, 100]. Named tiers (`第一方阵`, `优秀梯队`, `前列`) are
+//! is `rank<=` with `[1, 100]`. Named tiers (`第一方阵`, `优秀梯队`, `前列`) are
 //! [`Dimension::Tier`] with value = tier level (1 = the top tier named), never a position.
 //! The ranking verb's scope (`全省`, `四城区`) is kept in [`Rank::scope`]. `第N` with none of
 //! these around it is an ordinal (`第三方`, `第二届`, `第七届`) and no quantity.

@@ -50,6 +50,7 @@ use serde::{Deserialize, Serialize};
 pub use diagnostic::{Code, RuleDiagnostic};
 pub use matcher::{PatternMatch, Term, TermMatch};
 
+use crate::claim::ClaimKind;
 use crate::quantity::Dimension;
 use crate::span::Span;
 
@@ -79,18 +80,6 @@ pub enum Direction {
     Higher,
     /// Less is better (energy use per unit, pollution).
     Lower,
-}
-
-/// What a cue or an example claim states (mirrors the claim kinds: target, outcome, progress).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    /// A goal: `力争`, `主要目标是`.
-    Target,
-    /// A reported figure for a whole period: `完成`, `同比增长`.
-    Outcome,
-    /// A reported figure for part of a period: `占年度计划的`.
-    Progress,
 }
 
 /// How far a cue's meaning reaches.
@@ -169,7 +158,7 @@ pub struct Example {
     /// The publication date the sentence is read against.
     pub published: NaiveDate,
     /// Target, outcome or progress.
-    pub kind: Kind,
+    pub kind: ClaimKind,
     /// The expected number.
     pub value: Decimal,
     /// The expected unit as written (`%`, `亿元`).
@@ -221,7 +210,7 @@ pub struct Anaphora {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cue {
     /// What the cue signals.
-    pub kind: Kind,
+    pub kind: ClaimKind,
     /// The literal words.
     pub words: Vec<String>,
     /// How far the cue reaches.

@@ -8,13 +8,22 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde::de::{Deserializer, Error as _, Unexpected};
 
-use crate::rules::Code;
+/// What kind of schema problem a serde error reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Problem {
+    /// A key the schema does not define.
+    UnknownKey,
+    /// A required key is absent.
+    MissingField,
+    /// A value of the wrong type, or not one of the allowed words.
+    Type,
+}
 
-/// A deserialization error sorted into a code, with the label and help to show.
+/// A deserialization error sorted into a problem kind, with the label and help to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Classified {
-    /// `rules::unknown-key`, `rules::missing-field` or `rules::type`.
-    pub code: Code,
+    /// What kind of problem it is; each format maps it to its own code.
+    pub problem: Problem,
     /// The one-line message.
     pub message: String,
     /// The label for the error's span.
@@ -23,7 +32,7 @@ pub(crate) struct Classified {
     pub help: Option<String>,
 }
 
-/// Sorts one serde error message from toml into a code with a message, label and help.
+/// Sorts one serde error message from toml into a problem kind with a message, label and help.
 pub(crate) fn classify(message: &str) -> Classified {
     let quoted = backticked(message);
     let expected = expected_words(message);
@@ -33,7 +42,7 @@ pub(crate) fn classify(message: &str) -> Classified {
             .cloned()
             .unwrap_or_else(|| rest.trim().to_owned());
         return Classified {
-            code: Code::UnknownKey,
+            problem: Problem::UnknownKey,
             message: format!("unknown key `{key}`"),
             label: "unknown key".into(),
             help: Some(did_you_mean(&key, &expected, "the keys here are")),
@@ -42,7 +51,7 @@ pub(crate) fn classify(message: &str) -> Classified {
     if message.starts_with("missing field") {
         let key = quoted.first().cloned().unwrap_or_default();
         return Classified {
-            code: Code::MissingField,
+            problem: Problem::MissingField,
             message: format!("missing key `{key}`"),
             label: format!("this table has no `{key}`"),
             help: Some(format!("add `{key} = …` to this table")),
@@ -51,14 +60,14 @@ pub(crate) fn classify(message: &str) -> Classified {
     if message.starts_with("unknown variant") {
         let word = quoted.first().cloned().unwrap_or_default();
         return Classified {
-            code: Code::Type,
+            problem: Problem::Type,
             message: format!("`{word}` is not an allowed value"),
             label: format!("expected one of {}", expected.join(", ")),
             help: Some(did_you_mean(&word, &expected, "the values are")),
         };
     }
     Classified {
-        code: Code::Type,
+        problem: Problem::Type,
         message: "a value has the wrong type".into(),
         label: message.trim().to_owned(),
         help: None,
@@ -155,13 +164,16 @@ mod tests {
     #[test]
     fn classifies_serde_wording() {
         let c = classify("unknown field `aliass`, expected one of `id`, `aliases`");
-        assert_eq!(c.code, Code::UnknownKey);
+        assert_eq!(c.problem, Problem::UnknownKey);
         assert_eq!(c.help.as_deref(), Some("did you mean `aliases`?"));
         let c = classify("unknown variant `levle`, expected `level` or `growth`");
-        assert_eq!(c.code, Code::Type);
+        assert_eq!(c.problem, Problem::Type);
         assert_eq!(c.help.as_deref(), Some("did you mean `level`?"));
-        assert_eq!(classify("missing field `name`").code, Code::MissingField);
-        assert_eq!(classify("invalid type: integer `3`").code, Code::Type);
+        assert_eq!(
+            classify("missing field `name`").problem,
+            Problem::MissingField
+        );
+        assert_eq!(classify("invalid type: integer `3`").problem, Problem::Type);
     }
 
     #[test]

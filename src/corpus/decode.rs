@@ -27,7 +27,7 @@ pub(super) fn decode(path: &str, bytes: Vec<u8>) -> Result<Decoded, CorpusDiagno
         return Err(CorpusDiagnostic::new(
             Code::Binary,
             path,
-            format!("{path}: binary file (NUL byte at offset {offset})"),
+            format!("binary file (NUL byte at offset {offset})"),
         )
         .with_help(help));
     }
@@ -57,7 +57,7 @@ pub(super) fn decode(path: &str, bytes: Vec<u8>) -> Result<Decoded, CorpusDiagno
                         CorpusDiagnostic::new(
                             Code::Encoding,
                             path,
-                            format!("{path}: not UTF-8; decoded as GB18030"),
+                            "not UTF-8; decoded as GB18030",
                         )
                         .with_help(
                             "spans index the UTF-8 transcoding of this file, not its bytes; \
@@ -70,7 +70,7 @@ pub(super) fn decode(path: &str, bytes: Vec<u8>) -> Result<Decoded, CorpusDiagno
                         Code::Undecodable,
                         path,
                         format!(
-                            "{path}: neither UTF-8 nor GB18030 \
+                            "neither UTF-8 nor GB18030 \
                              (first invalid UTF-8 byte at offset {invalid_at})"
                         ),
                     )
@@ -84,10 +84,8 @@ pub(super) fn decode(path: &str, bytes: Vec<u8>) -> Result<Decoded, CorpusDiagno
         .strip_prefix('\u{feff}')
         .unwrap_or(&decoded.text);
     if content.trim().is_empty() {
-        return Err(
-            CorpusDiagnostic::new(Code::Empty, path, format!("{path}: empty file"))
-                .with_help(super::front_matter::MINIMAL_HELP),
-        );
+        return Err(CorpusDiagnostic::new(Code::Empty, path, "empty file")
+            .with_help(super::front_matter::MINIMAL_HELP));
     }
     Ok(decoded)
 }

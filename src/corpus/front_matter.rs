@@ -111,9 +111,8 @@ pub(super) fn parse(
         let end = floor_char_boundary(text, block.toml.start + range.end).max(start);
         Span::new(start, end.min(block.toml.end.max(start)))
     };
-    let diagnostic = |code, message: String| {
-        CorpusDiagnostic::new(code, path, format!("{path}: {message}")).with_source(text)
-    };
+    let diagnostic =
+        |code, message: String| CorpusDiagnostic::new(code, path, message).with_source(text);
     // Parsing into a spanned table first tells syntax errors apart from schema errors, and
     // gives the spans of keys and values that serde's errors do not name.
     let table = match DeTable::parse(toml_text) {

@@ -95,19 +95,11 @@ fn path_bytes(path: &Path) -> &[u8] {
 pub(super) fn io_diagnostic(path: &Path, error: &io::Error) -> CorpusDiagnostic {
     let shown = display(path);
     if error.kind() == io::ErrorKind::NotFound {
-        CorpusDiagnostic::new(
-            Code::NotFound,
-            &shown,
-            format!("{shown}: no such file or directory"),
-        )
-        .with_help("check the path; directories are searched for .txt and .md files")
+        CorpusDiagnostic::new(Code::NotFound, &shown, "no such file or directory")
+            .with_help("check the path; directories are searched for .txt and .md files")
     } else {
-        CorpusDiagnostic::new(
-            Code::Unreadable,
-            &shown,
-            format!("{shown}: cannot read: {error}"),
-        )
-        .with_help("check that the file exists and that you may read it")
+        CorpusDiagnostic::new(Code::Unreadable, &shown, format!("cannot read: {error}"))
+            .with_help("check that the file exists and that you may read it")
     }
 }
 

@@ -15,11 +15,12 @@ use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::{Code, RuleDiagnostic};
 use super::{
-    Anaphora, Counterexample, Cue, CueScope, Direction, Entity, EntityLevel, Example, Kind,
-    Measure, Metric, RuleSet, matcher, span_of,
+    Anaphora, Counterexample, Cue, CueScope, Direction, Entity, EntityLevel, Example, Measure,
+    Metric, RuleSet, matcher, span_of,
 };
+use crate::claim::ClaimKind;
 use crate::quantity::Dimension;
-use crate::toml_diag::{self, classify, toml_date, toml_date_opt};
+use crate::toml_diag::{self, Problem, classify, toml_date, toml_date_opt};
 
 /// One rule file's text and the path diagnostics show for it.
 #[derive(Clone, Debug)]
@@ -142,7 +143,7 @@ struct ExampleDef {
     text: String,
     #[serde(deserialize_with = "toml_date")]
     published: NaiveDate,
-    kind: Kind,
+    kind: ClaimKind,
     value: Spanned<String>,
     unit: String,
     #[serde(default, deserialize_with = "toml_date_opt")]
@@ -187,7 +188,7 @@ struct AnaphoraDef {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CueDef {
-    kind: Kind,
+    kind: ClaimKind,
     words: Vec<Spanned<String>>,
     scope: CueScope,
     #[serde(default)]
@@ -208,7 +209,7 @@ impl Checker {
         message: impl std::fmt::Display,
     ) -> RuleDiagnostic {
         let source = &self.files[file];
-        RuleDiagnostic::new(code, &source.path, message).with_source(&source.text)
+        RuleDiagnostic::new(code, &source.path, message).with_source(Arc::clone(&source.text))
     }
 
     fn push(&mut self, diagnostic: RuleDiagnostic) {
@@ -271,8 +272,13 @@ impl Checker {
             Err(error) => {
                 let classified = classify(error.message());
                 let span = span_of(error.span().unwrap_or(fallback));
+                let code = match classified.problem {
+                    Problem::UnknownKey => Code::UnknownKey,
+                    Problem::MissingField => Code::MissingField,
+                    Problem::Type => Code::Type,
+                };
                 let mut diagnostic = self
-                    .diagnostic(file, classified.code, classified.message)
+                    .diagnostic(file, code, classified.message)
                     .with_label(span, classified.label);
                 if let Some(help) = classified.help {
                     diagnostic = diagnostic.with_help(help);

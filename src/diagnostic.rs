@@ -1,0 +1,195 @@
+//! Input problems in one file (an article, a rule file), as miette diagnostics.
+//!
+//! Every input family has its own closed set of stable codes (`corpus::…`, `rules::…`); the
+//! diagnostic that carries them is one type, [`FileDiagnostic`], generic over the code set.
+
+use miette::{Diagnostic, LabeledSpan, NamedSource, Severity, SourceCode};
+use std::fmt;
+use std::sync::Arc;
+
+use crate::span::Span;
+
+/// A closed set of stable diagnostic codes.
+pub trait DiagnosticCode: Copy + fmt::Debug + Send + Sync + 'static {
+    /// The code as users see it, e.g. `corpus::unknown-key`.
+    fn as_str(self) -> &'static str;
+    /// How serious a problem with this code is.
+    fn severity(self) -> Severity;
+}
+
+/// One problem in one file: a code, a message that starts with the file's path, the file text
+/// with labelled spans into it when the file decoded to text, a help line, and related
+/// diagnostics (e.g. where a duplicated id was first declared, possibly in another file).
+///
+/// Render it with any miette handler or wrap it in a [`miette::Report`].
+#[derive(Clone, Debug)]
+pub struct FileDiagnostic<C: DiagnosticCode> {
+    code: C,
+    path: String,
+    message: String,
+    // Boxed slices for the rarely-set parts keep `Result<_, FileDiagnostic>` under clippy's
+    // large-error threshold.
+    help: Option<Box<str>>,
+    // Arc so that the diagnostics of one file share its text; boxed to keep
+    // `Result<_, FileDiagnostic>` small.
+    source: Option<Box<NamedSource<Arc<str>>>>,
+    labels: Vec<(Span, String)>,
+    related: Box<[FileDiagnostic<C>]>,
+}
+
+impl<C: DiagnosticCode> FileDiagnostic<C> {
+    /// A diagnostic about `path` (display form, `/`-separated); the message gets the path
+    /// prefixed so that it reads on its own.
+    pub(crate) fn new(code: C, path: &str, message: impl fmt::Display) -> Self {
+        FileDiagnostic {
+            code,
+            path: path.to_owned(),
+            message: format!("{path}: {message}"),
+            help: None,
+            source: None,
+            labels: Vec::new(),
+            related: Box::default(),
+        }
+    }
+
+    /// Attaches the file text, so that labels can point into it.
+    pub(crate) fn with_source(mut self, text: impl Into<Arc<str>>) -> Self {
+        self.source = Some(Box::new(NamedSource::new(&self.path, text.into())));
+        self
+    }
+
+    /// Adds a labelled span (the first one is primary). It is clamped to the text and to char
+    /// boundaries, so that no input can make rendering panic.
+    pub(crate) fn with_label(mut self, span: Span, label: impl Into<String>) -> Self {
+        let span = match self.source_text() {
+            Some(text) => clamp(text, span),
+            None => span,
+        };
+        self.labels.push((span, label.into()));
+        self
+    }
+
+    /// Sets the help line, which says what would fix the problem.
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into().into_boxed_str());
+        self
+    }
+
+    /// Attaches a related diagnostic, e.g. the first declaration of a duplicated id.
+    pub(crate) fn with_related(mut self, related: FileDiagnostic<C>) -> Self {
+        let mut all = std::mem::take(&mut self.related).into_vec();
+        all.push(related);
+        self.related = all.into_boxed_slice();
+        self
+    }
+
+    /// The stable code.
+    pub fn code(&self) -> C {
+        self.code
+    }
+
+    /// The file or directory the diagnostic is about, as the user gave it, `/`-separated.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The one-line message (it starts with the path).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// What would fix it, when there is something to say.
+    pub fn help_text(&self) -> Option<&str> {
+        self.help.as_deref()
+    }
+
+    /// Labelled byte spans into [`Self::source_text`]; the first is the primary one.
+    pub fn spans(&self) -> &[(Span, String)] {
+        &self.labels
+    }
+
+    /// The file text the spans index, when the file was read and decoded.
+    pub fn source_text(&self) -> Option<&str> {
+        self.source.as_ref().map(|s| &**s.inner())
+    }
+
+    /// Diagnostics attached to this one.
+    pub fn related_diagnostics(&self) -> &[FileDiagnostic<C>] {
+        &self.related
+    }
+
+    /// Error or advice, as the code says.
+    pub fn severity_level(&self) -> Severity {
+        self.code.severity()
+    }
+
+    /// Whether this diagnostic should fail the run (everything but advice does).
+    pub fn is_error(&self) -> bool {
+        self.severity_level() == Severity::Error
+    }
+}
+
+/// `span` moved inside `text` and onto char boundaries.
+fn clamp(text: &str, span: Span) -> Span {
+    let floor = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let start = floor(span.start);
+    Span::new(start, floor(span.end).max(start))
+}
+
+impl<C: DiagnosticCode> fmt::Display for FileDiagnostic<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl<C: DiagnosticCode> std::error::Error for FileDiagnostic<C> {}
+
+impl<C: DiagnosticCode> Diagnostic for FileDiagnostic<C> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.code.as_str()))
+    }
+
+    fn severity(&self) -> Option<Severity> {
+        Some(self.severity_level())
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_deref().map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        // miette only draws labels when it has source text to draw them on.
+        if self.source.is_none() || self.labels.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.labels.iter().enumerate().map(
+            |(i, (span, label))| {
+                let label = (!label.is_empty()).then(|| label.clone());
+                if i == 0 {
+                    LabeledSpan::new_primary_with_span(label, *span)
+                } else {
+                    LabeledSpan::new_with_span(label, *span)
+                }
+            },
+        )))
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.related.iter().map(|d| d as &dyn Diagnostic)))
+    }
+}
