@@ -47,7 +47,8 @@ pub fn scan_document(a: &Analyzed) -> Scan {
         let plain = Reference::new(published);
         let mut year = None;
         for heading in &section.headings {
-            let times = scan_range(
+            let first_new = scan.times.len();
+            scan_range(
                 &mut scan,
                 &a.normalized,
                 heading.clone(),
@@ -55,7 +56,8 @@ pub fn scan_document(a: &Analyzed) -> Scan {
                 index,
                 None,
             );
-            year = year.or_else(|| times.iter().find_map(heading_year));
+            let found = &scan.times[first_new..];
+            year = year.or_else(|| found.iter().find_map(|t| heading_year(&t.item)));
         }
         scan.section_years.push(year);
         let reference = Reference {
@@ -74,12 +76,9 @@ pub fn scan_document(a: &Analyzed) -> Scan {
 /// Scans a fragment of text (already normalized) on its own.
 pub fn scan_fragment(normalized: &Normalized, reference: &Reference) -> Scan {
     let mut scan = Scan::default();
-    let all = 0..normalized.text().len();
     let times = time::find_all(normalized.text(), reference);
     let quantities = outside_times(quantity::find_all(normalized.text()), &times);
-    push_found(
-        &mut scan, normalized, all.start, quantities, times, None, None,
-    );
+    push_found(&mut scan, normalized, 0, quantities, times, None, None);
     scan
 }
 
@@ -103,7 +102,7 @@ fn heading_year(t: &TimeExpr) -> Option<i32> {
         .then(|| t.period.start.year())
 }
 
-/// Scans `range` of the normalized text, records what it finds and returns the times.
+/// Scans `range` of the normalized text and records what it finds.
 fn scan_range(
     scan: &mut Scan,
     normalized: &Normalized,
@@ -111,11 +110,10 @@ fn scan_range(
     reference: &Reference,
     section: usize,
     sentence: Option<usize>,
-) -> Vec<TimeExpr> {
+) {
     let slice = &normalized.text()[range.clone()];
     let times = time::find_all(slice, reference);
     let quantities = outside_times(quantity::find_all(slice), &times);
-    let found = times.clone();
     push_found(
         scan,
         normalized,
@@ -125,7 +123,6 @@ fn scan_range(
         Some(section),
         sentence,
     );
-    found
 }
 
 /// Shifts ranges found in a slice starting at `offset` to document offsets and locates them.
