@@ -7,9 +7,12 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
+use crate::claim::Claim;
 use crate::corpus::{self, Document};
+use crate::extract;
 use crate::normalize::Normalized;
 use crate::report;
+use crate::rules::{self, RuleSet};
 use crate::scan::{self, Scan};
 use crate::time::Reference;
 use crate::{Analyzed, analyze};
@@ -36,6 +39,20 @@ enum Command {
         /// Article files or folders (walked recursively, `.txt` and `.md`).
         #[arg(default_value = "corpus")]
         paths: Vec<PathBuf>,
+    },
+    /// Extract every target, outcome and progress figure of the articles as claims.
+    #[command(after_help = EXIT_CODES)]
+    Extract {
+        /// Article files or folders (walked recursively, `.txt` and `.md`).
+        #[arg(default_value = "corpus")]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ClaimsFormat::Table)]
+        format: ClaimsFormat,
+        /// Read the rules from this folder instead of the built-in ones (same layout as the
+        /// repository's `rules/`).
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
     },
     /// Show a document as the engine sees it: sections and sentences of normalized text, each
     /// with the line:column where it starts in the original file.
@@ -73,6 +90,17 @@ enum ParseFormat {
     Json,
 }
 
+/// Output formats of `extract`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum ClaimsFormat {
+    /// One line per claim, for people.
+    Table,
+    /// `{"schema": "claimcheck.claims/1", "claims": [...]}`.
+    Json,
+    /// One claim object per line.
+    Jsonl,
+}
+
 /// Runs the command line and returns the process exit status.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -89,6 +117,11 @@ pub fn main() -> ExitCode {
     let mut out = std::io::stdout().lock();
     let status = match cli.command {
         Command::Check { paths } => check(&paths, &mut out),
+        Command::Extract {
+            paths,
+            format,
+            rules,
+        } => extract(&paths, format, rules.as_deref(), &mut out),
         Command::Inspect { file } => inspect(&file, &mut out),
         Command::Parse {
             date,
@@ -163,6 +196,46 @@ fn check(paths: &[PathBuf], out: &mut impl Write) -> u8 {
             n => format!("; {n} input errors"),
         }
     );
+    if errors > 0 { 2 } else { 0 }
+}
+
+/// Loads the rules from `dir`, or the built-in ones, printing their diagnostics to stderr.
+fn load_rules(dir: Option<&std::path::Path>) -> Option<RuleSet> {
+    let loaded = match dir {
+        Some(dir) => rules::load(dir),
+        None => rules::builtin(),
+    };
+    match loaded {
+        Ok(rules) => Some(rules),
+        Err(diagnostics) => {
+            let mut err = std::io::stderr().lock();
+            for diagnostic in &diagnostics {
+                let _ = write!(err, "{}", render(diagnostic));
+            }
+            None
+        }
+    }
+}
+
+fn extract(
+    paths: &[PathBuf],
+    format: ClaimsFormat,
+    rules_dir: Option<&std::path::Path>,
+    out: &mut impl Write,
+) -> u8 {
+    let Some(rules) = load_rules(rules_dir) else {
+        return 2;
+    };
+    let (documents, errors) = load(paths);
+    let claims: Vec<Claim> = documents
+        .iter()
+        .flat_map(|doc| extract::extract(&analyze(doc), &rules))
+        .collect();
+    let _ = match format {
+        ClaimsFormat::Table => write!(out, "{}", report::claims::table(&claims)),
+        ClaimsFormat::Json => writeln!(out, "{}", report::claims::json(&claims)),
+        ClaimsFormat::Jsonl => write!(out, "{}", report::claims::jsonl(&claims)),
+    };
     if errors > 0 { 2 } else { 0 }
 }
 

@@ -16,6 +16,7 @@ pub mod claim;
 pub mod cli;
 pub mod corpus;
 pub mod diagnostic;
+pub mod extract;
 pub mod normalize;
 pub mod quantity;
 pub mod report;

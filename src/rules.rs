@@ -215,6 +215,9 @@ pub struct Cue {
     pub words: Vec<String>,
     /// How far the cue reaches.
     pub scope: CueScope,
+    /// A weak cue decides only a clause that nothing else decides: `完成` reports in a review
+    /// but is also the verb of a plan (`力争五年内,城区绿地率达38.6%`).
+    pub weak: bool,
     /// Why the cue has this scope, for rule authors.
     pub description: Option<String>,
 }

@@ -192,6 +192,8 @@ struct CueDef {
     words: Vec<Spanned<String>>,
     scope: CueScope,
     #[serde(default)]
+    weak: bool,
+    #[serde(default)]
     description: Option<String>,
 }
 
@@ -401,6 +403,7 @@ pub(super) fn compile(sources: Sources) -> Result<RuleSet, Vec<RuleDiagnostic>> 
             kind: def.kind,
             words: strings(def.words),
             scope: def.scope,
+            weak: def.weak,
             description: def.description,
         })
         .collect();

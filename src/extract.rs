@@ -1,0 +1,278 @@
+//! Claim extraction: every stated target and reported figure of a document, as [`Claim`]s.
+//!
+//! One pass of the rule matchers over the normalized text (the literal lexicon and the pattern
+//! set, both compiled once per [`RuleSet`]) and one scan of quantities and time expressions
+//! feed a walk over the sentences. For each quantity that can be a claim:
+//!
+//! 1. **Context** ([`context`]): the clause that holds it, the cues around it and their scope,
+//!    the time expression that governs it, the entity that is the subject.
+//! 2. **Kind**: a target cue (`力争`, `计划`, `主要目标是:`…) or a future time makes a target; an
+//!    outcome cue or a past time makes a reported figure; a clause without either inherits from
+//!    the clause before it, then from the section (a `2014` section of a February 2014 plan holds
+//!    targets). A reported figure for part of a period (`1~8月份`, `今年以来`) is progress.
+//! 3. **Metric** ([`metric`]): a rule pattern whose `value` group is this number, else the
+//!    nearest metric alias whose measure (level, growth, share, rank, progress) and dimension fit
+//!    the number; else a name derived from the words before the number (see [`metric`]).
+//! 4. **Period**: a target's deadline from its governing time (`到2029年`, `年底前`, the section's
+//!    year, else the end of the publication year); a reported figure's period from its time
+//!    expression, the section's year or, for a stock, the publication date.
+//!
+//! What is not a claim: a number in a heading, a bare number without a unit, a threshold that
+//! describes a class (`1亿元以上项目`), a descriptor of a named project or product (`投资2.1亿元的
+//! 红砂岭生态园`, `年产20万吨…`), and durations (`连续14年`). See the README, "What counts as a claim".
+
+mod context;
+mod metric;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::Analyzed;
+use crate::claim::{self, Claim, ClaimKind, DateRange};
+use crate::quantity::{Comparator, Dimension, Quantity};
+use crate::rules::{Direction, RuleSet};
+use crate::scan::{self, Located, Scan};
+use crate::span::{self, Span};
+use crate::time::{Granularity, TimeExpr, TimeKind};
+
+use context::{DocumentContext, SentenceContext, Stance};
+use metric::MetricChoice;
+
+/// Extracts the claims of one analyzed document, in the deterministic order of [`claim::sort`].
+pub fn extract(a: &Analyzed, rules: &RuleSet) -> Vec<Claim> {
+    let scan = scan::scan_document(a);
+    extract_scanned(a, &scan, rules)
+}
+
+/// Extracts claims from a document already scanned (the scan is reused by other stages).
+pub fn extract_scanned(a: &Analyzed, scan: &Scan, rules: &RuleSet) -> Vec<Claim> {
+    let document = DocumentContext::new(a, scan, rules);
+    let mut claims = Vec::new();
+    for sentence in document.sentences() {
+        for q in sentence.quantities() {
+            if let Some(claim) = claim_for(&document, &sentence, q) {
+                claims.push(claim);
+            }
+        }
+    }
+    claim::sort(&mut claims);
+    claims.dedup_by(|a, b| a.span == b.span && a.metric == b.metric);
+    claims
+}
+
+/// The claim a quantity states, or `None` when it is not a claim.
+fn claim_for(
+    doc: &DocumentContext,
+    sentence: &SentenceContext,
+    q: &Located<Quantity>,
+) -> Option<Claim> {
+    let item = &q.item;
+    if !could_be_claim(doc.text(), item) {
+        return None;
+    }
+    let clause = sentence.clause_of(item.range.start);
+    let stance = sentence.stance(doc, clause);
+    let time = sentence.governing_time(doc, clause, item.range.start);
+    let choice = metric::choose(doc, sentence, clause, item)?;
+    let entity = sentence.entity(doc, clause, item);
+
+    let published = doc.published();
+    let (kind, period, deadline) = match stance {
+        Stance::Target => {
+            let (period, deadline) = target_dates(doc, sentence, time, published);
+            (ClaimKind::Target, period, Some(deadline))
+        }
+        Stance::Reported => {
+            let period = reported_period(doc, sentence, time, published);
+            let partial = time.is_some_and(|t| is_partial(t, published));
+            let kind = if partial {
+                ClaimKind::Progress
+            } else {
+                ClaimKind::Outcome
+            };
+            (kind, Some(period), None)
+        }
+    };
+
+    let comparator = comparator(doc.text(), item, kind, &choice);
+    let start = choice
+        .anchor
+        .filter(|&s| s < item.range.start)
+        .unwrap_or(item.range.start);
+    let span = doc.to_source(start..item.range.end);
+    let source = doc.source();
+    let (line, column) = span::line_col(source, span.start);
+    let path = doc.path();
+    Some(Claim {
+        id: claim::claim_id(&path, span),
+        doc: path,
+        span,
+        line,
+        column,
+        text: source[span.range()].to_owned(),
+        kind,
+        entity,
+        metric: choice.id,
+        metric_name: choice.name,
+        value: item.value,
+        unit: item.unit.printed.clone(),
+        low: item.low.map(|b| b.value),
+        high: item.high.map(|b| b.value),
+        base_value: item.base_value,
+        base_unit: item.unit.base.clone(),
+        qualifier: item.qualifier.clone(),
+        comparator: comparator.to_owned(),
+        period: period.map(|(start, end)| DateRange { start, end }),
+        deadline,
+        rule: choice.rule,
+    })
+}
+
+/// Whether a quantity can state a claim at all, judged from the words right around it.
+fn could_be_claim(text: &str, q: &Quantity) -> bool {
+    if q.unit.dimension == Dimension::Dimensionless {
+        return false;
+    }
+    // Durations and repetitions describe how long or how often, not a figure of the entity.
+    if q.unit.dimension == Dimension::Count
+        && ["年", "个月", "月", "周", "天", "日", "小时", "次", "届"]
+            .contains(&q.unit.base.as_str())
+    {
+        return false;
+    }
+    let before = &text[..q.range.start];
+    let after = &text[q.range.end..];
+    // `年产20万吨…`: a capacity that names a project or product line.
+    if before.ends_with("年产") || before.ends_with("年产能") {
+        return false;
+    }
+    // `投资2.1亿元的红砂岭生态园`, `占地70亩的玉珑路小学`: a descriptor of what follows.
+    if after.starts_with('的') && !before.ends_with('占') {
+        return false;
+    }
+    // `1亿元以上项目`, `500万元以上项目`: a threshold that defines a class of projects.
+    let threshold = q
+        .qualifier
+        .as_deref()
+        .is_some_and(|w| w.ends_with("以上") || w.ends_with("以下"));
+    if threshold && after.starts_with(|c: char| crate::normalize::is_cjk(c)) {
+        return false;
+    }
+    // `200万元至500万元项目`, `10亿元企业`: an amount directly naming a class of things.
+    if q.unit.dimension == Dimension::Money
+        && ["项目", "企业", "以上", "以下", "至"]
+            .iter()
+            .any(|w| after.starts_with(w))
+    {
+        return false;
+    }
+    true
+}
+
+/// A target's period (for cumulative and annual goals) and deadline.
+fn target_dates(
+    doc: &DocumentContext,
+    sentence: &SentenceContext,
+    time: Option<&TimeExpr>,
+    published: NaiveDate,
+) -> (Option<(NaiveDate, NaiveDate)>, NaiveDate) {
+    if let Some(t) = time {
+        let period = match t.kind {
+            TimeKind::Deadline => t.frame.map(|f| (f.start, f.end)),
+            TimeKind::Horizon | TimeKind::Measured | TimeKind::Plan => {
+                Some((t.period.start, t.period.end))
+            }
+            TimeKind::Day | TimeKind::OpenStart => None,
+        };
+        return (period, t.period.end);
+    }
+    let year = doc.section_year(sentence).unwrap_or(published.year());
+    let period = year_bounds(year);
+    (period, period.map_or(published, |(_, end)| end))
+}
+
+/// The period a reported figure measures: its time expression's, the section's year, or the
+/// publication day (a stock counted as of the article).
+fn reported_period(
+    doc: &DocumentContext,
+    sentence: &SentenceContext,
+    time: Option<&TimeExpr>,
+    published: NaiveDate,
+) -> (NaiveDate, NaiveDate) {
+    if let Some(t) = time {
+        return (t.period.start, t.period.end);
+    }
+    match doc.section_year(sentence).and_then(year_bounds) {
+        Some(year) if year.1 < published => year,
+        // A December article reports on its year: a flow it gives without a period is the
+        // year's, not the day's.
+        _ if published.month() == 12 => {
+            year_bounds(published.year()).unwrap_or((published, published))
+        }
+        _ => (published, published),
+    }
+}
+
+/// Whether a reported figure covers only part of its period: a year-to-date figure, months of a
+/// year, or a period still running at publication.
+fn is_partial(t: &TimeExpr, published: NaiveDate) -> bool {
+    match t.kind {
+        TimeKind::OpenStart => t.granularity != Granularity::Years,
+        TimeKind::Measured => {
+            let part_of_year = matches!(
+                t.granularity,
+                Granularity::Months | Granularity::Quarter | Granularity::HalfYear
+            ) && t.period.start.month() == 1
+                && t.period.start.day() == 1;
+            part_of_year
+                || (t.in_progress && t.granularity != Granularity::Year && t.period.end > published)
+        }
+        _ => false,
+    }
+}
+
+/// Jan 1 to Dec 31 of `year`.
+fn year_bounds(year: i32) -> Option<(NaiveDate, NaiveDate)> {
+    Some((
+        NaiveDate::from_ymd_opt(year, 1, 1)?,
+        NaiveDate::from_ymd_opt(year, 12, 31)?,
+    ))
+}
+
+/// The comparator of a claim. A target stated as a plain figure is a floor (`增长11%` means at
+/// least 11%) — or a ceiling for a lower-is-better metric — except an amount to be spent
+/// (`投资1600万元`), which is a plan, not a floor.
+fn comparator(text: &str, q: &Quantity, kind: ClaimKind, choice: &MetricChoice) -> &'static str {
+    let printed = match q.comparator {
+        Comparator::Eq => "=",
+        Comparator::Ge => ">=",
+        Comparator::Le => "<=",
+        Comparator::Gt => ">",
+        Comparator::Lt => "<",
+        Comparator::RankLe => "rank<=",
+    };
+    if kind != ClaimKind::Target || q.comparator != Comparator::Eq {
+        return printed;
+    }
+    if q.unit.dimension == Dimension::Rank {
+        return "rank<=";
+    }
+    let before = &text[..q.range.start];
+    let spending = ["投资", "投入", "总投资", "资金"]
+        .iter()
+        .any(|w| before.ends_with(w))
+        && !before.ends_with("完成投资")
+        && !before.ends_with("年度投资");
+    if spending || choice.is_count_of_plan {
+        return "=";
+    }
+    match choice.direction {
+        Direction::Higher => ">=",
+        Direction::Lower => "<=",
+    }
+}
+
+impl DocumentContext<'_> {
+    fn to_source(&self, range: std::ops::Range<usize>) -> Span {
+        self.analyzed().normalized.to_source(range)
+    }
+}

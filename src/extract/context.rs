@@ -1,0 +1,444 @@
+//! The context of a quantity: its document, sentence and clause, the cues and time expressions
+//! around it, and the entity that is the subject.
+
+use std::ops::Range;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::Analyzed;
+use crate::claim::ClaimKind;
+use crate::quantity::{Dimension, Quantity};
+use crate::rules::{AnaphorKind, CueScope, PatternMatch, RuleSet, Term, TermMatch};
+use crate::scan::{Located, Scan};
+use crate::time::{Granularity, TimeExpr, TimeKind};
+
+/// Whether a figure is promised or reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Stance {
+    /// A goal to be reached.
+    Target,
+    /// A figure already reached (whole period or part of it).
+    Reported,
+}
+
+/// How firmly a clause decides its stance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Evidence {
+    /// A strong cue or a time expression.
+    Strong(Stance),
+    /// Only a weak cue.
+    Weak(Stance),
+}
+
+/// A cue word found in a sentence.
+#[derive(Clone, Copy, Debug)]
+struct CueHit {
+    kind: ClaimKind,
+    scope: CueScope,
+    weak: bool,
+}
+
+/// Words that may stand between a clause's start and its subject (`其中中站区…`).
+const LEADING_FILLERS: &[&str] = &["其中", "同时", "目前", "另外", "此外", "在", "今年", "全年"];
+
+/// Everything one document's extraction needs, computed once.
+pub(super) struct DocumentContext<'a> {
+    analyzed: &'a Analyzed<'a>,
+    scan: &'a Scan,
+    rules: &'a RuleSet,
+    terms: Vec<TermMatch<'a>>,
+    patterns: Vec<PatternMatch>,
+    path: String,
+}
+
+/// One sentence: its clauses, and the slices of the document's findings that fall inside it.
+pub(super) struct SentenceContext<'a> {
+    pub(super) range: Range<usize>,
+    pub(super) section: usize,
+    clauses: &'a [Range<usize>],
+    quantities: &'a [Located<Quantity>],
+    times: &'a [Located<TimeExpr>],
+    terms: Range<usize>,
+    /// The time expression that still governs this sentence from an earlier one in its
+    /// section (`今年以来,…。…。`), when this sentence has none of its own.
+    carried: Option<&'a TimeExpr>,
+    /// An enumeration cue (`主要目标是:`) before this sentence still governs it: the sentences
+    /// since then ended with `;`.
+    in_enumeration: bool,
+}
+
+impl<'a> DocumentContext<'a> {
+    pub(super) fn new(analyzed: &'a Analyzed<'a>, scan: &'a Scan, rules: &'a RuleSet) -> Self {
+        let text = analyzed.normalized.text();
+        DocumentContext {
+            analyzed,
+            scan,
+            rules,
+            terms: rules.scan(text),
+            patterns: rules.scan_patterns(text),
+            path: analyzed.doc.display_path(),
+        }
+    }
+
+    pub(super) fn analyzed(&self) -> &Analyzed<'a> {
+        self.analyzed
+    }
+
+    pub(super) fn rules(&self) -> &RuleSet {
+        self.rules
+    }
+
+    /// The normalized text every range indexes.
+    pub(super) fn text(&self) -> &str {
+        self.analyzed.normalized.text()
+    }
+
+    /// The document's source text, front matter included.
+    pub(super) fn source(&self) -> &str {
+        &self.analyzed.doc.source
+    }
+
+    pub(super) fn path(&self) -> String {
+        self.path.clone()
+    }
+
+    pub(super) fn published(&self) -> NaiveDate {
+        self.analyzed.doc.meta.published
+    }
+
+    pub(super) fn patterns(&self) -> &[PatternMatch] {
+        &self.patterns
+    }
+
+    /// The year a sentence's section heading sets, if any.
+    pub(super) fn section_year(&self, sentence: &SentenceContext) -> Option<i32> {
+        self.scan
+            .section_years
+            .get(sentence.section)
+            .copied()
+            .flatten()
+    }
+
+    /// The sentences in text order, each with the context that carries over from the ones
+    /// before it.
+    pub(super) fn sentences(&self) -> Vec<SentenceContext<'_>> {
+        let text = self.text();
+        let mut out = Vec::new();
+        let (mut q_at, mut t_at, mut term_at) = (0, 0, 0);
+        let quantities = &self.scan.quantities;
+        let times = &self.scan.times;
+        let mut carried: Option<&TimeExpr> = None;
+        let mut carried_section = usize::MAX;
+        let mut in_enumeration = false;
+        for (index, sentence) in self.analyzed.segments.sentences.iter().enumerate() {
+            let range = sentence.range.clone();
+            while q_at < quantities.len() && quantities[q_at].sentence.is_none_or(|s| s < index) {
+                q_at += 1;
+            }
+            let q_end = q_at
+                + quantities[q_at..]
+                    .iter()
+                    .take_while(|q| q.sentence == Some(index))
+                    .count();
+            while t_at < times.len() && times[t_at].sentence.is_none_or(|s| s < index) {
+                t_at += 1;
+            }
+            let t_end = t_at
+                + times[t_at..]
+                    .iter()
+                    .take_while(|t| t.sentence == Some(index))
+                    .count();
+            while term_at < self.terms.len() && self.terms[term_at].span.start < range.start {
+                term_at += 1;
+            }
+            let term_end = term_at
+                + self.terms[term_at..]
+                    .iter()
+                    .take_while(|t| t.span.end <= range.end)
+                    .count();
+            if carried_section != sentence.section {
+                carried = None;
+                in_enumeration = false;
+                carried_section = sentence.section;
+            }
+            let context = SentenceContext {
+                range: range.clone(),
+                section: sentence.section,
+                clauses: &sentence.clauses,
+                quantities: &quantities[q_at..q_end],
+                times: &times[t_at..t_end],
+                terms: term_at..term_end,
+                carried,
+                in_enumeration,
+            };
+            let opens_enumeration = context
+                .cue_terms(self, range.clone())
+                .any(|c| c.scope == CueScope::Enumeration);
+            let continues = text[range.clone()].ends_with(';');
+            in_enumeration = (in_enumeration || opens_enumeration) && continues;
+            if let Some(last) = context.times.iter().rev().find(|t| carries(&t.item)) {
+                carried = Some(&last.item);
+            }
+            out.push(context);
+            q_at = q_end;
+            t_at = t_end;
+            term_at = term_end;
+        }
+        out
+    }
+
+    /// The stance a section's heading year gives its sentences: a year mostly still ahead at
+    /// publication (a February plan for this year) holds targets.
+    fn section_stance(&self, sentence: &SentenceContext) -> Option<Stance> {
+        let year = self.section_year(sentence)?;
+        let published = self.published();
+        let ahead = year > published.year() || (year == published.year() && published.month() <= 6);
+        Some(if ahead {
+            Stance::Target
+        } else {
+            Stance::Reported
+        })
+    }
+}
+
+/// Whether a time expression sets the period of the sentences after it: a year-to-date
+/// (`今年以来`), a whole year, a deadline or horizon, a plan period, or the day of an event the
+/// following sentences go on describing. Parts of a year (`一季度`, `1~8月份`) date their own
+/// sentence only.
+fn carries(t: &TimeExpr) -> bool {
+    match t.kind {
+        TimeKind::Measured => t.granularity == Granularity::Year,
+        _ => true,
+    }
+}
+
+impl<'a> SentenceContext<'a> {
+    pub(super) fn quantities(&self) -> &'a [Located<Quantity>] {
+        self.quantities
+    }
+
+    /// Index of the clause holding byte `pos`.
+    pub(super) fn clause_of(&self, pos: usize) -> usize {
+        self.clauses
+            .iter()
+            .position(|c| pos < c.end)
+            .unwrap_or(self.clauses.len().saturating_sub(1))
+    }
+
+    /// The byte range of clause `index`.
+    pub(super) fn clause(&self, index: usize) -> Range<usize> {
+        self.clauses
+            .get(index)
+            .cloned()
+            .unwrap_or_else(|| self.range.clone())
+    }
+
+    /// The rule words of this sentence, in text order.
+    pub(super) fn terms<'d>(&self, doc: &'d DocumentContext) -> &'d [TermMatch<'d>] {
+        &doc.terms[self.terms.clone()]
+    }
+
+    /// The cue words inside `range`.
+    fn cue_terms<'d>(
+        &self,
+        doc: &'d DocumentContext,
+        range: Range<usize>,
+    ) -> impl Iterator<Item = CueHit> + 'd {
+        let cues = doc.rules.cues();
+        self.terms(doc)
+            .iter()
+            .filter(move |t| range.start <= t.span.start && t.span.end <= range.end)
+            .flat_map(move |t| {
+                t.terms.iter().filter_map(move |term| match term {
+                    Term::Cue(i) => cues.get(*i).map(|c| CueHit {
+                        kind: c.kind,
+                        scope: c.scope,
+                        weak: c.weak,
+                    }),
+                    _ => None,
+                })
+            })
+    }
+
+    /// Time expressions inside `range`.
+    fn times_in(&self, range: Range<usize>) -> impl Iterator<Item = &'a TimeExpr> {
+        self.times
+            .iter()
+            .filter(move |t| range.start <= t.item.range.start && t.item.range.start < range.end)
+            .map(|t| &t.item)
+    }
+
+    /// The end of the last time expression lying wholly inside `range`.
+    pub(super) fn time_end_within(&self, range: Range<usize>) -> Option<usize> {
+        self.times
+            .iter()
+            .map(|t| &t.item.range)
+            .filter(|r| range.start <= r.start && r.end <= range.end)
+            .map(|r| r.end)
+            .max()
+    }
+
+    /// Whether the figure at `pos` in clause `clause` is promised or reported.
+    ///
+    /// Strong evidence in its clause or an earlier clause of the sentence decides, nearest
+    /// first; then an enumeration or sentence-wide goal cue, the period carried from earlier
+    /// sentences and the section's year; a weak cue (`完成`, `将`) only when nothing else does.
+    pub(super) fn stance(&self, doc: &DocumentContext, clause: usize) -> Stance {
+        let mut weak = None;
+        for index in (0..=clause).rev() {
+            match self.clause_stance(doc, self.clause(index)) {
+                Some(Evidence::Strong(stance)) => return stance,
+                Some(Evidence::Weak(stance)) => {
+                    weak = weak.or(Some(stance));
+                }
+                None => {}
+            }
+            // A sentence-wide target cue earlier in the sentence governs the rest of it.
+            if index < clause
+                && self
+                    .cue_terms(doc, self.clause(index))
+                    .any(|c| c.kind == ClaimKind::Target && c.scope != CueScope::Clause)
+            {
+                return Stance::Target;
+            }
+        }
+        if self.in_enumeration {
+            return Stance::Target;
+        }
+        if let Some(t) = self.carried
+            && let Some(stance) = time_stance(t, doc.published())
+        {
+            return stance;
+        }
+        doc.section_stance(self)
+            .or(weak)
+            .unwrap_or(Stance::Reported)
+    }
+
+    /// What a clause says by itself, from its cues and its time expressions.
+    fn clause_stance(&self, doc: &DocumentContext, clause: Range<usize>) -> Option<Evidence> {
+        let cues: Vec<CueHit> = self.cue_terms(doc, clause.clone()).collect();
+        let strong = |kind: ClaimKind| {
+            cues.iter()
+                .any(|c| !c.weak && (c.kind == ClaimKind::Target) == (kind == ClaimKind::Target))
+        };
+        if strong(ClaimKind::Target) {
+            return Some(Evidence::Strong(Stance::Target));
+        }
+        let published = doc.published();
+        let times: Vec<_> = self.times_in(clause).collect();
+        if times
+            .iter()
+            .any(|t| time_stance(t, published) == Some(Stance::Target))
+        {
+            return Some(Evidence::Strong(Stance::Target));
+        }
+        if strong(ClaimKind::Outcome) {
+            return Some(Evidence::Strong(Stance::Reported));
+        }
+        if let Some(stance) = times.iter().find_map(|t| time_stance(t, published)) {
+            return Some(Evidence::Strong(stance));
+        }
+        if cues.iter().any(|c| c.kind == ClaimKind::Target) {
+            return Some(Evidence::Weak(Stance::Target));
+        }
+        (!cues.is_empty()).then_some(Evidence::Weak(Stance::Reported))
+    }
+
+    /// The time expression that dates the figure at `pos`: the last one before it in its
+    /// clause, else the first after it in its clause, else the last one earlier in the
+    /// sentence, else the one carried from earlier sentences.
+    pub(super) fn governing_time(
+        &self,
+        doc: &DocumentContext,
+        clause: usize,
+        pos: usize,
+    ) -> Option<&'a TimeExpr> {
+        let _ = doc;
+        let range = self.clause(clause);
+        let in_clause: Vec<_> = self.times_in(range.clone()).collect();
+        if let Some(t) = in_clause.iter().rev().find(|t| t.range.end <= pos) {
+            return Some(t);
+        }
+        if let Some(t) = in_clause.first() {
+            return Some(t);
+        }
+        if let Some(t) = self.times_in(self.range.start..range.start).last() {
+            return Some(t);
+        }
+        self.carried
+    }
+
+    /// Who the figure is about: the last entity that is the subject of a clause up to the
+    /// quantity's, else the document's entity. A ranking never ranks the city within itself,
+    /// so an anaphor (`全市`) before a rank is its scope, not its subject.
+    pub(super) fn entity(&self, doc: &DocumentContext, clause: usize, q: &Quantity) -> String {
+        let text = doc.text();
+        let rules = doc.rules;
+        let own = doc.analyzed.doc.meta.entity.clone().unwrap_or_default();
+        let is_rank = matches!(q.unit.dimension, Dimension::Rank | Dimension::Tier);
+        let clause_range = self.clause(clause);
+        let mut subject = None;
+        for t in self.terms(doc) {
+            if t.span.start >= q.range.start || t.span.start < self.range.start {
+                continue;
+            }
+            if !self.is_subject_position(text, t.span.start) {
+                continue;
+            }
+            let _ = &clause_range;
+            for term in t.terms {
+                let name = match *term {
+                    Term::Entity(i) => rules.entities().get(i).map(|e| e.name.clone()),
+                    Term::Anaphor(_) if is_rank => None,
+                    Term::Anaphor(AnaphorKind::Own) => Some(own.clone()),
+                    Term::Anaphor(AnaphorKind::Parent) => relative(rules, &own, 1),
+                    Term::Anaphor(AnaphorKind::Province) => relative(rules, &own, 2),
+                    _ => None,
+                };
+                if let Some(name) = name {
+                    subject = Some(name);
+                    break;
+                }
+            }
+        }
+        subject.unwrap_or(own)
+    }
+
+    /// Whether a word at `pos` opens its clause: nothing but time expressions and filler words
+    /// stand between the clause's start and it.
+    fn is_subject_position(&self, text: &str, pos: usize) -> bool {
+        let clause = self.clause(self.clause_of(pos));
+        let mut gap = &text[clause.start..pos];
+        for t in self.times_in(clause.clone()) {
+            if t.range.end <= pos {
+                gap = &text[t.range.end.max(clause.start)..pos];
+            }
+        }
+        let gap = gap.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
+        gap.is_empty() || LEADING_FILLERS.contains(&gap)
+    }
+}
+
+/// The entity `steps` levels above `name` (1 = parent), if the rules know it.
+fn relative(rules: &RuleSet, name: &str, steps: usize) -> Option<String> {
+    let mut at = rules.entity_index(name)?;
+    for _ in 0..steps {
+        at = rules.parent_of(at)?;
+    }
+    rules.entities().get(at).map(|e| e.name.clone())
+}
+
+/// What a time expression says by itself about the figures it dates.
+fn time_stance(t: &TimeExpr, published: NaiveDate) -> Option<Stance> {
+    match t.kind {
+        TimeKind::Deadline | TimeKind::Horizon => Some(Stance::Target),
+        TimeKind::Measured | TimeKind::Plan | TimeKind::Day if t.period.start > published => {
+            Some(Stance::Target)
+        }
+        TimeKind::Measured | TimeKind::Day | TimeKind::OpenStart if t.period.start <= published => {
+            Some(Stance::Reported)
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,442 @@
+//! Which metric a quantity measures.
+//!
+//! In order of confidence:
+//! 1. a rule pattern whose `value` group is this number (`完成投资(?P<value>…)`);
+//! 2. the nearest metric alias — in the quantity's clause before it, then after it, then in
+//!    earlier clauses of the sentence — with a metric whose measure and dimension fit the number
+//!    (`地区生产总值完成47亿元,同比增长12.9%`: the alias gives the level, then the growth);
+//! 3. a metric derived from a rule metric found nearby when the number is its growth or rank
+//!    (`技术合同成交额…增长103.43%` → `技术合同成交额增速`);
+//! 4. a name made from the words before the number, following the naming of statistical
+//!    bulletins: counts end in `数` (`办结企业诉求187件` → `办结企业诉求数`), growth in `增速`,
+//!    ranks in `<scope>排名`, shares are `A占B比重`. Such metrics have the id
+//!    `text.<name>` and rule `derived`: they are matched across articles by their name only.
+
+use std::ops::Range;
+
+use crate::quantity::{Dimension, Quantity};
+use crate::rules::{Direction, Measure, Metric, Term};
+
+use super::context::{DocumentContext, SentenceContext};
+
+/// The metric chosen for a quantity.
+#[derive(Clone, Debug)]
+pub(super) struct MetricChoice {
+    /// Metric id: a rule id, or a derived one.
+    pub id: String,
+    /// Chinese name.
+    pub name: String,
+    /// The rule that decided it (metric id, `<id>#pattern<N>`, or `derived`).
+    pub rule: String,
+    /// Where the metric words start in the normalized text, when they are in the same clause.
+    pub anchor: Option<usize>,
+    /// Which way is better.
+    pub direction: Direction,
+    /// A count or amount that describes a plan's composition (`安排重大项目125个`).
+    pub is_count_of_plan: bool,
+}
+
+/// Words before a growth rate.
+const GROWTH_WORDS: &[&str] = &[
+    "同比增长",
+    "较去年同期增长",
+    "比上年增长",
+    "比去年增长",
+    "增长",
+    "增速",
+    "增幅",
+    "下降",
+    "提高",
+    "增加",
+    "上升",
+];
+/// Words before a share.
+const SHARE_WORDS: &[&str] = &["占", "比重", "占比", "税比"];
+/// Words that make a percentage a share of a plan or a task done.
+const PROGRESS_WORDS: &[&str] = &[
+    "年度计划",
+    "年度投资计划",
+    "总任务量",
+    "总工程量",
+    "计划投资",
+];
+/// Verbs and particles between a metric's words and its number; stripped from derived names.
+const LINK_WORDS: &[&str] = &[
+    "达到",
+    "达",
+    "为",
+    "有",
+    "是",
+    "完成",
+    "实现",
+    "突破",
+    "超过",
+    "超",
+    "约",
+    "近",
+    "共",
+    "累计",
+    "合计",
+    "总计",
+    "增至",
+    "提高到",
+    "控制在",
+    "占了",
+    "占",
+    "了",
+    "分别",
+    "均",
+    "已",
+    "获得",
+    "位居",
+    "居",
+    "稳居",
+    "排名",
+    "位列",
+    "跃升至",
+    "进入",
+    "列",
+    "全部",
+];
+/// Words that open a clause without naming what is measured; stripped from derived names.
+const OPENING_WORDS: &[&str] = &[
+    "其中", "同时", "目前", "另外", "此外", "全年", "今年", "累计", "共", "先后", "已", "新", "并",
+    "和", "及", "与", "等",
+];
+/// Nouns that already name people, so a head count of them ends in `数`, not `人数`.
+const PEOPLE_NOUNS: &[&str] = &["人才", "师生", "博士", "学生", "职工", "党员", "专家"];
+
+/// Chooses the metric of `q`; `None` when nothing names what the number measures.
+pub(super) fn choose(
+    doc: &DocumentContext,
+    sentence: &SentenceContext,
+    clause: usize,
+    q: &Quantity,
+) -> Option<MetricChoice> {
+    let text = doc.text();
+    let clause_range = sentence.clause(clause);
+    let measure = infer_measure(text, clause_range.clone(), q);
+    if let Some(choice) = from_pattern(doc, q, clause_range.clone()) {
+        return Some(choice);
+    }
+    let nearby = nearest_alias(doc, sentence, clause, q, measure);
+    if let Some((metric, anchor)) = nearby.fitting {
+        return Some(rule_choice(
+            metric,
+            metric.id.clone(),
+            anchor,
+            &clause_range,
+        ));
+    }
+    if let Some((base, anchor)) = nearby.any
+        && let Some(name) = derived_from(text, &clause_range, q, measure, &base.name)
+    {
+        let mut choice = rule_choice(base, format!("text.{name}"), anchor, &clause_range);
+        choice.name = name;
+        choice.rule = format!("{}+derived", base.id);
+        return Some(choice);
+    }
+    let (name, anchor) = name_from_words(doc, sentence, clause, q, measure)?;
+    Some(MetricChoice {
+        id: format!("text.{name}"),
+        name,
+        rule: "derived".to_owned(),
+        anchor,
+        direction: Direction::Higher,
+        is_count_of_plan: false,
+    })
+}
+
+/// A choice made from a rule metric; `anchor` counts only inside the quantity's clause.
+fn rule_choice(metric: &Metric, id: String, anchor: usize, clause: &Range<usize>) -> MetricChoice {
+    MetricChoice {
+        id,
+        name: metric.name.clone(),
+        rule: metric.id.clone(),
+        anchor: clause.contains(&anchor).then_some(anchor),
+        direction: metric.direction,
+        is_count_of_plan: false,
+    }
+}
+
+/// What the number says about its metric, from its unit and the words before it.
+fn infer_measure(text: &str, clause: Range<usize>, q: &Quantity) -> Measure {
+    let before = &text[clause.start..q.range.start];
+    match q.unit.dimension {
+        Dimension::Rank | Dimension::Tier => Measure::Rank,
+        Dimension::Percent
+        | Dimension::Permille
+        | Dimension::PercentagePoint
+        | Dimension::RatioTimes => {
+            if PROGRESS_WORDS.iter().any(|w| before.contains(w)) {
+                Measure::Progress
+            } else if SHARE_WORDS.iter().any(|w| before.contains(w)) {
+                Measure::Share
+            } else if GROWTH_WORDS.iter().any(|w| trim_links(before).ends_with(w)) {
+                Measure::Growth
+            } else {
+                Measure::Rate
+            }
+        }
+        _ => Measure::Level,
+    }
+}
+
+/// Whether a metric can take this number with this measure.
+fn fits(metric: &Metric, measure: Measure, q: &Quantity) -> bool {
+    let dimension_fits = metric.dimension == q.unit.dimension
+        || matches!(
+            (metric.dimension, q.unit.dimension),
+            (Dimension::Rank, Dimension::Tier) | (Dimension::Tier, Dimension::Rank)
+        );
+    let measure_fits = metric.measure == measure
+        || matches!(
+            (metric.measure, measure),
+            (Measure::Level, Measure::Rate) | (Measure::Rate, Measure::Level)
+        );
+    dimension_fits && measure_fits
+}
+
+/// A pattern match whose `value` group is this very number.
+fn from_pattern(doc: &DocumentContext, q: &Quantity, clause: Range<usize>) -> Option<MetricChoice> {
+    let metrics = doc.rules().metrics();
+    doc.patterns()
+        .iter()
+        .filter(|p| p.value.is_some_and(|v| v.start == q.range.start))
+        .filter_map(|p| metrics.get(p.metric).map(|m| (p, m)))
+        .find(|(_, m)| m.dimension == q.unit.dimension)
+        .map(|(p, m)| {
+            let mut choice = rule_choice(m, m.id.clone(), p.span.start, &clause);
+            choice.rule = format!("{}#pattern{}", m.id, p.pattern + 1);
+            choice
+        })
+}
+
+/// The metric aliases near a quantity: the first that fits it, and the first of any kind.
+struct Nearby<'r> {
+    fitting: Option<(&'r Metric, usize)>,
+    any: Option<(&'r Metric, usize)>,
+}
+
+/// Looks for metric aliases in the quantity's clause (before it, then after it), then in the
+/// earlier clauses of its sentence, nearest first.
+fn nearest_alias<'d>(
+    doc: &'d DocumentContext,
+    sentence: &SentenceContext,
+    clause: usize,
+    q: &Quantity,
+    measure: Measure,
+) -> Nearby<'d> {
+    let metrics = doc.rules().metrics();
+    let clause_range = sentence.clause(clause);
+    let terms = sentence.terms(doc);
+    let before_in_clause = terms
+        .iter()
+        .rev()
+        .filter(|t| t.span.end <= q.range.start && t.span.start >= clause_range.start);
+    let after_in_clause = terms
+        .iter()
+        .filter(|t| t.span.start >= q.range.end && t.span.end <= clause_range.end)
+        .take(1);
+    let earlier = terms
+        .iter()
+        .rev()
+        .filter(|t| t.span.start < clause_range.start && t.span.start >= sentence.range.start);
+    let mut nearby = Nearby {
+        fitting: None,
+        any: None,
+    };
+    for t in before_in_clause.chain(after_in_clause).chain(earlier) {
+        let candidates = t.terms.iter().filter_map(|term| match term {
+            Term::Metric(i) => metrics.get(*i),
+            _ => None,
+        });
+        for metric in candidates {
+            if nearby.fitting.is_none() && fits(metric, measure, q) {
+                nearby.fitting = Some((metric, t.span.start));
+            }
+            if nearby.any.is_none() && metric.measure == Measure::Level {
+                nearby.any = Some((metric, t.span.start));
+            }
+        }
+        if nearby.fitting.is_some() {
+            break;
+        }
+    }
+    nearby
+}
+
+/// The name of a growth rate or a rank of a metric that has no rule of its own for it.
+fn derived_from(
+    text: &str,
+    clause: &Range<usize>,
+    q: &Quantity,
+    measure: Measure,
+    base: &str,
+) -> Option<String> {
+    match measure {
+        Measure::Growth => Some(format!("{base}增速")),
+        Measure::Rank => Some(rank_name(text, clause, q, base)),
+        _ => None,
+    }
+}
+
+/// `<base>[增速]<scope>排名`: the rank of a growth (`增幅居四城区第一位`) or of a level.
+fn rank_name(text: &str, clause: &Range<usize>, q: &Quantity, base: &str) -> String {
+    let before = &text[clause.start..q.range.start];
+    let of_growth = ["增幅", "增速"].iter().any(|w| before.contains(w)) && !base.ends_with("增速");
+    let scope = q
+        .rank
+        .as_ref()
+        .and_then(|r| r.scope.clone())
+        .unwrap_or_default();
+    let scope = scope.trim_start_matches("焦作");
+    let scope = if scope == "市" { "全市" } else { scope };
+    format!("{base}{}{scope}排名", if of_growth { "增速" } else { "" })
+}
+
+/// A metric name made from the words around the number when no rule names it.
+fn name_from_words(
+    doc: &DocumentContext,
+    sentence: &SentenceContext,
+    clause: usize,
+    q: &Quantity,
+    measure: Measure,
+) -> Option<(String, Option<usize>)> {
+    let text = doc.text();
+    let clause_range = sentence.clause(clause);
+    let start = words_start(doc, sentence, clause_range.clone(), q);
+    let left = trim_links(trim_opening(&text[start..q.range.start]));
+    let (phrase, anchor) = if measure == Measure::Rank {
+        let scope = q
+            .rank
+            .as_ref()
+            .and_then(|r| r.scope.as_deref())
+            .unwrap_or("");
+        let left = trim_links(left.strip_suffix(scope).unwrap_or(left));
+        (left.to_owned(), Some(start))
+    } else if measure == Measure::Share {
+        let (part, whole) = left.split_once('占')?;
+        let whole = whole
+            .trim_end_matches("的比重")
+            .trim_end_matches("比重")
+            .trim_end_matches('的');
+        let whole = ["全市", "全区", "全省"]
+            .iter()
+            .find(|w| whole.starts_with(*w))
+            .map_or(whole, |w| *w);
+        let part = trim_links(part);
+        if part.chars().count() < 2 {
+            return None;
+        }
+        return Some((format!("{part}占{whole}比重"), Some(start)));
+    } else if left.chars().count() >= 2 {
+        (left.to_owned(), Some(start))
+    } else {
+        (words_after(text, clause_range.clone(), q)?, None)
+    };
+    if phrase.chars().count() < 2 || phrase.chars().count() > 24 {
+        return None;
+    }
+    let name = match measure {
+        Measure::Rank => rank_name(text, &clause_range, q, &phrase),
+        Measure::Growth => format!("{phrase}增速"),
+        Measure::Level if q.unit.dimension == Dimension::Count => count_name(&phrase, q),
+        _ => phrase,
+    };
+    Some((name, anchor))
+}
+
+/// `<phrase>数`, or `<phrase>人数` for a head count of something that is not already people.
+fn count_name(phrase: &str, q: &Quantity) -> String {
+    if phrase.ends_with('数') || phrase.ends_with('量') {
+        return phrase.to_owned();
+    }
+    if q.unit.base == "人" && !PEOPLE_NOUNS.iter().any(|n| phrase.ends_with(n)) {
+        return format!("{phrase}人数");
+    }
+    format!("{phrase}数")
+}
+
+/// Where the words naming the number begin: after the last time expression, entity word or
+/// other number before it in its clause.
+fn words_start(
+    doc: &DocumentContext,
+    sentence: &SentenceContext,
+    clause: Range<usize>,
+    q: &Quantity,
+) -> usize {
+    let mut start = clause.start;
+    for t in sentence.terms(doc) {
+        let is_entity = t
+            .terms
+            .iter()
+            .any(|term| matches!(term, Term::Entity(_) | Term::Anaphor(_)));
+        if is_entity && t.span.start >= clause.start && t.span.end <= q.range.start {
+            start = start.max(t.span.end);
+        }
+    }
+    for other in sentence.quantities() {
+        let r = &other.item.range;
+        if r.start >= clause.start && r.end <= q.range.start {
+            start = start.max(r.end);
+        }
+    }
+    // Time expressions name when, not what: the words start after the last one.
+    if let Some(end) = sentence.time_end_within(start..q.range.start) {
+        start = start.max(end);
+    }
+    start
+}
+
+/// The noun after a number that opens its clause (`65家高新技术企业`).
+fn words_after(text: &str, clause: Range<usize>, q: &Quantity) -> Option<String> {
+    let after = &text[q.range.end..clause.end];
+    let stop = after
+        .char_indices()
+        .find(|&(_, c)| !crate::normalize::is_cjk(c) && c != '“' && c != '”' && c != '"')
+        .map_or(after.len(), |(i, _)| i);
+    let mut words = &after[..stop];
+    for cut in [
+        "的", "和", "与", "及", "等", "被", "全部", "已", "将", "在", "先后", "入选", "获得",
+    ] {
+        if let Some(i) = words.find(cut)
+            && i > 0
+        {
+            words = &words[..i];
+        }
+    }
+    let words: String = words
+        .chars()
+        .filter(|c| !matches!(c, '“' | '”' | '"'))
+        .collect();
+    (words.chars().count() >= 2).then_some(words)
+}
+
+/// Strips verbs and particles from the end of `s`, repeatedly.
+fn trim_links(mut s: &str) -> &str {
+    s = s.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
+    'again: loop {
+        for w in LINK_WORDS {
+            if let Some(rest) = s.strip_suffix(w) {
+                s = rest;
+                continue 'again;
+            }
+        }
+        return s;
+    }
+}
+
+/// Strips clause openers from the start of `s`, repeatedly.
+fn trim_opening(mut s: &str) -> &str {
+    s = s.trim_start_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
+    'again: loop {
+        for w in OPENING_WORDS {
+            if let Some(rest) = s.strip_prefix(w) {
+                s = rest;
+                continue 'again;
+            }
+        }
+        return s;
+    }
+}
