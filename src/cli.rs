@@ -23,6 +23,12 @@ Exit status:
   1  at least one finding is at deny level
   2  usage error, or an input could not be read or understood (bad encoding, bad front matter)";
 
+const RULES_TEST_EXIT_CODES: &str = "\
+Exit status:
+  0  every example gives its claim and no counterexample gives its metric
+  1  at least one example or counterexample failed
+  2  usage error, or the rules could not be loaded";
+
 /// Reconciles what Chinese local governments said they would do with what they later reported.
 #[derive(Debug, Parser)]
 #[command(name = "claimcheck", version, after_help = EXIT_CODES)]
@@ -78,6 +84,25 @@ enum Command {
         /// Texts to parse, each on its own (JSON: one line per text).
         #[arg(required_unless_present = "file")]
         text: Vec<String>,
+    },
+    /// Work with rule files.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
+}
+
+/// Subcommands of `rules`.
+#[derive(Debug, Subcommand)]
+enum RulesCommand {
+    /// Run every metric's examples and counterexamples through the extractor and report the
+    /// ones it gets wrong, with the claims it gave instead.
+    #[command(after_help = RULES_TEST_EXIT_CODES)]
+    Test {
+        /// Test the rules in this folder instead of the built-in ones (same layout as the
+        /// repository's `rules/`).
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
     },
 }
 
@@ -135,6 +160,9 @@ pub fn main() -> ExitCode {
             file: None,
             text,
         } => parse_texts(&text, date, format, &mut out),
+        Command::Rules {
+            command: RulesCommand::Test { rules },
+        } => rules_test(rules.as_deref(), &mut out),
     };
     let _ = out.flush();
     ExitCode::from(status)
@@ -237,6 +265,15 @@ fn extract(
         ClaimsFormat::Jsonl => write!(out, "{}", report::claims::jsonl(&claims)),
     };
     if errors > 0 { 2 } else { 0 }
+}
+
+fn rules_test(rules_dir: Option<&std::path::Path>, out: &mut impl Write) -> u8 {
+    let Some(rules) = load_rules(rules_dir) else {
+        return 2;
+    };
+    let report = rules::examples::run(&rules);
+    let _ = write!(out, "{}", report.render());
+    if report.is_clean() { 0 } else { 1 }
 }
 
 fn inspect(file: &std::path::Path, out: &mut impl Write) -> u8 {

@@ -109,6 +109,31 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document held in memory rather than read from a file: the whole `text` is the body,
+    /// with no front matter, so spans index `text` itself. For sentences that are not articles
+    /// (rule examples); `path` only names it in claims and diagnostics.
+    pub fn from_text(
+        path: impl Into<PathBuf>,
+        text: &str,
+        published: NaiveDate,
+        entity: Option<String>,
+    ) -> Document {
+        Document {
+            path: path.into(),
+            source: text.to_owned(),
+            encoding: Encoding::Utf8,
+            meta: FrontMatter {
+                title: None,
+                published,
+                entity,
+                outlet: None,
+                url: None,
+                note: None,
+            },
+            body: Span::new(0, text.len()),
+        }
+    }
+
     /// The article body (everything after the front matter).
     pub fn body_text(&self) -> &str {
         &self.source[self.body.range()]

@@ -25,6 +25,7 @@ mod context;
 mod metric;
 
 use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
 
 use crate::Analyzed;
 use crate::claim::{self, Claim, ClaimKind, DateRange};
@@ -48,8 +49,13 @@ pub fn extract_scanned(a: &Analyzed, scan: &Scan, rules: &RuleSet) -> Vec<Claim>
     let document = DocumentContext::new(a, scan, rules);
     let mut claims = Vec::new();
     for sentence in document.sentences() {
+        // What the sentence's figures are about so far: `列入市重点项目24个,总投资…`.
+        let mut subject: Option<String> = None;
         for q in sentence.quantities() {
-            if let Some(claim) = claim_for(&document, &sentence, q) {
+            if let Some((claim, counted)) = claim_for(&document, &sentence, q, subject.as_deref()) {
+                if counted.is_some() {
+                    subject = counted;
+                }
                 claims.push(claim);
             }
         }
@@ -59,12 +65,13 @@ pub fn extract_scanned(a: &Analyzed, scan: &Scan, rules: &RuleSet) -> Vec<Claim>
     claims
 }
 
-/// The claim a quantity states, or `None` when it is not a claim.
+/// The claim a quantity states and the subject it names, or `None` when it is not a claim.
 fn claim_for(
     doc: &DocumentContext,
     sentence: &SentenceContext,
     q: &Located<Quantity>,
-) -> Option<Claim> {
+    subject: Option<&str>,
+) -> Option<(Claim, Option<String>)> {
     let item = &q.item;
     if !could_be_claim(doc.text(), item) {
         return None;
@@ -72,10 +79,17 @@ fn claim_for(
     let clause = sentence.clause_of(item.range.start);
     let stance = sentence.stance(doc, clause);
     let time = sentence.governing_time(doc, clause, item.range.start);
-    let choice = metric::choose(doc, sentence, clause, item)?;
-    let entity = sentence.entity(doc, clause, item);
+    let choice = metric::choose(doc, sentence, clause, item, subject)?;
+    let entity = match &choice.entity {
+        Some(own) => own.clone(),
+        None => sentence.entity(doc, clause, item),
+    };
 
     let published = doc.published();
+    // A tier (`前列`, `第一方阵`) can be aimed at, but a report of one cannot be checked.
+    if item.unit.dimension == Dimension::Tier && stance == Stance::Reported {
+        return None;
+    }
     let (kind, period, deadline) = match stance {
         Stance::Target => {
             let (period, deadline) = target_dates(doc, sentence, time, published);
@@ -102,7 +116,7 @@ fn claim_for(
     let source = doc.source();
     let (line, column) = span::line_col(source, span.start);
     let path = doc.path();
-    Some(Claim {
+    let claim = Claim {
         id: claim::claim_id(&path, span),
         doc: path,
         span,
@@ -124,7 +138,8 @@ fn claim_for(
         period: period.map(|(start, end)| DateRange { start, end }),
         deadline,
         rule: choice.rule,
-    })
+    };
+    Some((claim, choice.subject))
 }
 
 /// Whether a quantity can state a claim at all, judged from the words right around it.
@@ -139,14 +154,22 @@ fn could_be_claim(text: &str, q: &Quantity) -> bool {
     {
         return false;
     }
+    // `一批`, `两头`, `三支队伍`, `五条措施`: small counts in Chinese numerals are idiom and
+    // programme names far more often than figures; statistics print digits.
+    let digits = q.printed.chars().any(|c| c.is_ascii_digit());
+    if q.unit.dimension == Dimension::Count && !digits && q.value <= Decimal::TEN {
+        return false;
+    }
+    // A rank among the world's or the country's firms (`跃居全球第一`) is a company's boast,
+    // not an indicator of the entity.
+    let scope = q.rank.as_ref().and_then(|r| r.scope.as_deref()).unwrap_or("");
+    if ["全球", "国内", "全国", "世界"].iter().any(|w| scope.contains(w)) {
+        return false;
+    }
     let before = &text[..q.range.start];
     let after = &text[q.range.end..];
     // `年产20万吨…`: a capacity that names a project or product line.
     if before.ends_with("年产") || before.ends_with("年产能") {
-        return false;
-    }
-    // `投资2.1亿元的红砂岭生态园`, `占地70亩的玉珑路小学`: a descriptor of what follows.
-    if after.starts_with('的') && !before.ends_with('占') {
         return false;
     }
     // `1亿元以上项目`, `500万元以上项目`: a threshold that defines a class of projects.

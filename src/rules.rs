@@ -38,6 +38,7 @@
 //! [`RuleSet::scan_patterns`]).
 
 mod diagnostic;
+pub mod examples;
 mod load;
 mod matcher;
 

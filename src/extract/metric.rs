@@ -34,99 +34,61 @@ pub(super) struct MetricChoice {
     pub direction: Direction,
     /// A count or amount that describes a plan's composition (`安排重大项目125个`).
     pub is_count_of_plan: bool,
+    /// The noun phrase this figure counts or measures, for facets later in the sentence.
+    pub subject: Option<String>,
+    /// The claim's own entity, when the figure describes a named thing.
+    pub entity: Option<String>,
 }
 
 /// Words before a growth rate.
-const GROWTH_WORDS: &[&str] = &[
-    "同比增长",
-    "较去年同期增长",
-    "比上年增长",
-    "比去年增长",
-    "增长",
-    "增速",
-    "增幅",
-    "下降",
-    "提高",
-    "增加",
-    "上升",
-];
+const GROWTH_WORDS: &str = "同比增长 较去年同期增长 比上年增长 比去年增长 增长 增速 增幅 下降 提高 增加 上升";
 /// Words before a share.
-const SHARE_WORDS: &[&str] = &["占", "比重", "占比", "税比"];
+const SHARE_WORDS: &str = "占 比重 占比 税比";
 /// Words that make a percentage a share of a plan or a task done.
-const PROGRESS_WORDS: &[&str] = &[
-    "年度计划",
-    "年度投资计划",
-    "总任务量",
-    "总工程量",
-    "计划投资",
-];
+const PROGRESS_WORDS: &str = "年度计划 年度投资计划 总任务量 总工程量 计划投资";
 /// Verbs and particles between a metric's words and its number; stripped from derived names.
-const LINK_WORDS: &[&str] = &[
-    "达到",
-    "达",
-    "为",
-    "有",
-    "是",
-    "完成",
-    "实现",
-    "突破",
-    "超过",
-    "超",
-    "约",
-    "近",
-    "共",
-    "累计",
-    "合计",
-    "总计",
-    "增至",
-    "提高到",
-    "控制在",
-    "占了",
-    "占",
-    "了",
-    "分别",
-    "均",
-    "已",
-    "获得",
-    "位居",
-    "居",
-    "稳居",
-    "排名",
-    "位列",
-    "跃升至",
-    "进入",
-    "列",
-    "全部",
-];
+const LINK_WORDS: &str = "达到 达 为 有 是 完成 实现 突破 超过 超 约 近 共 累计 合计 总计 增至 提高到 控制在 占了 占 了 分别 均 已 获得 位居 居 稳居 排名 位列 跃升至 进入 列 全部";
 /// Words that open a clause without naming what is measured; stripped from derived names.
-const OPENING_WORDS: &[&str] = &[
-    "其中", "同时", "目前", "另外", "此外", "全年", "今年", "累计", "共", "先后", "已", "新", "并",
-    "和", "及", "与", "等",
-];
+const OPENING_WORDS: &str = "其中 同时 目前 另外 此外 全年 今年 累计 共 先后 已 新 并 和 及 与 等";
 /// Nouns that already name people, so a head count of them ends in `数`, not `人数`.
-const PEOPLE_NOUNS: &[&str] = &["人才", "师生", "博士", "学生", "职工", "党员", "专家"];
+const PEOPLE_NOUNS: &str = "人才 师生 博士 学生 职工 党员 专家";
+
+/// Words that name only one facet of a subject stated earlier in the sentence
+/// (`列入市重点项目24个,总投资167.2亿元`): derived names put the subject before them.
+const FACET_WORDS: &str = "总投资额 总投资 计划总投资 年度计划完成投资 计划完成年度投资 年度计划投资 完成投资 计划投资 \
+                           投资 投入 总规模 总面积 到位资金 到位 资金";
+/// Verbs that open a count's noun phrase without being part of the subject's name.
+const SUBJECT_VERBS: &str = "列入 实施 推动 围绕打造 围绕 安排 共 有";
+/// Words before an amount that describes the named thing after `的` (`投资2.1亿元的红砂岭生态园`),
+/// with the metric such a descriptor gives.
+const DESCRIPTORS: &[(&str, &str)] = &[("总投资", "项目总投资"), ("投资", "项目总投资"), ("占地", "占地面积")];
 
 /// Chooses the metric of `q`; `None` when nothing names what the number measures.
+/// `subject` is the noun phrase an earlier figure of the sentence counted, for facets.
 pub(super) fn choose(
     doc: &DocumentContext,
     sentence: &SentenceContext,
     clause: usize,
     q: &Quantity,
+    subject: Option<&str>,
 ) -> Option<MetricChoice> {
     let text = doc.text();
     let clause_range = sentence.clause(clause);
+    if let Some(choice) = descriptor(text, q) {
+        return Some(choice);
+    }
     let measure = infer_measure(text, clause_range.clone(), q);
     if let Some(choice) = from_pattern(doc, q, clause_range.clone()) {
         return Some(choice);
     }
     let nearby = nearest_alias(doc, sentence, clause, q, measure);
     if let Some((metric, anchor)) = nearby.fitting {
-        return Some(rule_choice(
-            metric,
-            metric.id.clone(),
-            anchor,
-            &clause_range,
-        ));
+        let mut choice = rule_choice(metric, metric.id.clone(), anchor, &clause_range);
+        if measure == Measure::Rank {
+            choice.name = scoped_rank(&choice.name, q);
+            choice.id = format!("{}@{}", choice.id, rank_scope(q));
+        }
+        return Some(choice);
     }
     if let Some((base, anchor)) = nearby.any
         && let Some(name) = derived_from(text, &clause_range, q, measure, &base.name)
@@ -136,14 +98,50 @@ pub(super) fn choose(
         choice.rule = format!("{}+derived", base.id);
         return Some(choice);
     }
-    let (name, anchor) = name_from_words(doc, sentence, clause, q, measure)?;
+    let words = name_from_words(doc, sentence, clause, q, measure, subject)?;
     Some(MetricChoice {
-        id: format!("text.{name}"),
-        name,
+        id: format!("text.{}", words.name),
+        name: words.name,
         rule: "derived".to_owned(),
-        anchor,
+        anchor: words.anchor,
         direction: Direction::Higher,
         is_count_of_plan: false,
+        subject: words.subject,
+        entity: None,
+    })
+}
+
+/// A descriptor of a named thing (`投资2.1亿元的红砂岭生态园`): a claim about that thing, with
+/// the thing as its entity.
+fn descriptor(text: &str, q: &Quantity) -> Option<MetricChoice> {
+    let after = text[q.range.end..].strip_prefix('的')?;
+    let before = &text[..q.range.start];
+    let (word, metric) = DESCRIPTORS.iter().find(|(w, _)| before.ends_with(w))?;
+    let name_end = after
+        .char_indices()
+        .find(|&(_, c)| matches!(c, ',' | '。' | ';' | '、' | ':' | '\n'))
+        .map_or(after.len(), |(i, _)| i);
+    let mut name = &after[..name_end];
+    for stop in ["即将", "等", "正在", "已经", "已", "开工", "建成", "顺利", "全面", "年底", "将"] {
+        if let Some(i) = name.find(stop)
+            && i > 0
+        {
+            name = &name[..i];
+        }
+    }
+    let name = name.trim();
+    if name.chars().count() < 2 {
+        return None;
+    }
+    Some(MetricChoice {
+        id: format!("text.{metric}"),
+        name: (*metric).to_owned(),
+        rule: "descriptor".to_owned(),
+        anchor: Some(q.range.start - word.len()),
+        direction: Direction::Higher,
+        is_count_of_plan: false,
+        subject: None,
+        entity: Some(name.to_owned()),
     })
 }
 
@@ -156,6 +154,8 @@ fn rule_choice(metric: &Metric, id: String, anchor: usize, clause: &Range<usize>
         anchor: clause.contains(&anchor).then_some(anchor),
         direction: metric.direction,
         is_count_of_plan: false,
+        subject: None,
+        entity: None,
     }
 }
 
@@ -168,11 +168,11 @@ fn infer_measure(text: &str, clause: Range<usize>, q: &Quantity) -> Measure {
         | Dimension::Permille
         | Dimension::PercentagePoint
         | Dimension::RatioTimes => {
-            if PROGRESS_WORDS.iter().any(|w| before.contains(w)) {
+            if PROGRESS_WORDS.split_whitespace().any(|w| before.contains(w)) {
                 Measure::Progress
-            } else if SHARE_WORDS.iter().any(|w| before.contains(w)) {
+            } else if SHARE_WORDS.split_whitespace().any(|w| before.contains(w)) {
                 Measure::Share
-            } else if GROWTH_WORDS.iter().any(|w| trim_links(before).ends_with(w)) {
+            } else if GROWTH_WORDS.split_whitespace().any(|w| trim_links(before).ends_with(w)) {
                 Measure::Growth
             } else {
                 Measure::Rate
@@ -281,6 +281,26 @@ fn derived_from(
     }
 }
 
+/// A rank metric's name with the ranking's scope in it (`地区生产总值增速排名` ranked within
+/// 四城区 → `地区生产总值增速四城区排名`): a position means nothing without what it is among.
+fn scoped_rank(name: &str, q: &Quantity) -> String {
+    let scope = rank_scope(q);
+    if scope.is_empty() || name.contains(scope.as_str()) {
+        return name.to_owned();
+    }
+    match name.strip_suffix("排名") {
+        Some(base) => format!("{base}{scope}排名"),
+        None => format!("{name}{scope}排名"),
+    }
+}
+
+/// The scope of a ranking as a name part: `焦作市` and `市` read as `全市`.
+fn rank_scope(q: &Quantity) -> String {
+    let scope = q.rank.as_ref().and_then(|r| r.scope.as_deref()).unwrap_or_default();
+    let scope = scope.trim_start_matches("焦作");
+    if scope == "市" { "全市".to_owned() } else { scope.to_owned() }
+}
+
 /// `<base>[增速]<scope>排名`: the rank of a growth (`增幅居四城区第一位`) or of a level.
 fn rank_name(text: &str, clause: &Range<usize>, q: &Quantity, base: &str) -> String {
     let before = &text[clause.start..q.range.start];
@@ -295,6 +315,13 @@ fn rank_name(text: &str, clause: &Range<usize>, q: &Quantity, base: &str) -> Str
     format!("{base}{}{scope}排名", if of_growth { "增速" } else { "" })
 }
 
+/// A name made from words, where they start, and the subject they name.
+struct Words {
+    name: String,
+    anchor: Option<usize>,
+    subject: Option<String>,
+}
+
 /// A metric name made from the words around the number when no rule names it.
 fn name_from_words(
     doc: &DocumentContext,
@@ -302,49 +329,77 @@ fn name_from_words(
     clause: usize,
     q: &Quantity,
     measure: Measure,
-) -> Option<(String, Option<usize>)> {
+    subject: Option<&str>,
+) -> Option<Words> {
     let text = doc.text();
     let clause_range = sentence.clause(clause);
     let start = words_start(doc, sentence, clause_range.clone(), q);
     let left = trim_links(trim_opening(&text[start..q.range.start]));
-    let (phrase, anchor) = if measure == Measure::Rank {
-        let scope = q
-            .rank
-            .as_ref()
-            .and_then(|r| r.scope.as_deref())
-            .unwrap_or("");
-        let left = trim_links(left.strip_suffix(scope).unwrap_or(left));
-        (left.to_owned(), Some(start))
-    } else if measure == Measure::Share {
-        let (part, whole) = left.split_once('占')?;
-        let whole = whole
-            .trim_end_matches("的比重")
-            .trim_end_matches("比重")
-            .trim_end_matches('的');
-        let whole = ["全市", "全区", "全省"]
-            .iter()
-            .find(|w| whole.starts_with(*w))
-            .map_or(whole, |w| *w);
-        let part = trim_links(part);
-        if part.chars().count() < 2 {
-            return None;
-        }
-        return Some((format!("{part}占{whole}比重"), Some(start)));
-    } else if left.chars().count() >= 2 {
-        (left.to_owned(), Some(start))
-    } else {
-        (words_after(text, clause_range.clone(), q)?, None)
-    };
-    if phrase.chars().count() < 2 || phrase.chars().count() > 24 {
+    // `实施氟化石墨等产学研合作项目24项`: the names before `等` are examples of what is counted.
+    let left = left.rsplit_once('等').map_or(left, |(_, counted)| counted);
+    if left.contains('、') {
+        // A list of names (`龙蟒佰利联…、多氟多4GWh`) is not a metric.
         return None;
     }
+    let (phrase, anchor) = match measure {
+        Measure::Rank => {
+            let scope = q.rank.as_ref().and_then(|r| r.scope.as_deref()).unwrap_or("");
+            (trim_links(left.strip_suffix(scope).unwrap_or(left)).to_owned(), Some(start))
+        }
+        Measure::Share => {
+            let (part, whole) = left.split_once('占')?;
+            let whole = whole.trim_end_matches("的比重").trim_end_matches("比重").trim_end_matches('的');
+            let whole = ["全市", "全区", "全省"].iter().find(|w| whole.starts_with(*w)).map_or(whole, |w| *w);
+            let part = trim_links(part);
+            let part = if part.chars().count() < 2 { subject? } else { part };
+            return Some(Words { name: format!("{part}占{whole}比重"), anchor: Some(start), subject: None });
+        }
+        Measure::Progress => {
+            let base = subject?;
+            return Some(Words { name: format!("{base}年度投资计划完成率"), anchor: Some(start), subject: None });
+        }
+        _ if left.chars().count() >= 2 => (left.to_owned(), Some(start)),
+        _ => (words_after(text, clause_range.clone(), q)?, None),
+    };
+    let is_facet = FACET_WORDS.split_whitespace().any(|w| phrase == w)
+        || (measure == Measure::Rate && phrase.chars().count() <= 3);
+    let phrase = match subject {
+        Some(subject) if is_facet => format!("{subject}{}", facet_name(&phrase)),
+        _ => phrase,
+    };
+    let length = phrase.chars().count();
+    if !(2..=24).contains(&length) {
+        return None;
+    }
+    let own_subject = (measure == Measure::Level && !is_facet).then(|| subject_of(&phrase));
     let name = match measure {
         Measure::Rank => rank_name(text, &clause_range, q, &phrase),
         Measure::Growth => format!("{phrase}增速"),
         Measure::Level if q.unit.dimension == Dimension::Count => count_name(&phrase, q),
         _ => phrase,
     };
-    Some((name, anchor))
+    Some(Words { name, anchor, subject: own_subject })
+}
+
+/// The standard name of a facet: the plan for the year is `年度计划投资` however it is phrased.
+fn facet_name(facet: &str) -> &str {
+    match facet {
+        "年度计划完成投资" | "计划完成年度投资" => "年度计划投资",
+        "总投资额" => "总投资",
+        "投资" => "总投资",
+        other => other,
+    }
+}
+
+/// The subject a counted phrase names, without the verb that introduced it.
+fn subject_of(phrase: &str) -> String {
+    let mut s = phrase;
+    for verb in SUBJECT_VERBS.split_whitespace() {
+        if let Some(rest) = s.strip_prefix(verb) {
+            s = rest;
+        }
+    }
+    s.to_owned()
 }
 
 /// `<phrase>数`, or `<phrase>人数` for a head count of something that is not already people.
@@ -352,7 +407,7 @@ fn count_name(phrase: &str, q: &Quantity) -> String {
     if phrase.ends_with('数') || phrase.ends_with('量') {
         return phrase.to_owned();
     }
-    if q.unit.base == "人" && !PEOPLE_NOUNS.iter().any(|n| phrase.ends_with(n)) {
+    if q.unit.base == "人" && !PEOPLE_NOUNS.split_whitespace().any(|n| phrase.ends_with(n)) {
         return format!("{phrase}人数");
     }
     format!("{phrase}数")
@@ -417,7 +472,7 @@ fn words_after(text: &str, clause: Range<usize>, q: &Quantity) -> Option<String>
 fn trim_links(mut s: &str) -> &str {
     s = s.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
     'again: loop {
-        for w in LINK_WORDS {
+        for w in LINK_WORDS.split_whitespace() {
             if let Some(rest) = s.strip_suffix(w) {
                 s = rest;
                 continue 'again;
@@ -431,7 +486,7 @@ fn trim_links(mut s: &str) -> &str {
 fn trim_opening(mut s: &str) -> &str {
     s = s.trim_start_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
     'again: loop {
-        for w in OPENING_WORDS {
+        for w in OPENING_WORDS.split_whitespace() {
             if let Some(rest) = s.strip_prefix(w) {
                 s = rest;
                 continue 'again;
