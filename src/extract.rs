@@ -162,8 +162,15 @@ fn could_be_claim(text: &str, q: &Quantity) -> bool {
     }
     // A rank among the world's or the country's firms (`跃居全球第一`) is a company's boast,
     // not an indicator of the entity.
-    let scope = q.rank.as_ref().and_then(|r| r.scope.as_deref()).unwrap_or("");
-    if ["全球", "国内", "全国", "世界"].iter().any(|w| scope.contains(w)) {
+    let scope = q
+        .rank
+        .as_ref()
+        .and_then(|r| r.scope.as_deref())
+        .unwrap_or("");
+    if ["全球", "国内", "全国", "世界"]
+        .iter()
+        .any(|w| scope.contains(w))
+    {
         return false;
     }
     let before = &text[..q.range.start];
@@ -206,6 +213,12 @@ fn target_dates(
             }
             TimeKind::Day | TimeKind::OpenStart => None,
         };
+        // A past part of the year (`1~8月份` before `年度计划…`) dates the report, not the
+        // goal: the goal is the year's.
+        if t.kind == TimeKind::Measured && t.period.end < published {
+            let year = year_bounds(t.period.end.year());
+            return (year, year.map_or(t.period.end, |(_, end)| end));
+        }
         return (period, t.period.end);
     }
     let year = doc.section_year(sentence).unwrap_or(published.year());

@@ -59,6 +59,9 @@ pub fn scan_document(a: &Analyzed) -> Scan {
             let found = &scan.times[first_new..];
             year = year.or_else(|| found.iter().find_map(|t| heading_year(&t.item)));
         }
+        // A section without a year of its own (`项目建设彰显新成效` under `2013，巨变看转型`)
+        // stays in the year the last dated heading set.
+        let year = year.or_else(|| scan.section_years.last().copied().flatten());
         scan.section_years.push(year);
         let reference = Reference {
             published,

@@ -176,7 +176,14 @@ impl<'a> DocumentContext<'a> {
                 .any(|c| c.scope == CueScope::Enumeration);
             let continues = text[range.clone()].ends_with(';');
             in_enumeration = (in_enumeration || opens_enumeration) && continues;
-            if let Some(last) = context.times.iter().rev().find(|t| carries(&t.item)) {
+            // After `;` the list goes on under the same period (`2020年1~11月份,…;3个省重点
+            // 项目…;32个市重点项目…`); after a full stop only periods that set a context do.
+            let last = if continues {
+                context.times.last()
+            } else {
+                context.times.iter().rev().find(|t| carries(&t.item))
+            };
+            if let Some(last) = last {
                 carried = Some(&last.item);
             }
             out.push(context);
@@ -201,14 +208,14 @@ impl<'a> DocumentContext<'a> {
     }
 }
 
-/// Whether a time expression sets the period of the sentences after it: a year-to-date
-/// (`今年以来`), a whole year, a deadline or horizon, a plan period, or the day of an event the
-/// following sentences go on describing. Parts of a year (`一季度`, `1~8月份`) date their own
-/// sentence only.
+/// Whether a time expression sets the period of the sentences after it, past a full stop: a
+/// year-to-date (`今年以来`), a whole year, or the day of an event the following sentences go on
+/// describing. Parts of a year (`一季度`) and deadlines (`五年内`) govern their own sentence only.
 fn carries(t: &TimeExpr) -> bool {
     match t.kind {
         TimeKind::Measured => t.granularity == Granularity::Year,
-        _ => true,
+        TimeKind::OpenStart | TimeKind::Day => true,
+        TimeKind::Deadline | TimeKind::Horizon | TimeKind::Plan => false,
     }
 }
 

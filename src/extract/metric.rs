@@ -41,7 +41,8 @@ pub(super) struct MetricChoice {
 }
 
 /// Words before a growth rate.
-const GROWTH_WORDS: &str = "同比增长 较去年同期增长 比上年增长 比去年增长 增长 增速 增幅 下降 提高 增加 上升";
+const GROWTH_WORDS: &str =
+    "同比增长 较去年同期增长 比上年增长 比去年增长 增长 增速 增幅 下降 提高 增加 上升";
 /// Words before a share.
 const SHARE_WORDS: &str = "占 比重 占比 税比";
 /// Words that make a percentage a share of a plan or a task done.
@@ -61,7 +62,11 @@ const FACET_WORDS: &str = "总投资额 总投资 计划总投资 年度计划�
 const SUBJECT_VERBS: &str = "列入 实施 推动 围绕打造 围绕 安排 共 有";
 /// Words before an amount that describes the named thing after `的` (`投资2.1亿元的红砂岭生态园`),
 /// with the metric such a descriptor gives.
-const DESCRIPTORS: &[(&str, &str)] = &[("总投资", "项目总投资"), ("投资", "项目总投资"), ("占地", "占地面积")];
+const DESCRIPTORS: &[(&str, &str)] = &[
+    ("总投资", "项目总投资"),
+    ("投资", "项目总投资"),
+    ("占地", "占地面积"),
+];
 
 /// Chooses the metric of `q`; `None` when nothing names what the number measures.
 /// `subject` is the noun phrase an earlier figure of the sentence counted, for facets.
@@ -122,7 +127,9 @@ fn descriptor(text: &str, q: &Quantity) -> Option<MetricChoice> {
         .find(|&(_, c)| matches!(c, ',' | '。' | ';' | '、' | ':' | '\n'))
         .map_or(after.len(), |(i, _)| i);
     let mut name = &after[..name_end];
-    for stop in ["即将", "等", "正在", "已经", "已", "开工", "建成", "顺利", "全面", "年底", "将"] {
+    for stop in [
+        "即将", "等", "正在", "已经", "已", "开工", "建成", "顺利", "全面", "年底", "将",
+    ] {
         if let Some(i) = name.find(stop)
             && i > 0
         {
@@ -168,11 +175,17 @@ fn infer_measure(text: &str, clause: Range<usize>, q: &Quantity) -> Measure {
         | Dimension::Permille
         | Dimension::PercentagePoint
         | Dimension::RatioTimes => {
-            if PROGRESS_WORDS.split_whitespace().any(|w| before.contains(w)) {
+            if PROGRESS_WORDS
+                .split_whitespace()
+                .any(|w| before.contains(w))
+            {
                 Measure::Progress
             } else if SHARE_WORDS.split_whitespace().any(|w| before.contains(w)) {
                 Measure::Share
-            } else if GROWTH_WORDS.split_whitespace().any(|w| trim_links(before).ends_with(w)) {
+            } else if GROWTH_WORDS
+                .split_whitespace()
+                .any(|w| trim_links(before).ends_with(w))
+            {
                 Measure::Growth
             } else {
                 Measure::Rate
@@ -296,9 +309,17 @@ fn scoped_rank(name: &str, q: &Quantity) -> String {
 
 /// The scope of a ranking as a name part: `焦作市` and `市` read as `全市`.
 fn rank_scope(q: &Quantity) -> String {
-    let scope = q.rank.as_ref().and_then(|r| r.scope.as_deref()).unwrap_or_default();
+    let scope = q
+        .rank
+        .as_ref()
+        .and_then(|r| r.scope.as_deref())
+        .unwrap_or_default();
     let scope = scope.trim_start_matches("焦作");
-    if scope == "市" { "全市".to_owned() } else { scope.to_owned() }
+    if scope == "市" {
+        "全市".to_owned()
+    } else {
+        scope.to_owned()
+    }
 }
 
 /// `<base>[增速]<scope>排名`: the rank of a growth (`增幅居四城区第一位`) or of a level.
@@ -343,20 +364,45 @@ fn name_from_words(
     }
     let (phrase, anchor) = match measure {
         Measure::Rank => {
-            let scope = q.rank.as_ref().and_then(|r| r.scope.as_deref()).unwrap_or("");
-            (trim_links(left.strip_suffix(scope).unwrap_or(left)).to_owned(), Some(start))
+            let scope = q
+                .rank
+                .as_ref()
+                .and_then(|r| r.scope.as_deref())
+                .unwrap_or("");
+            (
+                trim_links(left.strip_suffix(scope).unwrap_or(left)).to_owned(),
+                Some(start),
+            )
         }
         Measure::Share => {
             let (part, whole) = left.split_once('占')?;
-            let whole = whole.trim_end_matches("的比重").trim_end_matches("比重").trim_end_matches('的');
-            let whole = ["全市", "全区", "全省"].iter().find(|w| whole.starts_with(*w)).map_or(whole, |w| *w);
+            let whole = whole
+                .trim_end_matches("的比重")
+                .trim_end_matches("比重")
+                .trim_end_matches('的');
+            let whole = ["全市", "全区", "全省"]
+                .iter()
+                .find(|w| whole.starts_with(*w))
+                .map_or(whole, |w| *w);
             let part = trim_links(part);
-            let part = if part.chars().count() < 2 { subject? } else { part };
-            return Some(Words { name: format!("{part}占{whole}比重"), anchor: Some(start), subject: None });
+            let part = if part.chars().count() < 2 {
+                subject?
+            } else {
+                part
+            };
+            return Some(Words {
+                name: format!("{part}占{whole}比重"),
+                anchor: Some(start),
+                subject: None,
+            });
         }
         Measure::Progress => {
             let base = subject?;
-            return Some(Words { name: format!("{base}年度投资计划完成率"), anchor: Some(start), subject: None });
+            return Some(Words {
+                name: format!("{base}年度投资计划完成率"),
+                anchor: Some(start),
+                subject: None,
+            });
         }
         _ if left.chars().count() >= 2 => (left.to_owned(), Some(start)),
         _ => (words_after(text, clause_range.clone(), q)?, None),
@@ -378,7 +424,11 @@ fn name_from_words(
         Measure::Level if q.unit.dimension == Dimension::Count => count_name(&phrase, q),
         _ => phrase,
     };
-    Some(Words { name, anchor, subject: own_subject })
+    Some(Words {
+        name,
+        anchor,
+        subject: own_subject,
+    })
 }
 
 /// The standard name of a facet: the plan for the year is `年度计划投资` however it is phrased.

@@ -5,15 +5,17 @@
 //! an edit to a rule file (or to the extractor) that breaks one is caught by
 //! `claimcheck rules test` and by the test suite, not later in a corpus.
 //!
-//! - An example passes when one extracted claim is of its metric (`metric` is the metric id, or
-//!   `rule` is the id or one of its patterns, `<id>#patternN`) with the expected kind, value
+//! - An example passes when one extracted claim is of its metric (`metric` is the metric id,
+//!   possibly with a rank's scope `<id>@全市`, or `rule` is the id or one of its patterns,
+//!   `<id>#patternN`) with the expected kind, value
 //!   (numerically equal), unit as printed and, when the example gives them, the deadline and
 //!   period bounds. A claim merely *derived* from the metric (`<id>+derived`, e.g. a growth rate
 //!   named after a level metric) is a different metric and does not count.
 //! - A counterexample passes when no extracted claim is of its metric.
 //!
 //! Each sentence is read as a document of its own, published on the example's date, about the
-//! example's entity (when it names one).
+//! example's entity (when it names one), and ended with `。` when it does not end a sentence
+//! already (a short unterminated line would be read as a heading).
 
 use std::fmt::{self, Write as _};
 
@@ -277,13 +279,8 @@ fn run_case<'r>(
         }),
         Case::Counterexample(_) => None,
     };
-    let path = format!(
-        "{}#{} {} {number}",
-        metric.file,
-        metric.id,
-        case.label()
-    );
-    let doc = Document::from_text(path, case.text(), case.published(), entity);
+    let path = format!("{}#{} {} {number}", metric.file, metric.id, case.label());
+    let doc = Document::from_text(path, &as_sentence(case.text()), case.published(), entity);
     let claims = extract::extract(&analyze(&doc), rules);
     let failure = match case {
         Case::Example(example) => judge_example(metric, example, &claims),
@@ -301,9 +298,25 @@ fn run_case<'r>(
     }
 }
 
-/// Whether a claim is of metric `id`: chosen by the metric's aliases or one of its patterns.
+/// The example as a body sentence: rule files write examples without the final `。`, and a
+/// short line that does not end a sentence is what a document's headings look like, whose
+/// numbers are never claims.
+fn as_sentence(text: &str) -> String {
+    let text = text.trim_end();
+    if text.ends_with(crate::normalize::is_terminator) {
+        text.to_owned()
+    } else {
+        format!("{text}。")
+    }
+}
+
+/// Whether a claim is of metric `id`: chosen by the metric's aliases or one of its patterns. A
+/// rank's metric carries its scope (`<id>@全市`), which is still the metric.
 fn is_of(claim: &Claim, id: &str) -> bool {
-    claim.metric == id
+    claim
+        .metric
+        .strip_prefix(id)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('@'))
         || claim
             .rule
             .strip_prefix(id)
@@ -359,13 +372,7 @@ fn expected(metric: &Metric, case: &Case) -> String {
     let Case::Example(e) = case else {
         return format!("no claim of {}", metric.id);
     };
-    let mut line = format!(
-        "{} {} {} {}",
-        kind_name(e.kind),
-        metric.id,
-        e.value,
-        e.unit
-    );
+    let mut line = format!("{} {} {} {}", kind_name(e.kind), metric.id, e.value, e.unit);
     if e.period_start.is_some() || e.period_end.is_some() {
         let _ = write!(
             line,
