@@ -393,7 +393,6 @@ impl<'a> SentenceContext<'a> {
             if !self.is_subject_position(text, t.span.start) {
                 continue;
             }
-            let _ = &clause_range;
             for term in t.terms {
                 let name = match *term {
                     Term::Entity(i) => rules.entities().get(i).map(|e| e.name.clone()),
@@ -408,6 +407,20 @@ impl<'a> SentenceContext<'a> {
                     break;
                 }
             }
+        }
+        // The document's own entity named in the figure's clause is its subject, whatever
+        // opened the clause (`河南省…活动中,高新区集中开工项目5个`).
+        let clause_names_own = self.terms(doc).iter().any(|t| {
+            clause_range.start <= t.span.start
+                && t.span.end <= q.range.start
+                && t.terms.iter().any(|term| match *term {
+                    Term::Entity(i) => rules.entities().get(i).is_some_and(|e| e.name == own),
+                    Term::Anaphor(AnaphorKind::Own) => true,
+                    _ => false,
+                })
+        });
+        if clause_names_own {
+            return own;
         }
         subject.unwrap_or(own)
     }

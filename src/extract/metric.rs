@@ -50,7 +50,8 @@ const PROGRESS_WORDS: &str = "年度计划 年度投资计划 总任务量 总�
 /// Verbs and particles between a metric's words and its number; stripped from derived names.
 const LINK_WORDS: &str = "达到 达 为 有 是 完成 实现 突破 超过 超 约 近 共 累计 合计 总计 增至 提高到 控制在 占了 占 了 分别 均 已 获得 位居 居 稳居 排名 位列 跃升至 进入 列 全部";
 /// Words that open a clause without naming what is measured; stripped from derived names.
-const OPENING_WORDS: &str = "其中 同时 目前 另外 此外 全年 今年 累计 共 先后 已 新 并 和 及 与 等";
+const OPENING_WORDS: &str =
+    "全部 其中 同时 目前 另外 此外 全年 今年 累计 共 先后 已 新 并 和 及 与 等";
 /// Nouns that already name people, so a head count of them ends in `数`, not `人数`.
 const PEOPLE_NOUNS: &str = "人才 师生 博士 学生 职工 党员 专家";
 
@@ -78,7 +79,7 @@ pub(super) fn choose(
     subject: Option<&str>,
 ) -> Option<MetricChoice> {
     let text = doc.text();
-    let clause_range = sentence.clause(clause);
+    let clause_range = list_item(text, sentence.clause(clause), q);
     if let Some(choice) = descriptor(text, q) {
         return Some(choice);
     }
@@ -150,6 +151,18 @@ fn descriptor(text: &str, q: &Quantity) -> Option<MetricChoice> {
         subject: None,
         entity: Some(name.to_owned()),
     })
+}
+
+/// The item of an enumeration inside a clause that holds `q` (`65家高新技术企业、183家科技型
+/// 中小企业`): the words of one item never name another item's number.
+fn list_item(text: &str, clause: Range<usize>, q: &Quantity) -> Range<usize> {
+    let start = text[clause.start..q.range.start]
+        .rfind('、')
+        .map_or(clause.start, |i| clause.start + i + '、'.len_utf8());
+    let end = text[q.range.end..clause.end]
+        .find('、')
+        .map_or(clause.end, |i| q.range.end + i);
+    start..end
 }
 
 /// A choice made from a rule metric; `anchor` counts only inside the quantity's clause.
@@ -241,7 +254,8 @@ fn nearest_alias<'d>(
     measure: Measure,
 ) -> Nearby<'d> {
     let metrics = doc.rules().metrics();
-    let clause_range = sentence.clause(clause);
+    let clause_range = list_item(doc.text(), sentence.clause(clause), q);
+    let clause_start = sentence.clause(clause).start;
     let terms = sentence.terms(doc);
     let before_in_clause = terms
         .iter()
@@ -254,7 +268,7 @@ fn nearest_alias<'d>(
     let earlier = terms
         .iter()
         .rev()
-        .filter(|t| t.span.start < clause_range.start && t.span.start >= sentence.range.start);
+        .filter(|t| t.span.start < clause_start && t.span.start >= sentence.range.start);
     let mut nearby = Nearby {
         fitting: None,
         any: None,
@@ -353,7 +367,7 @@ fn name_from_words(
     subject: Option<&str>,
 ) -> Option<Words> {
     let text = doc.text();
-    let clause_range = sentence.clause(clause);
+    let clause_range = list_item(text, sentence.clause(clause), q);
     let start = words_start(doc, sentence, clause_range.clone(), q);
     let left = trim_links(trim_opening(&text[start..q.range.start]));
     // `实施氟化石墨等产学研合作项目24项`: the names before `等` are examples of what is counted.

@@ -35,6 +35,11 @@
 //! wrapper. Reconciliation accepts these lines back as input, so a large corpus can be
 //! extracted in shards and reconciled once.
 //!
+//! # Summary (`--format summary`)
+//!
+//! Claims counted per metric family (the part of the metric id before the first `.`; `text`
+//! for metrics named from the article's words) and kind, with totals.
+//!
 //! # Table (`--format table`)
 //!
 //! One line per claim for people: `line:column`, kind, entity, metric name, comparator and
@@ -44,7 +49,7 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::claim::Claim;
+use crate::claim::{Claim, ClaimKind};
 
 /// The schema id of the JSON claims document.
 pub const SCHEMA: &str = "claimcheck.claims/1";
@@ -122,10 +127,52 @@ pub fn table(claims: &[Claim]) -> String {
     out
 }
 
+/// Claims per metric family and kind, as an aligned table with totals.
+pub fn summary(claims: &[Claim]) -> String {
+    use std::collections::BTreeMap;
+    let kinds = [ClaimKind::Target, ClaimKind::Outcome, ClaimKind::Progress];
+    let mut counts: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
+    for c in claims {
+        let family = c.metric.split('.').next().unwrap_or_default();
+        let row = counts.entry(family).or_default();
+        if let Some(i) = kinds.iter().position(|k| *k == c.kind) {
+            row[i] += 1;
+        }
+    }
+    let mut out = format!(
+        "{:<12} {:>7} {:>7} {:>8} {:>6}\n",
+        "family", "target", "outcome", "progress", "total"
+    );
+    let mut totals = [0; 3];
+    for (family, row) in &counts {
+        for (total, n) in totals.iter_mut().zip(row) {
+            *total += n;
+        }
+        let _ = writeln!(
+            out,
+            "{family:<12} {:>7} {:>7} {:>8} {:>6}",
+            row[0],
+            row[1],
+            row[2],
+            row.iter().sum::<usize>()
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{:<12} {:>7} {:>7} {:>8} {:>6}",
+        "all",
+        totals[0],
+        totals[1],
+        totals[2],
+        totals.iter().sum::<usize>()
+    );
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claim::{ClaimKind, DateRange, claim_id};
+    use crate::claim::{DateRange, claim_id};
     use crate::span::Span;
     use chrono::NaiveDate;
     use rust_decimal::Decimal;
@@ -180,6 +227,26 @@ mod tests {
         assert_eq!(value["base_value"], "4700000000");
         assert_eq!(value["period"]["end"], "2013-12-31");
         assert_eq!(value["kind"], "outcome");
+    }
+
+    #[test]
+    fn summary_counts_by_family_and_kind() {
+        let mut target = gdp_2013();
+        target.kind = ClaimKind::Target;
+        target.metric = "text.安置群众人数".to_string();
+        let summary = summary(&[gdp_2013(), gdp_2013(), target]);
+        assert!(
+            summary.contains("economy            0       2        0      2"),
+            "{summary}"
+        );
+        assert!(
+            summary.contains("text               1       0        0      1"),
+            "{summary}"
+        );
+        assert!(
+            summary.contains("all                1       2        0      3"),
+            "{summary}"
+        );
     }
 
     #[test]
