@@ -124,6 +124,8 @@ enum ClaimsFormat {
     Json,
     /// One claim object per line.
     Jsonl,
+    /// Claims per metric family and kind.
+    Summary,
 }
 
 /// Runs the command line and returns the process exit status.
@@ -263,6 +265,7 @@ fn extract(
         ClaimsFormat::Table => write!(out, "{}", report::claims::table(&claims)),
         ClaimsFormat::Json => writeln!(out, "{}", report::claims::json(&claims)),
         ClaimsFormat::Jsonl => write!(out, "{}", report::claims::jsonl(&claims)),
+        ClaimsFormat::Summary => write!(out, "{}", report::claims::summary(&claims)),
     };
     if errors > 0 { 2 } else { 0 }
 }
