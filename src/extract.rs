@@ -108,6 +108,7 @@ fn claim_for(
     };
 
     let comparator = comparator(doc.text(), item, kind, &choice);
+    let (value, low, high, base_value, comparator) = signed(doc.text(), item, comparator);
     let start = choice
         .anchor
         .filter(|&s| s < item.range.start)
@@ -127,11 +128,11 @@ fn claim_for(
         entity,
         metric: choice.id,
         metric_name: choice.name,
-        value: item.value,
+        value,
         unit: item.unit.printed.clone(),
-        low: item.low.map(|b| b.value),
-        high: item.high.map(|b| b.value),
-        base_value: item.base_value,
+        low,
+        high,
+        base_value,
         base_unit: item.unit.base.clone(),
         qualifier: item.qualifier.clone(),
         comparator: comparator.to_owned(),
@@ -196,6 +197,48 @@ fn could_be_claim(text: &str, q: &Quantity) -> bool {
         return false;
     }
     true
+}
+
+/// Words before a rate that say it is a fall: `下降6.8%` is a growth of −6.8%.
+const DECLINE_WORDS: [&str; 4] = ["同比下降", "下降", "减少", "降低"];
+
+/// The value, interval, base value and comparator of a claim, negated for a decline so that
+/// every growth rate reads the same way (`下降6.8%` → −6.8, and `下降6%以上` → `<= -6`).
+fn signed(
+    text: &str,
+    q: &Quantity,
+    comparator: &'static str,
+) -> (
+    Decimal,
+    Option<Decimal>,
+    Option<Decimal>,
+    Decimal,
+    &'static str,
+) {
+    let low = q.low.map(|b| b.value);
+    let high = q.high.map(|b| b.value);
+    let relative = matches!(
+        q.unit.dimension,
+        Dimension::Percent | Dimension::Permille | Dimension::PercentagePoint
+    );
+    let before = text[..q.range.start].trim_end_matches('了');
+    if !relative || !DECLINE_WORDS.iter().any(|w| before.ends_with(w)) {
+        return (q.value, low, high, q.base_value, comparator);
+    }
+    let flipped = match comparator {
+        ">=" => "<=",
+        "<=" => ">=",
+        ">" => "<",
+        "<" => ">",
+        other => other,
+    };
+    (
+        -q.value,
+        high.map(|h| -h),
+        low.map(|l| -l),
+        -q.base_value,
+        flipped,
+    )
 }
 
 /// A target's period (for cumulative and annual goals) and deadline.

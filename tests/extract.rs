@@ -128,6 +128,26 @@ fn unnamed_indicators_are_named_from_the_words_before_the_number() {
 }
 
 #[test]
+fn a_decline_is_a_negative_growth() {
+    let found = claims("2013年,全区万元生产总值能耗同比下降6.8%。", "2014-02-15");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].value.to_string(), "-6.8");
+    assert_eq!(
+        found[0].low.map(|v| v.to_string()).as_deref(),
+        Some("-6.85")
+    );
+    assert_eq!(
+        found[0].high.map(|v| v.to_string()).as_deref(),
+        Some("-6.75")
+    );
+    let goal = claims("力争今年单位生产总值能耗下降3%以上。", "2014-02-15");
+    assert_eq!(goal.len(), 1, "{goal:#?}");
+    assert_eq!(goal[0].kind, ClaimKind::Target);
+    assert_eq!(goal[0].value.to_string(), "-3");
+    assert_eq!(goal[0].comparator, "<=");
+}
+
+#[test]
 fn idioms_tiers_and_capacities_are_not_claims() {
     for text in [
         "打赢了一场疫情防控阻击战。",
