@@ -31,9 +31,9 @@ use crate::Analyzed;
 use crate::claim::{self, Claim, ClaimKind, DateRange};
 use crate::quantity::{Comparator, Dimension, Quantity};
 use crate::rules::{Direction, RuleSet};
-use crate::scan::{self, Located, Scan};
-use crate::span::{self, Span};
-use crate::time::{Granularity, TimeExpr, TimeKind};
+use crate::scan::{self, Located};
+use crate::span;
+use crate::time::{Granularity, Period, TimeExpr, TimeKind};
 
 use context::{DocumentContext, SentenceContext, Stance};
 use metric::MetricChoice;
@@ -41,12 +41,7 @@ use metric::MetricChoice;
 /// Extracts the claims of one analyzed document, in the deterministic order of [`claim::sort`].
 pub fn extract(a: &Analyzed, rules: &RuleSet) -> Vec<Claim> {
     let scan = scan::scan_document(a);
-    extract_scanned(a, &scan, rules)
-}
-
-/// Extracts claims from a document already scanned (the scan is reused by other stages).
-pub fn extract_scanned(a: &Analyzed, scan: &Scan, rules: &RuleSet) -> Vec<Claim> {
-    let document = DocumentContext::new(a, scan, rules);
+    let document = DocumentContext::new(a, &scan, rules);
     let mut claims = Vec::new();
     for sentence in document.sentences() {
         // What the sentence's figures are about so far: `列入市重点项目24个,总投资…`.
@@ -78,7 +73,11 @@ fn claim_for(
     }
     let clause = sentence.clause_of(item.range.start);
     let stance = sentence.stance(doc, clause);
-    let time = sentence.governing_time(doc, clause, item.range.start);
+    // A tier (`前列`, `第一方阵`) can be aimed at, but a report of one cannot be checked.
+    if item.unit.dimension == Dimension::Tier && stance == Stance::Reported {
+        return None;
+    }
+    let time = sentence.governing_time(clause, item.range.start);
     let choice = metric::choose(doc, sentence, clause, item, subject)?;
     let entity = match &choice.entity {
         Some(own) => own.clone(),
@@ -86,10 +85,6 @@ fn claim_for(
     };
 
     let published = doc.published();
-    // A tier (`前列`, `第一方阵`) can be aimed at, but a report of one cannot be checked.
-    if item.unit.dimension == Dimension::Tier && stance == Stance::Reported {
-        return None;
-    }
     let (kind, period, deadline) = match stance {
         Stance::Target => {
             let (period, deadline) = target_dates(doc, sentence, time, published);
@@ -108,7 +103,7 @@ fn claim_for(
     };
 
     let comparator = comparator(doc.text(), item, kind, &choice);
-    let (value, low, high, base_value, comparator) = signed(doc.text(), item, comparator);
+    let signed = Signed::of(doc.text(), item, comparator);
     let start = choice
         .anchor
         .filter(|&s| s < item.range.start)
@@ -128,15 +123,18 @@ fn claim_for(
         entity,
         metric: choice.id,
         metric_name: choice.name,
-        value,
+        value: signed.value,
         unit: item.unit.printed.clone(),
-        low,
-        high,
-        base_value,
+        low: signed.low,
+        high: signed.high,
+        base_value: signed.base_value,
         base_unit: item.unit.base.clone(),
         qualifier: item.qualifier.clone(),
-        comparator: comparator.to_owned(),
-        period: period.map(|(start, end)| DateRange { start, end }),
+        comparator: signed.comparator.as_str().to_owned(),
+        period: period.map(|p| DateRange {
+            start: p.start,
+            end: p.end,
+        }),
         deadline,
         rule: choice.rule,
     };
@@ -202,43 +200,41 @@ fn could_be_claim(text: &str, q: &Quantity) -> bool {
 /// Words before a rate that say it is a fall: `下降6.8%` is a growth of −6.8%.
 const DECLINE_WORDS: [&str; 4] = ["同比下降", "下降", "减少", "降低"];
 
-/// The value, interval, base value and comparator of a claim, negated for a decline so that
-/// every growth rate reads the same way (`下降6.8%` → −6.8, and `下降6%以上` → `<= -6`).
-fn signed(
-    text: &str,
-    q: &Quantity,
-    comparator: &'static str,
-) -> (
-    Decimal,
-    Option<Decimal>,
-    Option<Decimal>,
-    Decimal,
-    &'static str,
-) {
-    let low = q.low.map(|b| b.value);
-    let high = q.high.map(|b| b.value);
-    let relative = matches!(
-        q.unit.dimension,
-        Dimension::Percent | Dimension::Permille | Dimension::PercentagePoint
-    );
-    let before = text[..q.range.start].trim_end_matches('了');
-    if !relative || !DECLINE_WORDS.iter().any(|w| before.ends_with(w)) {
-        return (q.value, low, high, q.base_value, comparator);
+/// A claim's value, interval, base value and comparator, negated for a decline so that every
+/// growth rate reads the same way (`下降6.8%` → −6.8, and `下降6%以上` → `<= -6`).
+struct Signed {
+    value: Decimal,
+    low: Option<Decimal>,
+    high: Option<Decimal>,
+    base_value: Decimal,
+    comparator: Comparator,
+}
+
+impl Signed {
+    fn of(text: &str, q: &Quantity, comparator: Comparator) -> Self {
+        let printed = Signed {
+            value: q.value,
+            low: q.low.map(|b| b.value),
+            high: q.high.map(|b| b.value),
+            base_value: q.base_value,
+            comparator,
+        };
+        let relative = matches!(
+            q.unit.dimension,
+            Dimension::Percent | Dimension::Permille | Dimension::PercentagePoint
+        );
+        let before = text[..q.range.start].trim_end_matches('了');
+        if !relative || !DECLINE_WORDS.iter().any(|w| before.ends_with(w)) {
+            return printed;
+        }
+        Signed {
+            value: -printed.value,
+            low: printed.high.map(|h| -h),
+            high: printed.low.map(|l| -l),
+            base_value: -printed.base_value,
+            comparator: comparator.reversed(),
+        }
     }
-    let flipped = match comparator {
-        ">=" => "<=",
-        "<=" => ">=",
-        ">" => "<",
-        "<" => ">",
-        other => other,
-    };
-    (
-        -q.value,
-        high.map(|h| -h),
-        low.map(|l| -l),
-        -q.base_value,
-        flipped,
-    )
 }
 
 /// A target's period (for cumulative and annual goals) and deadline.
@@ -247,26 +243,23 @@ fn target_dates(
     sentence: &SentenceContext,
     time: Option<&TimeExpr>,
     published: NaiveDate,
-) -> (Option<(NaiveDate, NaiveDate)>, NaiveDate) {
+) -> (Option<Period>, NaiveDate) {
     if let Some(t) = time {
-        let period = match t.kind {
-            TimeKind::Deadline => t.frame.map(|f| (f.start, f.end)),
-            TimeKind::Horizon | TimeKind::Measured | TimeKind::Plan => {
-                Some((t.period.start, t.period.end))
-            }
-            TimeKind::Day | TimeKind::OpenStart => None,
-        };
         // A past part of the year (`1~8月份` before `年度计划…`) dates the report, not the
         // goal: the goal is the year's.
         if t.kind == TimeKind::Measured && t.period.end < published {
-            let year = year_bounds(t.period.end.year());
-            return (year, year.map_or(t.period.end, |(_, end)| end));
+            let year = Period::year(t.period.end.year());
+            return (year, year.map_or(t.period.end, |y| y.end));
         }
+        let period = match t.kind {
+            TimeKind::Deadline => t.frame,
+            TimeKind::Horizon | TimeKind::Measured | TimeKind::Plan => Some(t.period),
+            TimeKind::Day | TimeKind::OpenStart => None,
+        };
         return (period, t.period.end);
     }
-    let year = doc.section_year(sentence).unwrap_or(published.year());
-    let period = year_bounds(year);
-    (period, period.map_or(published, |(_, end)| end))
+    let year = Period::year(doc.section_year(sentence).unwrap_or(published.year()));
+    (year, year.map_or(published, |y| y.end))
 }
 
 /// The period a reported figure measures: its time expression's, the section's year, or the
@@ -276,18 +269,18 @@ fn reported_period(
     sentence: &SentenceContext,
     time: Option<&TimeExpr>,
     published: NaiveDate,
-) -> (NaiveDate, NaiveDate) {
+) -> Period {
     if let Some(t) = time {
-        return (t.period.start, t.period.end);
+        return t.period;
     }
-    match doc.section_year(sentence).and_then(year_bounds) {
-        Some(year) if year.1 < published => year,
+    match doc.section_year(sentence).and_then(Period::year) {
+        Some(year) if year.end < published => year,
         // A December article reports on its year: a flow it gives without a period is the
         // year's, not the day's.
         _ if published.month() == 12 => {
-            year_bounds(published.year()).unwrap_or((published, published))
+            Period::year(published.year()).unwrap_or(Period::day(published))
         }
-        _ => (published, published),
+        _ => Period::day(published),
     }
 }
 
@@ -309,31 +302,15 @@ fn is_partial(t: &TimeExpr, published: NaiveDate) -> bool {
     }
 }
 
-/// Jan 1 to Dec 31 of `year`.
-fn year_bounds(year: i32) -> Option<(NaiveDate, NaiveDate)> {
-    Some((
-        NaiveDate::from_ymd_opt(year, 1, 1)?,
-        NaiveDate::from_ymd_opt(year, 12, 31)?,
-    ))
-}
-
 /// The comparator of a claim. A target stated as a plain figure is a floor (`增长11%` means at
 /// least 11%) — or a ceiling for a lower-is-better metric — except an amount to be spent
 /// (`投资1600万元`), which is a plan, not a floor.
-fn comparator(text: &str, q: &Quantity, kind: ClaimKind, choice: &MetricChoice) -> &'static str {
-    let printed = match q.comparator {
-        Comparator::Eq => "=",
-        Comparator::Ge => ">=",
-        Comparator::Le => "<=",
-        Comparator::Gt => ">",
-        Comparator::Lt => "<",
-        Comparator::RankLe => "rank<=",
-    };
+fn comparator(text: &str, q: &Quantity, kind: ClaimKind, choice: &MetricChoice) -> Comparator {
     if kind != ClaimKind::Target || q.comparator != Comparator::Eq {
-        return printed;
+        return q.comparator;
     }
     if q.unit.dimension == Dimension::Rank {
-        return "rank<=";
+        return Comparator::RankLe;
     }
     let before = &text[..q.range.start];
     let spending = ["投资", "投入", "总投资", "资金"]
@@ -341,17 +318,11 @@ fn comparator(text: &str, q: &Quantity, kind: ClaimKind, choice: &MetricChoice) 
         .any(|w| before.ends_with(w))
         && !before.ends_with("完成投资")
         && !before.ends_with("年度投资");
-    if spending || choice.is_count_of_plan {
-        return "=";
+    if spending {
+        return Comparator::Eq;
     }
     match choice.direction {
-        Direction::Higher => ">=",
-        Direction::Lower => "<=",
-    }
-}
-
-impl DocumentContext<'_> {
-    fn to_source(&self, range: std::ops::Range<usize>) -> Span {
-        self.analyzed().normalized.to_source(range)
+        Direction::Higher => Comparator::Ge,
+        Direction::Lower => Comparator::Le,
     }
 }

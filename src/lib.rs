@@ -8,6 +8,7 @@
 //!              ──normalize──▶ normalized text + offset map back to source bytes
 //!              ──segment──▶ sections ▸ sentences ▸ clauses
 //!              ──quantity / time──▶ values with intervals and units, resolved periods
+//!              ──extract (with rules)──▶ claims: targets, outcomes, progress
 //! ```
 //!
 //! Spans are documented once, in [`span`].

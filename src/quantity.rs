@@ -204,6 +204,31 @@ pub enum Comparator {
     RankLe,
 }
 
+impl Comparator {
+    /// The comparator as written in every output (`>=`, `rank<=`); the serde name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Comparator::Eq => "=",
+            Comparator::Ge => ">=",
+            Comparator::Le => "<=",
+            Comparator::Gt => ">",
+            Comparator::Lt => "<",
+            Comparator::RankLe => "rank<=",
+        }
+    }
+
+    /// The comparator of the negated value: `x >= v` is `-x <= -v`.
+    pub const fn reversed(self) -> Self {
+        match self {
+            Comparator::Ge => Comparator::Le,
+            Comparator::Le => Comparator::Ge,
+            Comparator::Gt => Comparator::Lt,
+            Comparator::Lt => Comparator::Gt,
+            other => other,
+        }
+    }
+}
+
 /// Details of a rank or tier.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Rank {

@@ -10,6 +10,7 @@ use crate::claim::ClaimKind;
 use crate::quantity::{Dimension, Quantity};
 use crate::rules::{AnaphorKind, CueScope, PatternMatch, RuleSet, Term, TermMatch};
 use crate::scan::{Located, Scan};
+use crate::span::Span;
 use crate::time::{Granularity, TimeExpr, TimeKind};
 
 /// Whether a figure is promised or reported.
@@ -80,8 +81,9 @@ impl<'a> DocumentContext<'a> {
         }
     }
 
-    pub(super) fn analyzed(&self) -> &Analyzed<'a> {
-        self.analyzed
+    /// The source span of a range of the normalized text.
+    pub(super) fn to_source(&self, range: Range<usize>) -> Span {
+        self.analyzed.normalized.to_source(range)
     }
 
     pub(super) fn rules(&self) -> &RuleSet {
@@ -355,13 +357,7 @@ impl<'a> SentenceContext<'a> {
     /// The time expression that dates the figure at `pos`: the last one before it in its
     /// clause, else the first after it in its clause, else the last one earlier in the
     /// sentence, else the one carried from earlier sentences.
-    pub(super) fn governing_time(
-        &self,
-        doc: &DocumentContext,
-        clause: usize,
-        pos: usize,
-    ) -> Option<&'a TimeExpr> {
-        let _ = doc;
+    pub(super) fn governing_time(&self, clause: usize, pos: usize) -> Option<&'a TimeExpr> {
         let range = self.clause(clause);
         let in_clause: Vec<_> = self.times_in(range.clone()).collect();
         if let Some(t) = in_clause.iter().rev().find(|t| t.range.end <= pos) {

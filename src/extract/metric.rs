@@ -32,8 +32,6 @@ pub(super) struct MetricChoice {
     pub anchor: Option<usize>,
     /// Which way is better.
     pub direction: Direction,
-    /// A count or amount that describes a plan's composition (`安排重大项目125个`).
-    pub is_count_of_plan: bool,
     /// The noun phrase this figure counts or measures, for facets later in the sentence.
     pub subject: Option<String>,
     /// The claim's own entity, when the figure describes a named thing.
@@ -111,7 +109,6 @@ pub(super) fn choose(
         rule: "derived".to_owned(),
         anchor: words.anchor,
         direction: Direction::Higher,
-        is_count_of_plan: false,
         subject: words.subject,
         entity: None,
     })
@@ -147,7 +144,6 @@ fn descriptor(text: &str, q: &Quantity) -> Option<MetricChoice> {
         rule: "descriptor".to_owned(),
         anchor: Some(q.range.start - word.len()),
         direction: Direction::Higher,
-        is_count_of_plan: false,
         subject: None,
         entity: Some(name.to_owned()),
     })
@@ -173,7 +169,6 @@ fn rule_choice(metric: &Metric, id: String, anchor: usize, clause: &Range<usize>
         rule: metric.id.clone(),
         anchor: clause.contains(&anchor).then_some(anchor),
         direction: metric.direction,
-        is_count_of_plan: false,
         subject: None,
         entity: None,
     }
@@ -533,29 +528,25 @@ fn words_after(text: &str, clause: Range<usize>, q: &Quantity) -> Option<String>
 }
 
 /// Strips verbs and particles from the end of `s`, repeatedly.
-fn trim_links(mut s: &str) -> &str {
-    s = s.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
-    'again: loop {
-        for w in LINK_WORDS.split_whitespace() {
-            if let Some(rest) = s.strip_suffix(w) {
-                s = rest;
-                continue 'again;
-            }
-        }
-        return s;
-    }
+fn trim_links(s: &str) -> &str {
+    let s = s.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
+    strip_repeatedly(s, LINK_WORDS, str::strip_suffix)
 }
 
 /// Strips clause openers from the start of `s`, repeatedly.
-fn trim_opening(mut s: &str) -> &str {
-    s = s.trim_start_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
-    'again: loop {
-        for w in OPENING_WORDS.split_whitespace() {
-            if let Some(rest) = s.strip_prefix(w) {
-                s = rest;
-                continue 'again;
-            }
-        }
-        return s;
+fn trim_opening(s: &str) -> &str {
+    let s = s.trim_start_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
+    strip_repeatedly(s, OPENING_WORDS, str::strip_prefix)
+}
+
+/// Applies `strip` with each of `words` (whitespace-separated) until none applies.
+fn strip_repeatedly<'s>(
+    mut s: &'s str,
+    words: &'static str,
+    strip: impl Fn(&'s str, &'static str) -> Option<&'s str>,
+) -> &'s str {
+    while let Some(rest) = words.split_whitespace().find_map(|w| strip(s, w)) {
+        s = rest;
     }
+    s
 }

@@ -166,10 +166,7 @@ fn describe_quantity(q: &Quantity) -> String {
     }
     s += &format!(" · {:?}", unit.dimension).to_lowercase();
     s += &format!(" · {}", interval(q.low.as_ref(), q.high.as_ref()));
-    let comparator = serde_json::to_value(q.comparator)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string));
-    s += &format!(" · {}", comparator.unwrap_or_default());
+    s += &format!(" · {}", q.comparator.as_str());
     if let Some(qualifier) = &q.qualifier {
         s += &format!(" · {qualifier}");
     }
