@@ -4,15 +4,15 @@
 //! set, both compiled once per [`RuleSet`]) and one scan of quantities and time expressions
 //! feed a walk over the sentences. For each quantity that can be a claim:
 //!
-//! 1. **Context** ([`context`]): the clause that holds it, the cues around it and their scope,
+//! 1. **Context** (`extract/context.rs`): the clause that holds it, the cues around it and their scope,
 //!    the time expression that governs it, the entity that is the subject.
 //! 2. **Kind**: a target cue (`力争`, `计划`, `主要目标是:`…) or a future time makes a target; an
 //!    outcome cue or a past time makes a reported figure; a clause without either inherits from
 //!    the clause before it, then from the section (a `2014` section of a February 2014 plan holds
 //!    targets). A reported figure for part of a period (`1~8月份`, `今年以来`) is progress.
-//! 3. **Metric** ([`metric`]): a rule pattern whose `value` group is this number, else the
+//! 3. **Metric** (`extract/metric.rs`): a rule pattern whose `value` group is this number, else the
 //!    nearest metric alias whose measure (level, growth, share, rank, progress) and dimension fit
-//!    the number; else a name derived from the words before the number (see [`metric`]).
+//!    the number; else a name derived from the words before the number (see `extract/metric.rs`).
 //! 4. **Period**: a target's deadline from its governing time (`到2029年`, `年底前`, the section's
 //!    year, else the end of the publication year); a reported figure's period from its time
 //!    expression, the section's year or, for a stock, the publication date.
