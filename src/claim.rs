@@ -54,7 +54,8 @@ pub struct Claim {
     pub entity: String,
     /// Metric id (`economy.gdp_growth`).
     pub metric: String,
-    /// Metric name in Chinese (`地区生产总值增速`).
+    /// The metric as the article words it (`农民人均纯收入增速`, where the rule says
+    /// `农村居民人均收入增速`).
     pub metric_name: String,
     /// The number as printed, in the printed unit (`"47"`).
     pub value: Decimal,

@@ -265,6 +265,11 @@ impl TimeExpr {
     }
 }
 
+/// Whether `text` is exactly the name of a five-year plan (`十四五`), quotes not included.
+pub fn is_plan_name(text: &str) -> bool {
+    named::TABLE.plan(text).is_some()
+}
+
 /// Every time expression in `text`, left to right, non-overlapping, longest match first.
 ///
 /// `text` must be normalized (see the module doc); any string is accepted without panicking.

@@ -213,3 +213,51 @@ fn snapshot_corpus_summary() {
     let (_, summary) = common::run(&["extract", "--format", "summary", "corpus"]);
     common::snapshots().bind(|| insta::assert_snapshot!("extract_corpus_summary", summary));
 }
+
+#[test]
+fn this_year_in_a_february_plan_holds_targets() {
+    // The year has barely begun: `今年` figures are what the district plans for it.
+    let plan = claims(
+        "今年,重点安排了100个重大项目,总投资379亿元,计划完成年度投资70亿元。",
+        "2014-02-15",
+    );
+    assert_eq!(plan.len(), 3, "{plan:#?}");
+    for claim in &plan {
+        assert_eq!(claim.kind, ClaimKind::Target, "{claim:#?}");
+        assert_eq!(claim.deadline, Some(date("2014-12-31")));
+    }
+    // The same words in an October review report the year so far.
+    let review = claims("今年,重点安排了100个重大项目。", "2020-10-17");
+    assert_eq!(review[0].kind, ClaimKind::Outcome);
+}
+
+#[test]
+fn a_plan_name_inside_a_programme_name_dates_nothing() {
+    // `“十四五”重大项目管理平台` is a register that exists today, not a goal for 2025.
+    let registers = claims(
+        "成功纳入焦作市黄河流域生态保护和高质量发展项目库37个,河南省\"十四五\"重大项目管理平台项目77个。",
+        "2020-10-17",
+    );
+    let platform = find(&registers, "项目77个");
+    assert_eq!(platform.kind, ClaimKind::Outcome, "{platform:#?}");
+    assert_eq!(platform.period.unwrap().end, date("2020-10-17"));
+    // A plan period that is one (`“十四五”末`) still sets a deadline.
+    let goal = claims(
+        "力争到\"十四五\"末,R&D经费支出占GDP比重达到4.5%以上。",
+        "2020-10-17",
+    );
+    assert_eq!(goal[0].deadline, Some(date("2025-12-31")));
+}
+
+#[test]
+fn metric_names_quote_the_article_and_ids_group_the_calibres() {
+    let claims = claims(
+        "主要目标是:城镇居民人均可支配收入增长12%,农民人均纯收入增长11%。",
+        "2014-02-15",
+    );
+    let rural = find(&claims, "增长11%");
+    assert_eq!(rural.metric_name, "农民人均纯收入增速");
+    assert_eq!(rural.metric, "people.rural_income_growth");
+    let urban = find(&claims, "增长12%");
+    assert_eq!(urban.metric_name, "城镇居民人均可支配收入增速");
+}

@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::Analyzed;
 use crate::claim::ClaimKind;
+use crate::normalize::is_cjk;
 use crate::quantity::{Dimension, Quantity};
 use crate::rules::{AnaphorKind, CueScope, PatternMatch, RuleSet, Term, TermMatch};
 use crate::scan::{Located, Scan};
@@ -49,6 +50,8 @@ pub(super) struct DocumentContext<'a> {
     rules: &'a RuleSet,
     terms: Vec<TermMatch<'a>>,
     patterns: Vec<PatternMatch>,
+    /// The scan's time expressions that date something (see [`names_a_programme`]).
+    times: Vec<Located<TimeExpr>>,
     path: String,
 }
 
@@ -77,6 +80,12 @@ impl<'a> DocumentContext<'a> {
             rules,
             terms: rules.scan(text),
             patterns: rules.scan_patterns(text),
+            times: scan
+                .times
+                .iter()
+                .filter(|t| !names_a_programme(text, &t.item))
+                .cloned()
+                .collect(),
             path: analyzed.doc.display_path(),
         }
     }
@@ -128,7 +137,7 @@ impl<'a> DocumentContext<'a> {
         let mut out = Vec::new();
         let (mut q_at, mut t_at, mut term_at) = (0, 0, 0);
         let quantities = &self.scan.quantities;
-        let times = &self.scan.times;
+        let times = &self.times;
         let mut carried: Option<&TimeExpr> = None;
         let mut carried_section = usize::MAX;
         let mut in_enumeration = false;
@@ -187,6 +196,9 @@ impl<'a> DocumentContext<'a> {
             };
             if let Some(last) = last {
                 carried = Some(&last.item);
+            } else if !continues && !carried.is_some_and(carries) {
+                // A part of a year carried along a `;` list ends with the list.
+                carried = None;
             }
             out.push(context);
             q_at = q_end;
@@ -200,14 +212,26 @@ impl<'a> DocumentContext<'a> {
     /// publication (a February plan for this year) holds targets.
     fn section_stance(&self, sentence: &SentenceContext) -> Option<Stance> {
         let year = self.section_year(sentence)?;
-        let published = self.published();
-        let ahead = year > published.year() || (year == published.year() && published.month() <= 6);
-        Some(if ahead {
+        Some(if year_mostly_ahead(year, self.published()) {
             Stance::Target
         } else {
             Stance::Reported
         })
     }
+}
+
+/// Whether a plan's name is only part of a programme's name (`“十四五”重大项目管理平台`,
+/// `“十四五”重大项目储备库`): a bare plan name followed straight by a noun dates nothing.
+fn names_a_programme(text: &str, t: &TimeExpr) -> bool {
+    let bare = t.kind == TimeKind::Plan
+        && crate::time::is_plan_name(t.printed.trim_matches(['“', '”', '"']));
+    let next = text[t.range.end..].chars().next();
+    bare && next.is_some_and(|c| is_cjk(c) && !matches!(c, '期' | '时' | '以' | '中' | '的' | '来'))
+}
+
+/// Whether a year is mostly still to come at publication: figures for it are plans.
+fn year_mostly_ahead(year: i32, published: NaiveDate) -> bool {
+    year > published.year() || (year == published.year() && published.month() <= 6)
 }
 
 /// Whether a time expression sets the period of the sentences after it, past a full stop: a
@@ -449,6 +473,14 @@ fn relative(rules: &RuleSet, name: &str, steps: usize) -> Option<String> {
 fn time_stance(t: &TimeExpr, published: NaiveDate) -> Option<Stance> {
     match t.kind {
         TimeKind::Deadline | TimeKind::Horizon => Some(Stance::Target),
+        // `今年，重点安排了100个重大项目` in a February plan: the year has barely begun.
+        TimeKind::Measured
+            if t.granularity == Granularity::Year
+                && t.period.end > published
+                && year_mostly_ahead(t.period.end.year(), published) =>
+        {
+            Some(Stance::Target)
+        }
         TimeKind::Measured | TimeKind::Plan | TimeKind::Day if t.period.start > published => {
             Some(Stance::Target)
         }

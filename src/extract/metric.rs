@@ -86,18 +86,20 @@ pub(super) fn choose(
         return Some(choice);
     }
     let nearby = nearest_alias(doc, sentence, clause, q, measure);
-    if let Some((metric, anchor)) = nearby.fitting {
+    if let Some((metric, alias)) = nearby.fitting {
+        let anchor = alias.start;
         let mut choice = rule_choice(metric, metric.id.clone(), anchor, &clause_range);
+        choice.name = surface_name(metric, &text[alias], q);
         if measure == Measure::Rank {
             choice.name = scoped_rank(&choice.name, q);
             choice.id = format!("{}@{}", choice.id, rank_scope(q));
         }
         return Some(choice);
     }
-    if let Some((base, anchor)) = nearby.any
+    if let Some((base, alias)) = nearby.any
         && let Some(name) = derived_from(text, &clause_range, q, measure, &base.name)
     {
-        let mut choice = rule_choice(base, format!("text.{name}"), anchor, &clause_range);
+        let mut choice = rule_choice(base, format!("text.{name}"), alias.start, &clause_range);
         choice.name = name;
         choice.rule = format!("{}+derived", base.id);
         return Some(choice);
@@ -159,6 +161,35 @@ fn list_item(text: &str, clause: Range<usize>, q: &Quantity) -> Range<usize> {
         .find('、')
         .map_or(clause.end, |i| q.range.end + i);
     start..end
+}
+
+/// The metric's name as the article words it (`农民人均纯收入增速` where the rule's name is
+/// `农村居民人均收入增速`): quoting the article is what a fact-checker cites, and the rule id
+/// still groups the calibres. The measure's ending comes from the rule's name; an alias that is
+/// only an abbreviation (`GDP`) or a bare facet (`总投资`) keeps the rule's name.
+fn surface_name(metric: &Metric, alias: &str, q: &Quantity) -> String {
+    let alias: String = alias.chars().filter(|c| !c.is_whitespace()).collect();
+    let generic = alias.is_ascii()
+        || alias.chars().count() < 3
+        || FACET_WORDS.split_whitespace().any(|w| alias == w);
+    if generic || metric.name.contains(alias.as_str()) {
+        return metric.name.clone();
+    }
+    let ending = match metric.measure {
+        Measure::Growth => "增速",
+        Measure::Level if q.unit.dimension == Dimension::Count => {
+            return count_name(&alias, q);
+        }
+        Measure::Level | Measure::Rate => "",
+        // A share or a plan's completion names two things, the alias one; a rank's name
+        // is built with its scope.
+        Measure::Share | Measure::Progress | Measure::Rank => return metric.name.clone(),
+    };
+    if alias.ends_with(ending) {
+        alias
+    } else {
+        format!("{alias}{ending}")
+    }
 }
 
 /// A choice made from a rule metric; `anchor` counts only inside the quantity's clause.
@@ -235,8 +266,8 @@ fn from_pattern(doc: &DocumentContext, q: &Quantity, clause: Range<usize>) -> Op
 
 /// The metric aliases near a quantity: the first that fits it, and the first of any kind.
 struct Nearby<'r> {
-    fitting: Option<(&'r Metric, usize)>,
-    any: Option<(&'r Metric, usize)>,
+    fitting: Option<(&'r Metric, Range<usize>)>,
+    any: Option<(&'r Metric, Range<usize>)>,
 }
 
 /// Looks for metric aliases in the quantity's clause (before it, then after it), then in the
@@ -275,10 +306,10 @@ fn nearest_alias<'d>(
         });
         for metric in candidates {
             if nearby.fitting.is_none() && fits(metric, measure, q) {
-                nearby.fitting = Some((metric, t.span.start));
+                nearby.fitting = Some((metric, t.span.range()));
             }
             if nearby.any.is_none() && metric.measure == Measure::Level {
-                nearby.any = Some((metric, t.span.start));
+                nearby.any = Some((metric, t.span.range()));
             }
         }
         if nearby.fitting.is_some() {

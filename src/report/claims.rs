@@ -23,6 +23,10 @@
 //! - `kind` is `target`, `outcome` or `progress`.
 //! - Decimals (`value`, `low`, `high`, `base_value`) are strings, exact as printed; `low` or
 //!   `high` is `null` when that side is unbounded. `value` and `unit` are in the printed unit.
+//! - `metric` is the rule's id and groups a metric's phrasings (`农民人均纯收入` and
+//!   `农村居民人均可支配收入` are one series); `metric_name` is the metric as this article words
+//!   it, with the ending of its measure (`农民人均纯收入增速`). Ids starting `text.` are metrics
+//!   no rule names, identified by their name.
 //! - `comparator` is one of `=`, `>=`, `<=`, `>`, `<`, `rank<=`.
 //! - `period` (inclusive ISO dates) is what an outcome or progress figure measures, or an
 //!   annual target's year; `deadline` is when a target is due. Either may be `null`.
