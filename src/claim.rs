@@ -57,16 +57,17 @@ pub struct Claim {
     /// The metric as the article words it (`农民人均纯收入增速`, where the rule says
     /// `农村居民人均收入增速`).
     pub metric_name: String,
-    /// The number as printed, in the printed unit (`"47"`).
-    pub value: Decimal,
+    /// The number as printed, in the printed unit (`"47"`); `None` for a milestone (a date-only
+    /// target such as `10月份开工`).
+    pub value: Option<Decimal>,
     /// The printed unit (`"亿元"`).
     pub unit: String,
     /// Lower end of the value's interval in the printed unit; `None` when unbounded.
     pub low: Option<Decimal>,
     /// Upper end of the value's interval in the printed unit; `None` when unbounded.
     pub high: Option<Decimal>,
-    /// The value in the base unit (`"4700000000"`).
-    pub base_value: Decimal,
+    /// The value in the base unit (`"4700000000"`); `None` for a milestone.
+    pub base_value: Option<Decimal>,
     /// The base unit (`"元"`).
     pub base_unit: String,
     /// The printed qualifier (`余`, `以上`, `控制在…以内`), if any.

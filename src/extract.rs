@@ -23,6 +23,7 @@
 
 mod context;
 mod metric;
+mod milestone;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
@@ -53,6 +54,9 @@ pub fn extract(a: &Analyzed, rules: &RuleSet) -> Vec<Claim> {
                 }
                 claims.push(claim);
             }
+        }
+        for event in milestone::find(&document, &sentence) {
+            claims.push(milestone_claim(&document, event));
         }
     }
     claim::sort(&mut claims);
@@ -123,11 +127,11 @@ fn claim_for(
         entity,
         metric: choice.id,
         metric_name: choice.name,
-        value: signed.value,
+        value: Some(signed.value),
         unit: item.unit.printed.clone(),
         low: signed.low,
         high: signed.high,
-        base_value: signed.base_value,
+        base_value: Some(signed.base_value),
         base_unit: item.unit.base.clone(),
         qualifier: item.qualifier.clone(),
         comparator: signed.comparator.as_str().to_owned(),
@@ -139,6 +143,37 @@ fn claim_for(
         rule: choice.rule,
     };
     Some((claim, choice.subject))
+}
+
+/// The target a milestone states: no number, a deadline, the thing as its entity.
+fn milestone_claim(doc: &DocumentContext, event: milestone::Milestone) -> Claim {
+    let span = doc.to_source(event.range);
+    let source = doc.source();
+    let (line, column) = span::line_col(source, span.start);
+    let path = doc.path();
+    Claim {
+        id: claim::claim_id(&path, span),
+        doc: path,
+        span,
+        line,
+        column,
+        text: source[span.range()].to_owned(),
+        kind: ClaimKind::Target,
+        entity: event.entity,
+        metric: format!("milestone.{}", event.verb),
+        metric_name: event.verb,
+        value: None,
+        unit: String::new(),
+        low: None,
+        high: None,
+        base_value: None,
+        base_unit: String::new(),
+        qualifier: None,
+        comparator: Comparator::Eq.as_str().to_owned(),
+        period: None,
+        deadline: Some(event.deadline),
+        rule: "milestone".to_owned(),
+    }
 }
 
 /// Whether a quantity can state a claim at all, judged from the words right around it.

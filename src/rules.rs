@@ -230,6 +230,7 @@ pub struct RuleSet {
     entities: Vec<Entity>,
     anaphora: Anaphora,
     cues: Vec<Cue>,
+    milestones: Vec<String>,
     lexicon: matcher::Lexicon,
     patterns: matcher::Patterns,
 }
@@ -253,6 +254,12 @@ impl RuleSet {
     /// Every cue, in file order.
     pub fn cues(&self) -> &[Cue] {
         &self.cues
+    }
+
+    /// The verbs of events a plan dates (`开工`, `建成投用`): `10月份开工` is a target
+    /// without a number.
+    pub fn milestones(&self) -> &[String] {
+        &self.milestones
     }
 
     /// The metric with this id.

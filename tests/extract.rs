@@ -55,7 +55,7 @@ fn a_dated_review_gives_outcomes_with_growth_and_scoped_rank() {
     let level = find(&claims, "47亿元");
     assert_eq!(level.metric, "economy.gdp");
     assert_eq!(level.kind, ClaimKind::Outcome);
-    assert_eq!(level.base_value.to_string(), "4700000000");
+    assert_eq!(level.base_value.unwrap().to_string(), "4700000000");
     let period = level.period.unwrap();
     assert_eq!(
         (period.start, period.end),
@@ -64,7 +64,7 @@ fn a_dated_review_gives_outcomes_with_growth_and_scoped_rank() {
     assert_eq!(find(&claims, "12.9%").metric, "economy.gdp_growth");
     let rank = find(&claims, "第一位");
     assert_eq!(rank.metric_name, "地区生产总值增速四城区排名");
-    assert_eq!(rank.value.to_string(), "1");
+    assert_eq!(rank.value.unwrap().to_string(), "1");
 }
 
 #[test]
@@ -131,7 +131,7 @@ fn unnamed_indicators_are_named_from_the_words_before_the_number() {
 fn a_decline_is_a_negative_growth() {
     let found = claims("2013年,全区万元生产总值能耗同比下降6.8%。", "2014-02-15");
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(found[0].value.to_string(), "-6.8");
+    assert_eq!(found[0].value.unwrap().to_string(), "-6.8");
     assert_eq!(
         found[0].low.map(|v| v.to_string()).as_deref(),
         Some("-6.85")
@@ -143,7 +143,7 @@ fn a_decline_is_a_negative_growth() {
     let goal = claims("力争今年单位生产总值能耗下降3%以上。", "2014-02-15");
     assert_eq!(goal.len(), 1, "{goal:#?}");
     assert_eq!(goal[0].kind, ClaimKind::Target);
-    assert_eq!(goal[0].value.to_string(), "-3");
+    assert_eq!(goal[0].value.unwrap().to_string(), "-3");
     assert_eq!(goal[0].comparator, "<=");
 }
 
@@ -169,7 +169,7 @@ fn idioms_tiers_and_capacities_are_not_claims() {
     // The threshold is not a claim, the count it qualifies is.
     let found = claims("引进1亿元以上项目25个。", "2014-02-15");
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(found[0].value.to_string(), "25");
+    assert_eq!(found[0].value.unwrap().to_string(), "25");
 }
 
 #[test]
@@ -260,4 +260,54 @@ fn metric_names_quote_the_article_and_ids_group_the_calibres() {
     assert_eq!(rural.metric, "people.rural_income_growth");
     let urban = find(&claims, "增长12%");
     assert_eq!(urban.metric_name, "城镇居民人均可支配收入增速");
+}
+
+#[test]
+fn a_dated_event_in_a_plan_is_a_milestone_target_without_a_number() {
+    let text = "正在建设的市第二人民医院计划明年1月份搬迁运营,成为高新区首家三甲医院。\
+                新建占地70亩的玉珑路小学,在明年秋季实现招生。\
+                抓建设,怀川高科产业园紫荆大道项目10月份开工,大狮湾河治理工程将于年底前开工。";
+    let found = claims(text, "2024-10-01");
+    let milestones: Vec<_> = found.iter().filter(|c| c.value.is_none()).collect();
+    let summary: Vec<_> = milestones
+        .iter()
+        .map(|c| {
+            (
+                c.entity.as_str(),
+                c.metric.as_str(),
+                c.deadline.unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (
+                "市第二人民医院",
+                "milestone.搬迁运营",
+                "2025-01-31".to_owned()
+            ),
+            ("玉珑路小学", "milestone.实现招生", "2025-09-30".to_owned()),
+            (
+                "怀川高科产业园紫荆大道项目",
+                "milestone.开工",
+                "2024-10-31".to_owned()
+            ),
+            (
+                "大狮湾河治理工程",
+                "milestone.开工",
+                "2024-12-31".to_owned()
+            ),
+        ]
+    );
+    assert!(milestones.iter().all(|c| c.kind == ClaimKind::Target));
+    // The descriptor 占地70亩 is still its own claim.
+    assert!(found.iter().any(|c| c.metric_name == "占地面积"));
+}
+
+#[test]
+fn an_event_already_reported_is_not_a_milestone() {
+    let text = "紫荆大道项目已于9月份开工,和祥小区去年10月份竣工,剩余23个今冬完工。";
+    let found = claims(text, "2024-10-01");
+    assert!(found.iter().all(|c| c.value.is_some()), "{found:#?}");
 }

@@ -294,7 +294,7 @@ impl<'a> SentenceContext<'a> {
     }
 
     /// Time expressions inside `range`.
-    fn times_in(&self, range: Range<usize>) -> impl Iterator<Item = &'a TimeExpr> {
+    pub(super) fn times_in(&self, range: Range<usize>) -> impl Iterator<Item = &'a TimeExpr> {
         self.times
             .iter()
             .filter(move |t| range.start <= t.item.range.start && t.item.range.start < range.end)

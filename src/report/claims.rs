@@ -23,6 +23,9 @@
 //! - `kind` is `target`, `outcome` or `progress`.
 //! - Decimals (`value`, `low`, `high`, `base_value`) are strings, exact as printed; `low` or
 //!   `high` is `null` when that side is unbounded. `value` and `unit` are in the printed unit.
+//!   A milestone — a target that dates an event without a number (`紫荆大道项目10月份开工`) —
+//!   has `value`, `low`, `high` and `base_value` `null`, `unit` and `base_unit` empty,
+//!   comparator `=`, metric `milestone.<verb>`, and the project as its `entity`.
 //! - `metric` is the rule's id and groups a metric's phrasings (`农民人均纯收入` and
 //!   `农村居民人均可支配收入` are one series); `metric_name` is the metric as this article words
 //!   it, with the ending of its measure (`农民人均纯收入增速`). Ids starting `text.` are metrics
@@ -109,19 +112,24 @@ pub fn table(claims: &[Claim]) -> String {
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
+        let figure = match c.value {
+            Some(value) => format!(
+                "{} {value}{}{}",
+                c.comparator,
+                c.unit,
+                c.qualifier
+                    .as_deref()
+                    .map(|q| format!(" ({q})"))
+                    .unwrap_or_default()
+            ),
+            None => "(milestone)".to_owned(),
+        };
         let _ = writeln!(
             out,
-            "  {:>9}  {kind:<8}  {}  {}  {} {}{}{}  {when}  «{}»",
+            "  {:>9}  {kind:<8}  {}  {}  {figure}  {when}  «{}»",
             format!("{}:{}", c.line, c.column),
             c.entity,
             c.metric_name,
-            c.comparator,
-            c.value,
-            c.unit,
-            c.qualifier
-                .as_deref()
-                .map(|q| format!(" ({q})"))
-                .unwrap_or_default(),
             c.text.replace('\n', "⏎"),
         );
     }
@@ -196,11 +204,11 @@ mod tests {
             entity: "中站区".to_string(),
             metric: "economy.gdp".to_string(),
             metric_name: "地区生产总值".to_string(),
-            value: Decimal::new(47, 0),
+            value: Some(Decimal::new(47, 0)),
             unit: "亿元".to_string(),
             low: Some(Decimal::new(465, 1)),
             high: Some(Decimal::new(475, 1)),
-            base_value: Decimal::new(4_700_000_000, 0),
+            base_value: Some(Decimal::new(4_700_000_000, 0)),
             base_unit: "元".to_string(),
             qualifier: None,
             comparator: "=".to_string(),

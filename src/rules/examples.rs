@@ -345,7 +345,7 @@ fn wrong_fields(example: &Example, claim: &Claim) -> Vec<Field> {
     let period = claim.period;
     let checks = [
         (Field::Kind, claim.kind == example.kind),
-        (Field::Value, claim.value == example.value),
+        (Field::Value, claim.value == Some(example.value)),
         (Field::Unit, claim.unit == example.unit),
         (
             Field::Deadline,
@@ -396,7 +396,7 @@ fn describe(claim: &Claim) -> String {
         "{} {} {} {}",
         kind_name(claim.kind),
         claim.metric,
-        claim.value,
+        claim.value.map(|v| v.to_string()).unwrap_or_default(),
         claim.unit
     );
     if let Some(period) = claim.period {

@@ -197,6 +197,16 @@ struct CueDef {
     description: Option<String>,
 }
 
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MilestoneDef {
+    words: Vec<Spanned<String>>,
+    /// For people reading the file; the engine needs only the words.
+    #[serde(default)]
+    #[expect(dead_code, reason = "read by rule authors, not by the engine")]
+    description: Option<String>,
+}
+
 /// The files read so far and the diagnostics found, indexed by file number.
 struct Checker {
     files: Vec<Source>,
@@ -336,6 +346,7 @@ pub(super) fn compile(sources: Sources) -> Result<RuleSet, Vec<RuleDiagnostic>> 
     let mut entities: Vec<InFile<EntityDef>> = Vec::new();
     let mut anaphora: Option<InFile<AnaphoraDef>> = None;
     let mut cues: Vec<InFile<CueDef>> = Vec::new();
+    let mut milestones: Vec<InFile<MilestoneDef>> = Vec::new();
     let mut metrics: Vec<(String, InFile<MetricDef>)> = Vec::new();
 
     if let Some(source) = sources.entities {
@@ -356,9 +367,14 @@ pub(super) fn compile(sources: Sources) -> Result<RuleSet, Vec<RuleDiagnostic>> 
         let file = add(&mut checker, source);
         let text = Arc::clone(&checker.files[file].text);
         if let Some(table) = checker.table(file, &text) {
-            for (key, value) in checker.top_level(file, table, &["cue"]) {
-                let defs: Vec<CueDef> = checker.array(file, &key, value);
-                cues.extend(defs.into_iter().map(|def| InFile { file, def }));
+            for (key, value) in checker.top_level(file, table, &["cue", "milestone"]) {
+                if key == "cue" {
+                    let defs: Vec<CueDef> = checker.array(file, &key, value);
+                    cues.extend(defs.into_iter().map(|def| InFile { file, def }));
+                } else {
+                    let defs: Vec<MilestoneDef> = checker.array(file, &key, value);
+                    milestones.extend(defs.into_iter().map(|def| InFile { file, def }));
+                }
             }
         }
     }
@@ -378,6 +394,14 @@ pub(super) fn compile(sources: Sources) -> Result<RuleSet, Vec<RuleDiagnostic>> 
 
     check_entities(&mut checker, &entities, anaphora.as_ref());
     check_cues(&mut checker, &cues);
+    for milestone in &milestones {
+        check_words(
+            &mut checker,
+            milestone.file,
+            &milestone.def.words,
+            "milestone word",
+        );
+    }
     let dimensions = check_metrics(&mut checker, &metrics, &entities);
     if !checker.diagnostics.is_empty() {
         return Err(checker.diagnostics);
@@ -407,6 +431,10 @@ pub(super) fn compile(sources: Sources) -> Result<RuleSet, Vec<RuleDiagnostic>> 
             description: def.description,
         })
         .collect();
+    let milestones: Vec<String> = milestones
+        .into_iter()
+        .flat_map(|InFile { def, .. }| strings(def.words))
+        .collect();
     let files = checker.files;
     let metrics: Vec<Metric> = metrics
         .into_iter()
@@ -414,7 +442,7 @@ pub(super) fn compile(sources: Sources) -> Result<RuleSet, Vec<RuleDiagnostic>> 
         .map(|((_, InFile { file, def }), dimension)| convert_metric(def, dimension, &files[file]))
         .collect();
 
-    let lexicon = matcher::Lexicon::build(&metrics, &cues, &entities, &anaphora);
+    let lexicon = matcher::Lexicon::build(&metrics, &cues, &milestones, &entities, &anaphora);
     let patterns = matcher::Patterns::build(&metrics);
     match (lexicon, patterns) {
         (Ok(lexicon), Ok(patterns)) => Ok(RuleSet {
@@ -422,6 +450,7 @@ pub(super) fn compile(sources: Sources) -> Result<RuleSet, Vec<RuleDiagnostic>> 
             entities,
             anaphora,
             cues,
+            milestones,
             lexicon,
             patterns,
         }),

@@ -16,6 +16,8 @@ pub enum Term {
     Metric(usize),
     /// A word of the cue at this index of [`super::RuleSet::cues`].
     Cue(usize),
+    /// A milestone verb at this index of [`super::RuleSet::milestones`].
+    Milestone(usize),
     /// An alias of the entity at this index of [`super::RuleSet::entities`].
     Entity(usize),
     /// An anaphor, resolved against the document's entity.
@@ -27,7 +29,7 @@ pub enum Term {
 pub struct TermMatch<'r> {
     /// Byte range of the word in the scanned text.
     pub span: Span,
-    /// Everything the word means, in declaration order (metrics, cues, entities, anaphors).
+    /// Everything the word means, in declaration order (metrics, cues, milestones, entities, anaphors).
     pub terms: &'r [Term],
 }
 
@@ -53,10 +55,12 @@ pub(crate) struct Lexicon {
 }
 
 impl Lexicon {
-    /// Builds the automaton over metric aliases, cue words, entity aliases and anaphors.
+    /// Builds the automaton over metric aliases, cue words, milestone verbs, entity aliases and
+    /// anaphors.
     pub(crate) fn build(
         metrics: &[Metric],
         cues: &[Cue],
+        milestones: &[String],
         entities: &[Entity],
         anaphora: &super::Anaphora,
     ) -> Result<Self, aho_corasick::BuildError> {
@@ -84,6 +88,9 @@ impl Lexicon {
             for word in &cue.words {
                 add(word, Term::Cue(i));
             }
+        }
+        for (i, word) in milestones.iter().enumerate() {
+            add(word, Term::Milestone(i));
         }
         for (i, entity) in entities.iter().enumerate() {
             for alias in &entity.aliases {
