@@ -80,6 +80,12 @@ pub struct Claim {
     pub deadline: Option<NaiveDate>,
     /// The id of the rule that produced the claim.
     pub rule: String,
+    /// The publication date of the claim's document: which report is the latest, and whether
+    /// a value was known before a target was set.
+    pub published: NaiveDate,
+    /// Index of the claim's sentence in its document (0-based): arithmetic is checked among
+    /// the figures of one sentence.
+    pub sentence: usize,
 }
 
 /// A stable claim id: the document path and the span, hashed (FNV-1a, 64 bits) so that the

@@ -7,15 +7,17 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
+use crate::analyze;
 use crate::claim::Claim;
 use crate::corpus::{self, Document};
 use crate::extract;
+use crate::finding::{Code, Level};
 use crate::normalize::Normalized;
 use crate::report;
 use crate::rules::{self, RuleSet};
 use crate::scan::{self, Scan};
 use crate::time::Reference;
-use crate::{Analyzed, analyze};
+use crate::{config, explain, reconcile};
 
 const EXIT_CODES: &str = "\
 Exit status:
@@ -39,12 +41,15 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Load and validate a corpus, print its diagnostics and a summary.
+    /// Audit a corpus: what became of every target, which reports conflict, which arithmetic
+    /// fails — as diagnostics pointing into the articles, then a table of verdicts.
     #[command(after_help = EXIT_CODES)]
-    Check {
-        /// Article files or folders (walked recursively, `.txt` and `.md`).
-        #[arg(default_value = "corpus")]
-        paths: Vec<PathBuf>,
+    Check(CheckArgs),
+    /// Explain a diagnostic code: what it means, why it matters, an example, how to resolve it.
+    #[command(after_help = EXIT_CODES)]
+    Explain {
+        /// The code (`target::missed`); without it, every code is listed.
+        code: Option<String>,
     },
     /// Extract every target, outcome and progress figure of the articles as claims.
     #[command(after_help = EXIT_CODES)]
@@ -90,6 +95,44 @@ enum Command {
         #[command(subcommand)]
         command: RulesCommand,
     },
+}
+
+/// Options of `check`.
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Article files or folders (walked recursively, `.txt` and `.md`).
+    #[arg(default_value = "corpus")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    format: CheckFormat,
+    /// Judge as of this date [default: the latest `published` date in the corpus]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    as_of: Option<chrono::NaiveDate>,
+    /// Also show findings at allow level (met, pending, on-track by default).
+    #[arg(long)]
+    show_all: bool,
+    /// Report CODE as an error that fails the run (repeatable).
+    #[arg(long, value_name = "CODE")]
+    deny: Vec<String>,
+    /// Report CODE as a warning (repeatable).
+    #[arg(long, value_name = "CODE")]
+    warn: Vec<String>,
+    /// Do not report CODE unless --show-all (repeatable).
+    #[arg(long, value_name = "CODE")]
+    allow: Vec<String>,
+    /// Read the rules from this folder instead of the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+}
+
+/// Output formats of `check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum CheckFormat {
+    /// Diagnostics in the articles, then a table of verdicts per entity.
+    Human,
+    /// `{"schema": "claimcheck.findings/1", "as_of": …, "findings": [...]}`.
+    Json,
 }
 
 /// Subcommands of `rules`.
@@ -143,7 +186,8 @@ pub fn main() -> ExitCode {
     };
     let mut out = std::io::stdout().lock();
     let status = match cli.command {
-        Command::Check { paths } => check(&paths, &mut out),
+        Command::Check(args) => check(&args, &mut out),
+        Command::Explain { code } => explain(code.as_deref(), &mut out),
         Command::Extract {
             paths,
             format,
@@ -210,23 +254,109 @@ fn load(paths: &[PathBuf]) -> (Vec<Document>, usize) {
     (loaded.documents, errors)
 }
 
-fn check(paths: &[PathBuf], out: &mut impl Write) -> u8 {
-    let (documents, errors) = load(paths);
-    let analyzed: Vec<Analyzed> = documents.iter().map(analyze).collect();
-    let bytes: usize = documents.iter().map(|d| d.source.len()).sum();
-    let sentences: usize = analyzed.iter().map(|a| a.segments.sentences.len()).sum();
-    let _ = writeln!(
-        out,
-        "checked {} document{}, {bytes} bytes, {sentences} sentences{}",
-        documents.len(),
-        if documents.len() == 1 { "" } else { "s" },
-        match errors {
-            0 => String::new(),
-            1 => "; 1 input error".to_string(),
-            n => format!("; {n} input errors"),
+fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
+    let Some(rules) = load_rules(args.rules.as_deref()) else {
+        return 2;
+    };
+    let mut levels = match config::levels_from_config() {
+        Ok(levels) => levels,
+        Err(diagnostic) => {
+            eprint!("{}", render(diagnostic.as_ref()));
+            return 2;
         }
-    );
-    if errors > 0 { 2 } else { 0 }
+    };
+    for (codes, level) in [
+        (&args.allow, Level::Allow),
+        (&args.warn, Level::Warn),
+        (&args.deny, Level::Deny),
+    ] {
+        for text in codes {
+            let Some(code) = Code::parse(text) else {
+                eprintln!(
+                    "error: unknown finding code `{text}`; `claimcheck explain` lists the codes"
+                );
+                return 2;
+            };
+            levels.set(code, level);
+        }
+    }
+    let (documents, errors) = load(&args.paths);
+    let claims: Vec<Claim> = documents
+        .iter()
+        .flat_map(|doc| extract::extract(&analyze(doc), &rules))
+        .collect();
+    let as_of = args
+        .as_of
+        .or_else(|| reconcile::latest_published(&claims))
+        .or_else(|| documents.iter().map(|d| d.meta.published).max())
+        .unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let findings = reconcile::reconcile(&claims, &rules, as_of);
+    match args.format {
+        CheckFormat::Json => {
+            let _ = write!(out, "{}", report::findings::json(&findings, &levels, as_of));
+        }
+        CheckFormat::Human => {
+            let sources: report::findings::Sources = documents
+                .iter()
+                .map(|d| (d.display_path(), std::sync::Arc::from(d.source.as_str())))
+                .collect();
+            let terminal = std::io::stdout().is_terminal();
+            let style = report::findings::Style {
+                colour: terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                width: if terminal {
+                    terminal_width().unwrap_or(100)
+                } else {
+                    100
+                },
+                show_all: args.show_all,
+            };
+            let _ = write!(
+                out,
+                "{}",
+                report::findings::human(&findings, &levels, &sources, style)
+            );
+            let _ = writeln!(
+                out,
+                "\nchecked {} document{}, {} claims, as of {as_of}{}",
+                documents.len(),
+                if documents.len() == 1 { "" } else { "s" },
+                claims.len(),
+                match errors {
+                    0 => String::new(),
+                    1 => "; 1 input error".to_string(),
+                    n => format!("; {n} input errors"),
+                }
+            );
+        }
+    }
+    if errors > 0 {
+        2
+    } else if report::findings::denied(&findings, &levels) > 0 {
+        1
+    } else {
+        0
+    }
+}
+
+fn explain(code: Option<&str>, out: &mut impl Write) -> u8 {
+    match code {
+        None => {
+            for e in explain::EXPLANATIONS {
+                let _ = writeln!(out, "{:<36} {}", e.code, e.summary);
+            }
+            0
+        }
+        Some(code) => match explain::explain(code) {
+            Some(e) => {
+                let _ = write!(out, "{}", e.text);
+                0
+            }
+            None => {
+                eprintln!("error: unknown code `{code}`; `claimcheck explain` lists the codes");
+                2
+            }
+        },
+    }
 }
 
 /// Loads the rules from `dir`, or the built-in ones, printing their diagnostics to stderr.

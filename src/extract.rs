@@ -56,7 +56,7 @@ pub fn extract(a: &Analyzed, rules: &RuleSet) -> Vec<Claim> {
             }
         }
         for event in milestone::find(&document, &sentence) {
-            claims.push(milestone_claim(&document, event));
+            claims.push(milestone_claim(&document, sentence.index, event));
         }
     }
     claim::sort(&mut claims);
@@ -108,10 +108,17 @@ fn claim_for(
 
     let comparator = comparator(doc.text(), item, kind, &choice);
     let signed = Signed::of(doc.text(), item, comparator);
-    let start = choice
+    let mut start = choice
         .anchor
         .filter(|&s| s < item.range.start)
         .unwrap_or(item.range.start);
+    // A share's span names its whole (`占规模以上工业增加值的比重达60%`): arithmetic reads it.
+    let clause_range = sentence.clause(clause);
+    if item.unit.base == "%"
+        && let Some(at) = doc.text()[clause_range.start..item.range.start].rfind('占')
+    {
+        start = start.min(clause_range.start + at);
+    }
     let span = doc.to_source(start..item.range.end);
     let source = doc.source();
     let (line, column) = span::line_col(source, span.start);
@@ -141,12 +148,14 @@ fn claim_for(
         }),
         deadline,
         rule: choice.rule,
+        published,
+        sentence: sentence.index,
     };
     Some((claim, choice.subject))
 }
 
 /// The target a milestone states: no number, a deadline, the thing as its entity.
-fn milestone_claim(doc: &DocumentContext, event: milestone::Milestone) -> Claim {
+fn milestone_claim(doc: &DocumentContext, sentence: usize, event: milestone::Milestone) -> Claim {
     let span = doc.to_source(event.range);
     let source = doc.source();
     let (line, column) = span::line_col(source, span.start);
@@ -173,6 +182,8 @@ fn milestone_claim(doc: &DocumentContext, event: milestone::Milestone) -> Claim 
         period: None,
         deadline: Some(event.deadline),
         rule: "milestone".to_owned(),
+        published: doc.published(),
+        sentence,
     }
 }
 

@@ -9,17 +9,23 @@
 //!              ──segment──▶ sections ▸ sentences ▸ clauses
 //!              ──quantity / time──▶ values with intervals and units, resolved periods
 //!              ──extract (with rules)──▶ claims: targets, outcomes, progress
+//!              ──reconcile──▶ findings: verdicts, conflicts, arithmetic
+//!              ──report──▶ human diagnostics | JSON
 //! ```
 //!
 //! Spans are documented once, in [`span`].
 
 pub mod claim;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod diagnostic;
+pub mod explain;
 pub mod extract;
+pub mod finding;
 pub mod normalize;
 pub mod quantity;
+pub mod reconcile;
 pub mod report;
 pub mod rules;
 pub mod scan;

@@ -143,6 +143,9 @@ pub struct Metric {
     pub direction: Direction,
     /// What the metric means, in plain words.
     pub description: String,
+    /// For a share of a plan done so far (`占年度投资计划的70.1%`): the id of the plan's
+    /// metric, whose targets this progress is measured against.
+    pub tracks: Option<String>,
     /// Sentences and the claims they must give.
     pub examples: Vec<Example>,
     /// Sentences that must not give this metric.

@@ -5,9 +5,11 @@ mod common;
 use common::run;
 
 #[test]
-fn check_on_the_bundled_corpus_is_clean() {
+fn check_on_the_bundled_corpus_fails_on_the_seeds_real_share_error() {
+    // Seed 004 says 12.2亿元 is 60% of 21.6亿元 (it is 56.5%): arith::share, at deny level.
     let (code, out) = run(&["check", "corpus"]);
-    assert_eq!(code, 0, "{out}");
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("arith::share"), "{out}");
     assert!(out.contains("checked 5 documents"), "{out}");
     common::snapshots().bind(|| insta::assert_snapshot!("cli_check_corpus", out));
 }

@@ -114,6 +114,11 @@ fn bad_unknown_entity() {
 }
 
 #[test]
+fn bad_unknown_metric() {
+    check_bad("unknown-metric", &[Code::UnknownMetric]);
+}
+
+#[test]
 fn bad_io() {
     check_bad("io", &[Code::Io]);
 }
@@ -129,6 +134,7 @@ fn labels_point_at_the_offending_text() {
         ("examples", "\"x.gdp_growth\""),
         ("alias", "\"\""),
         ("unknown-entity", "\"焦作\""),
+        ("unknown-metric", "\"x.gdp_plan\""),
     ];
     for (case, expected) in cases {
         let diagnostics = load_fixture(case).expect_err(case);

@@ -57,6 +57,8 @@ pub(super) struct DocumentContext<'a> {
 
 /// One sentence: its clauses, and the slices of the document's findings that fall inside it.
 pub(super) struct SentenceContext<'a> {
+    /// Index of the sentence in the document.
+    pub(super) index: usize,
     pub(super) range: Range<usize>,
     pub(super) section: usize,
     clauses: &'a [Range<usize>],
@@ -140,6 +142,10 @@ impl<'a> DocumentContext<'a> {
         let times = &self.times;
         let mut carried: Option<&TimeExpr> = None;
         let mut carried_section = usize::MAX;
+        // `到2029年,…。高新区综合排名进入…前100名。`: a deadline that frames its sentence
+        // governs the rest of its paragraph.
+        let mut framing = false;
+        let mut previous_end = 0;
         let mut in_enumeration = false;
         for (index, sentence) in self.analyzed.segments.sentences.iter().enumerate() {
             let range = sentence.range.clone();
@@ -167,12 +173,22 @@ impl<'a> DocumentContext<'a> {
                     .iter()
                     .take_while(|t| t.span.end <= range.end)
                     .count();
+            let new_paragraph = text
+                .get(previous_end..range.start)
+                .is_some_and(|gap| gap.contains('\n'));
+            previous_end = range.end;
+            if framing && new_paragraph {
+                carried = None;
+                framing = false;
+            }
             if carried_section != sentence.section {
                 carried = None;
+                framing = false;
                 in_enumeration = false;
                 carried_section = sentence.section;
             }
             let context = SentenceContext {
+                index,
                 range: range.clone(),
                 section: sentence.section,
                 clauses: &sentence.clauses,
@@ -194,9 +210,14 @@ impl<'a> DocumentContext<'a> {
             } else {
                 context.times.iter().rev().find(|t| carries(&t.item))
             };
-            if let Some(last) = last {
+            let frame = context.times.iter().find(|t| frames(&t.item, text));
+            if let Some(frame) = frame {
+                carried = Some(&frame.item);
+                framing = true;
+            } else if let Some(last) = last {
                 carried = Some(&last.item);
-            } else if !continues && !carried.is_some_and(carries) {
+                framing = false;
+            } else if !continues && !framing && !carried.is_some_and(carries) {
                 // A part of a year carried along a `;` list ends with the list.
                 carried = None;
             }
@@ -227,6 +248,14 @@ fn names_a_programme(text: &str, t: &TimeExpr) -> bool {
         && crate::time::is_plan_name(t.printed.trim_matches(['“', '”', '"']));
     let next = text[t.range.end..].chars().next();
     bare && next.is_some_and(|c| is_cjk(c) && !matches!(c, '期' | '时' | '以' | '中' | '的' | '来'))
+}
+
+/// Whether a deadline frames what follows it (`到2029年,` set off by a comma).
+fn frames(t: &TimeExpr, text: &str) -> bool {
+    matches!(t.kind, TimeKind::Deadline | TimeKind::Horizon)
+        && text
+            .get(t.range.end..)
+            .is_some_and(|rest| rest.starts_with(','))
 }
 
 /// Whether a year is mostly still to come at publication: figures for it are plans.

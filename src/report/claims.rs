@@ -14,7 +14,7 @@
 //!    "base_value": "4700000000", "base_unit": "元",
 //!    "qualifier": null, "comparator": "=",
 //!    "period": {"start": "2013-01-01", "end": "2013-12-31"}, "deadline": null,
-//!    "rule": "economy.gdp"}]}
+//!    "rule": "economy.gdp", "published": "2014-02-15", "sentence": 41}]}
 //! ```
 //!
 //! - `span` is a byte range into the document's source text (front matter included),
@@ -33,6 +33,8 @@
 //! - `comparator` is one of `=`, `>=`, `<=`, `>`, `<`, `rank<=`.
 //! - `period` (inclusive ISO dates) is what an outcome or progress figure measures, or an
 //!   annual target's year; `deadline` is when a target is due. Either may be `null`.
+//! - `published` is the document's publication date; `sentence` the 0-based index of the
+//!   claim's sentence in its document (arithmetic checks stay inside one sentence).
 //! - `id` is stable across runs (derived from `doc` and `span`); claims are ordered by
 //!   document, then position.
 //!
@@ -218,6 +220,8 @@ mod tests {
             }),
             deadline: None,
             rule: "economy.gdp".to_string(),
+            published: NaiveDate::from_ymd_opt(2014, 2, 15).unwrap(),
+            sentence: 41,
         }
     }
 

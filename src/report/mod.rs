@@ -2,5 +2,6 @@
 //! nothing themselves.
 
 pub mod claims;
+pub mod findings;
 pub mod inspect;
 pub mod parse;

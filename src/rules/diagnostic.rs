@@ -34,6 +34,8 @@ pub enum Code {
     Alias,
     /// `rules::unknown-entity`: an entity parent or an example entity is not declared.
     UnknownEntity,
+    /// `rules::unknown-metric`: a metric's `tracks` names no declared metric.
+    UnknownMetric,
     /// `rules::build`: the compiled matcher exceeds the regex or automaton size limits.
     Build,
     /// `rules::note` (advice): extra context attached to another diagnostic, such as where
@@ -43,7 +45,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the order the module docs list them.
-    pub const ALL: [Code; 14] = [
+    pub const ALL: [Code; 15] = [
         Code::Io,
         Code::Syntax,
         Code::UnknownKey,
@@ -56,6 +58,7 @@ impl Code {
         Code::Examples,
         Code::Alias,
         Code::UnknownEntity,
+        Code::UnknownMetric,
         Code::Build,
         Code::Note,
     ];
@@ -75,6 +78,7 @@ impl Code {
             Code::Examples => "rules::examples",
             Code::Alias => "rules::alias",
             Code::UnknownEntity => "rules::unknown-entity",
+            Code::UnknownMetric => "rules::unknown-metric",
             Code::Build => "rules::build",
             Code::Note => "rules::note",
         }

@@ -132,6 +132,8 @@ struct MetricDef {
     direction: Direction,
     description: String,
     #[serde(default)]
+    tracks: Option<Spanned<String>>,
+    #[serde(default)]
     example: Vec<ExampleDef>,
     #[serde(default)]
     counterexample: Vec<CounterexampleDef>,
@@ -495,6 +497,7 @@ fn convert_metric(def: MetricDef, dimension: Dimension, source: &Source) -> Metr
         measure: def.measure,
         direction: def.direction,
         description: def.description,
+        tracks: def.tracks.map(Spanned::into_inner),
         examples: def
             .example
             .into_iter()
@@ -742,6 +745,23 @@ fn check_metrics(
                     checker.push(diagnostic);
                 }
             }
+        }
+    }
+    for (_, metric) in metrics {
+        if let Some(tracks) = &metric.def.tracks
+            && !first.contains_key(tracks.get_ref().as_str())
+        {
+            let diagnostic = checker
+                .diagnostic(
+                    metric.file,
+                    Code::UnknownMetric,
+                    format!("`tracks` names no metric: `{}`", tracks.get_ref()),
+                )
+                .with_label(span_of(tracks.span()), "no metric has this id")
+                .with_help(
+                    "write the id of the plan metric this progress share is measured against",
+                );
+            checker.push(diagnostic);
         }
     }
     dimensions

@@ -1,0 +1,557 @@
+//! `claimcheck explain CODE`: what a diagnostic code means, in prose.
+//!
+//! Every diagnostic claimcheck prints carries a stable code in `family::name` form. A finding
+//! about the articles (`target::missed`, `arith::share`, …) or a problem with the input
+//! (`corpus::…`, `rules::…`, `config::…`) is one line in a report; this module holds the page
+//! behind each code, for a fact-checker who wants to know what the line claims, how much
+//! weight it bears and what to do about it — the role `rustc --explain` plays for compiler
+//! errors.
+//!
+//! The families:
+//!
+//! | family | about |
+//! | --- | --- |
+//! | `target` | a stated target against the outcomes and progress later reported |
+//! | `report` | reported figures that contradict each other |
+//! | `arith` | an article's arithmetic (shares, sums, growth rates) checked within rounding |
+//! | `corpus` | an article file that could not be loaded (see [`crate::corpus::Code`]) |
+//! | `rules` | a rule file that could not be loaded (see [`crate::rules::Code`]) |
+//! | `config` | a `claimcheck.toml` that could not be read (see [`crate::config::Code`]) |
+//!
+//! # The texts
+//!
+//! Each text is a Markdown file under `src/explain/`, named after its code with `::` replaced
+//! by `-` (`target::on-track` → `src/explain/target-on-track.md`), compiled in with
+//! [`include_str!`]. The files are written to be printed as they are, in a terminal of at
+//! least 90 columns (a CJK character counts as two): a heading line `# <code> — <summary>`,
+//! then the four sections `## What it means`, `## Why it matters`, `## Example` and
+//! `## How to resolve`, with examples as indented blocks. Examples quote the bundled corpus
+//! where it has a case; invented figures are marked `hypothetical`. A finding's text ends
+//! with its default level (see [`crate::finding::Level`]).
+//!
+//! The tests below keep the table honest: one entry per code, every file used and well
+//! formed, one entry for every code of [`crate::finding::Code`] and of the input loaders,
+//! and each finding's stated default level the one it has. Adding a code means adding its
+//! file and one line to [`EXPLANATIONS`].
+
+/// One code's explanation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Explanation {
+    /// The stable code, e.g. `target::missed`.
+    pub code: &'static str,
+    /// One line: what the finding says.
+    pub summary: &'static str,
+    /// What it means, why it matters to a fact-checker, an example (with Chinese text), how
+    /// to resolve or settle it: Markdown ready to print, ending with a newline.
+    pub text: &'static str,
+}
+
+/// An [`Explanation`] whose text is `src/explain/<file>.md`.
+///
+/// `include_str!` needs a literal path, so the file stem is spelled out next to the code; a
+/// test checks that it is the code with `::` replaced by `-`.
+macro_rules! explanation {
+    ($code:literal, $file:literal, $summary:literal $(,)?) => {
+        Explanation {
+            code: $code,
+            summary: $summary,
+            text: include_str!(concat!("explain/", $file, ".md")),
+        }
+    };
+}
+
+/// Every code claimcheck can print: findings in the order of [`crate::finding::Code::ALL`],
+/// then input problems in the order of [`crate::corpus::Code::ALL`],
+/// [`crate::rules::Code::ALL`] and [`crate::config::Code`].
+pub const EXPLANATIONS: &[Explanation] = &[
+    // ── Findings: targets ──
+    explanation!(
+        "target::met",
+        "target-met",
+        "an outcome for the target's period satisfies the target",
+    ),
+    explanation!(
+        "target::missed",
+        "target-missed",
+        "the outcome for the target's period fails it beyond rounding",
+    ),
+    explanation!(
+        "target::borderline",
+        "target-borderline",
+        "met or missed only within the rounding of the printed values",
+    ),
+    explanation!(
+        "target::pending",
+        "target-pending",
+        "the deadline has not passed yet; the latest known value is shown",
+    ),
+    explanation!(
+        "target::on-track",
+        "target-on-track",
+        "partial-period progress at or ahead of the elapsed share",
+    ),
+    explanation!(
+        "target::behind",
+        "target-behind",
+        "partial-period progress below the elapsed share",
+    ),
+    explanation!(
+        "target::unverified",
+        "target-unverified",
+        "the deadline has passed and the corpus never reports on the target",
+    ),
+    explanation!(
+        "target::restated",
+        "target-restated",
+        "the same target stated again with another value or a later deadline",
+    ),
+    // ── Findings: reports and arithmetic ──
+    explanation!(
+        "report::conflict",
+        "report-conflict",
+        "two reports give incompatible values for the same figure",
+    ),
+    explanation!(
+        "arith::share",
+        "arith-share",
+        "a stated share does not match the amounts it is a share of",
+    ),
+    explanation!(
+        "arith::sum",
+        "arith-sum",
+        "the parts do not add up to the stated total",
+    ),
+    explanation!(
+        "arith::growth",
+        "arith-growth",
+        "a level, last year's level and the stated growth rate disagree",
+    ),
+    // ── Input problems: corpus files ──
+    explanation!(
+        "corpus::not-found",
+        "corpus-not-found",
+        "a path given on the command line does not exist",
+    ),
+    explanation!(
+        "corpus::unreadable",
+        "corpus-unreadable",
+        "a file or directory exists but cannot be read",
+    ),
+    explanation!(
+        "corpus::binary",
+        "corpus-binary",
+        "the file holds NUL bytes, so it is not a text article",
+    ),
+    explanation!(
+        "corpus::undecodable",
+        "corpus-undecodable",
+        "the bytes are neither UTF-8 nor GB18030",
+    ),
+    explanation!(
+        "corpus::encoding",
+        "corpus-encoding",
+        "advice: the file was decoded as GB18030, not UTF-8",
+    ),
+    explanation!(
+        "corpus::empty",
+        "corpus-empty",
+        "the file is empty or holds only whitespace",
+    ),
+    explanation!(
+        "corpus::front-matter-missing",
+        "corpus-front-matter-missing",
+        "the file does not start with a `+++` line",
+    ),
+    explanation!(
+        "corpus::front-matter-unterminated",
+        "corpus-front-matter-unterminated",
+        "no closing `+++` line follows the opening one",
+    ),
+    explanation!(
+        "corpus::front-matter-syntax",
+        "corpus-front-matter-syntax",
+        "the front matter is not valid TOML",
+    ),
+    explanation!(
+        "corpus::missing-published",
+        "corpus-missing-published",
+        "the front matter has no `published` date",
+    ),
+    explanation!(
+        "corpus::front-matter-type",
+        "corpus-front-matter-type",
+        "a front-matter value has the wrong type",
+    ),
+    explanation!(
+        "corpus::unknown-key",
+        "corpus-unknown-key",
+        "the front matter has a key the format does not define",
+    ),
+    // ── Input problems: rule files ──
+    explanation!(
+        "rules::io",
+        "rules-io",
+        "a rule file or directory is missing or cannot be read",
+    ),
+    explanation!(
+        "rules::syntax",
+        "rules-syntax",
+        "a rule file is not valid TOML",
+    ),
+    explanation!(
+        "rules::unknown-key",
+        "rules-unknown-key",
+        "a rule file has a key the schema does not define",
+    ),
+    explanation!(
+        "rules::type",
+        "rules-type",
+        "a rule value has the wrong type or is not an allowed word",
+    ),
+    explanation!(
+        "rules::missing-field",
+        "rules-missing-field",
+        "a required key is absent from a rule table",
+    ),
+    explanation!(
+        "rules::regex",
+        "rules-regex",
+        "a metric pattern is not a valid regex",
+    ),
+    explanation!(
+        "rules::duplicate-id",
+        "rules-duplicate-id",
+        "a metric id or an entity name is declared twice",
+    ),
+    explanation!(
+        "rules::family",
+        "rules-family",
+        "a metric id does not start with its file's stem",
+    ),
+    explanation!(
+        "rules::unknown-dimension",
+        "rules-unknown-dimension",
+        "a metric's dimension is not a quantity dimension",
+    ),
+    explanation!(
+        "rules::examples",
+        "rules-examples",
+        "a metric lacks an example or a counterexample",
+    ),
+    explanation!(
+        "rules::alias",
+        "rules-alias",
+        "an alias, cue word, anaphor or pattern list entry is empty",
+    ),
+    explanation!(
+        "rules::unknown-entity",
+        "rules-unknown-entity",
+        "an entity parent or an example entity is not declared",
+    ),
+    explanation!(
+        "rules::unknown-metric",
+        "rules-unknown-metric",
+        "a metric's `tracks` names no declared metric",
+    ),
+    explanation!(
+        "rules::build",
+        "rules-build",
+        "the compiled rules exceed the regex or automaton size limits",
+    ),
+    explanation!(
+        "rules::note",
+        "rules-note",
+        "advice: extra context attached to another rules diagnostic",
+    ),
+    // ── Input problems: the settings file ──
+    explanation!(
+        "config::io",
+        "config-io",
+        "`claimcheck.toml` exists but cannot be read as UTF-8",
+    ),
+    explanation!(
+        "config::syntax",
+        "config-syntax",
+        "`claimcheck.toml` is not valid TOML or not the settings format",
+    ),
+    explanation!(
+        "config::unknown-code",
+        "config-unknown-code",
+        "a `[levels]` key in `claimcheck.toml` is not a finding code",
+    ),
+];
+
+/// The explanation of `code`, e.g. `target::missed`.
+///
+/// Surrounding whitespace and ASCII case are ignored (`Target::Missed ` finds it too), since
+/// codes are typed by hand; anything else must match exactly.
+pub fn explain(code: &str) -> Option<&'static Explanation> {
+    let code = code.trim();
+    EXPLANATIONS
+        .iter()
+        .find(|explanation| explanation.code.eq_ignore_ascii_case(code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::{BTreeSet, HashSet};
+    use std::path::Path;
+
+    use crate::diagnostic::DiagnosticCode;
+    use crate::finding::Level;
+
+    /// The section headings every text has, in this order.
+    const SECTIONS: [&str; 4] = [
+        "## What it means",
+        "## Why it matters",
+        "## Example",
+        "## How to resolve",
+    ];
+
+    /// The terminal width the texts are written for.
+    const COLUMNS: usize = 90;
+
+    /// The most non-blank lines a text may have: explanations are read in a terminal.
+    const MAX_LINES: usize = 25;
+
+    #[test]
+    fn every_code_appears_exactly_once() {
+        let mut seen = HashSet::new();
+        for explanation in EXPLANATIONS {
+            assert!(
+                seen.insert(explanation.code),
+                "{} is listed twice",
+                explanation.code
+            );
+        }
+    }
+
+    #[test]
+    fn explain_finds_every_code() {
+        for explanation in EXPLANATIONS {
+            let found = explain(explanation.code)
+                .unwrap_or_else(|| panic!("explain({:?}) found nothing", explanation.code));
+            assert_eq!(found, explanation);
+        }
+    }
+
+    #[test]
+    fn explain_ignores_case_and_surrounding_whitespace_only() {
+        assert_eq!(
+            explain(" Target::Missed\n").map(|e| e.code),
+            Some("target::missed")
+        );
+        assert_eq!(explain("target::mised"), None);
+        assert_eq!(explain("target-missed"), None);
+        assert_eq!(explain("missed"), None);
+        assert_eq!(explain(""), None);
+    }
+
+    #[test]
+    fn codes_have_the_family_name_form() {
+        let word = |s: &str| {
+            !s.is_empty()
+                && s.split('-')
+                    .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase()))
+        };
+        for explanation in EXPLANATIONS {
+            let code = explanation.code;
+            let (family, name) = code
+                .split_once("::")
+                .unwrap_or_else(|| panic!("{code} has no `::`"));
+            assert!(
+                word(family) && !family.contains('-'),
+                "{code}: the family is not one lowercase word"
+            );
+            assert!(
+                word(name),
+                "{code}: the name is not lowercase words joined by `-`"
+            );
+        }
+    }
+
+    #[test]
+    fn every_text_has_a_heading_and_the_four_sections_in_order() {
+        for Explanation {
+            code,
+            summary,
+            text,
+        } in EXPLANATIONS
+        {
+            let mut lines = text.lines();
+            assert_eq!(lines.next(), Some(format!("# {code} — {summary}").as_str()));
+            let headings: Vec<&str> = lines.clone().filter(|l| l.starts_with('#')).collect();
+            assert_eq!(headings, SECTIONS, "{code}: the sections");
+            // Whether each section has a non-blank line; `section` is `None` before the first.
+            let mut filled = [false; SECTIONS.len()];
+            let mut section = None;
+            for line in lines {
+                if let Some(index) = SECTIONS.iter().position(|heading| *heading == line) {
+                    section = Some(index);
+                } else if !line.trim().is_empty() {
+                    let index = section.unwrap_or_else(|| panic!("{code}: text before a section"));
+                    filled[index] = true;
+                }
+            }
+            for (heading, filled) in SECTIONS.iter().zip(filled) {
+                assert!(filled, "{code}: `{heading}` is empty");
+            }
+        }
+    }
+
+    #[test]
+    fn summaries_are_one_short_line() {
+        for Explanation { code, summary, .. } in EXPLANATIONS {
+            assert!(!summary.is_empty() && !summary.contains('\n'), "{code}");
+            assert!(
+                !summary.ends_with('.'),
+                "{code}: a summary is a phrase, not a sentence"
+            );
+        }
+    }
+
+    #[test]
+    fn texts_fit_a_terminal() {
+        for Explanation { code, text, .. } in EXPLANATIONS {
+            assert!(
+                text.ends_with('\n') && !text.ends_with("\n\n"),
+                "{code}: final newline"
+            );
+            for (number, line) in text.lines().enumerate() {
+                let at = format!("{code}, line {}", number + 1);
+                assert!(display_width(line) <= COLUMNS, "{at} is too wide: {line}");
+                assert_eq!(line, line.trim_end(), "{at} has trailing whitespace");
+                assert!(!line.contains('\t'), "{at} has a tab");
+            }
+            let lines = text.lines().filter(|line| !line.trim().is_empty()).count();
+            assert!(
+                lines <= MAX_LINES,
+                "{code} has {lines} lines; at most {MAX_LINES}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_finding_code_is_explained_in_order() {
+        let findings: Vec<&str> = crate::finding::Code::ALL
+            .iter()
+            .map(|code| code.as_str())
+            .collect();
+        let explained: Vec<&str> = EXPLANATIONS
+            .iter()
+            .map(|explanation| explanation.code)
+            .filter(|code| matches!(family(code), "target" | "report" | "arith"))
+            .collect();
+        assert_eq!(explained, findings);
+    }
+
+    #[test]
+    fn every_finding_states_its_default_level() {
+        for code in crate::finding::Code::ALL {
+            let text = explain(code.as_str()).expect("checked above").text;
+            let level = code.default_level();
+            let stated = format!("Default level: `{}`", level.as_str());
+            assert!(text.contains(&stated), "{code}: expected {stated:?}");
+            for other in [Level::Allow, Level::Warn, Level::Deny] {
+                let wrong = format!("Default level: `{}`", other.as_str());
+                assert!(
+                    other == level || !text.contains(&wrong),
+                    "{code} says {wrong:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_input_code_is_explained() {
+        let emitted: BTreeSet<&str> = crate::corpus::Code::ALL
+            .iter()
+            .map(|code| code.as_str())
+            .chain(crate::rules::Code::ALL.iter().map(|code| code.as_str()))
+            .chain(CONFIG_CODES.iter().map(|code| code.as_str()))
+            .collect();
+        let explained: BTreeSet<&str> = EXPLANATIONS
+            .iter()
+            .map(|explanation| explanation.code)
+            .filter(|code| matches!(family(code), "corpus" | "rules" | "config"))
+            .collect();
+        assert_eq!(explained, emitted);
+        for (index, code) in CONFIG_CODES.into_iter().enumerate() {
+            assert_eq!(
+                config_index(code),
+                index,
+                "CONFIG_CODES lists every config code once"
+            );
+        }
+    }
+
+    /// The family of a code: `target` for `target::missed`.
+    fn family(code: &str) -> &str {
+        code.split_once("::").map_or(code, |(family, _)| family)
+    }
+
+    /// Every `config::` code (the enum has no `ALL`).
+    const CONFIG_CODES: [crate::config::Code; 3] = {
+        use crate::config::Code;
+        [Code::Io, Code::Syntax, Code::UnknownCode]
+    };
+
+    /// The place of `code` in [`CONFIG_CODES`]. The match is exhaustive, so a new config code
+    /// fails to compile here until it is listed, and so explained.
+    fn config_index(code: crate::config::Code) -> usize {
+        use crate::config::Code;
+        match code {
+            Code::Io => 0,
+            Code::Syntax => 1,
+            Code::UnknownCode => 2,
+        }
+    }
+
+    #[test]
+    fn every_file_is_the_text_of_its_code() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/explain");
+        let mut files = BTreeSet::new();
+        for entry in std::fs::read_dir(&dir).expect("src/explain is readable") {
+            let path = entry.expect("src/explain is readable").path();
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .expect("UTF-8 name");
+            assert_eq!(
+                path.extension().and_then(|s| s.to_str()),
+                Some("md"),
+                "{} is not a Markdown file",
+                path.display()
+            );
+            let code = stem.replacen('-', "::", 1);
+            let explanation = explain(&code)
+                .unwrap_or_else(|| panic!("{} explains no listed code", path.display()));
+            let contents = std::fs::read_to_string(&path).expect("UTF-8 file");
+            assert_eq!(
+                explanation.text, contents,
+                "{code} is not included from {stem}.md"
+            );
+            files.insert(code);
+        }
+        let codes: BTreeSet<String> = EXPLANATIONS.iter().map(|e| e.code.to_owned()).collect();
+        assert_eq!(files, codes);
+    }
+
+    /// Columns `line` takes in a terminal: two for East Asian wide characters (CJK, full-width
+    /// forms), one for everything else. Close enough for prose; no combining marks occur.
+    fn display_width(line: &str) -> usize {
+        line.chars()
+            .map(|c| match u32::from(c) {
+                0x1100..=0x115F
+                | 0x2E80..=0xA4CF
+                | 0xAC00..=0xD7A3
+                | 0xF900..=0xFAFF
+                | 0xFE30..=0xFE4F
+                | 0xFF00..=0xFF60
+                | 0xFFE0..=0xFFE6 => 2,
+                _ => 1,
+            })
+            .sum()
+    }
+}

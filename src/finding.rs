@@ -1,0 +1,232 @@
+//! Findings: what reconciliation concludes about a target, a pair of reports or a sentence's
+//! arithmetic, with the claims that show it.
+//!
+//! A [`Finding`] carries its [`Code`], a message that states the facts, the claim it is about
+//! (`target`: the target, or the first report of a conflict or an arithmetic check), the
+//! evidence claims (each with a label saying what it shows) and the numbers of the computation.
+//! How loudly it is reported is a [`Level`], per code, set by defaults, `claimcheck.toml` and
+//! the command line (see [`Levels`]).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::claim::Claim;
+
+/// The diagnostic code of a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Code {
+    #[serde(rename = "target::met")]
+    Met,
+    #[serde(rename = "target::missed")]
+    Missed,
+    #[serde(rename = "target::borderline")]
+    Borderline,
+    #[serde(rename = "target::pending")]
+    Pending,
+    #[serde(rename = "target::on-track")]
+    OnTrack,
+    #[serde(rename = "target::behind")]
+    Behind,
+    #[serde(rename = "target::unverified")]
+    Unverified,
+    #[serde(rename = "target::restated")]
+    Restated,
+    #[serde(rename = "report::conflict")]
+    Conflict,
+    #[serde(rename = "arith::share")]
+    Share,
+    #[serde(rename = "arith::sum")]
+    Sum,
+    #[serde(rename = "arith::growth")]
+    Growth,
+}
+
+impl Code {
+    /// Every finding code, in report order.
+    pub const ALL: [Code; 12] = [
+        Code::Met,
+        Code::Missed,
+        Code::Borderline,
+        Code::Pending,
+        Code::OnTrack,
+        Code::Behind,
+        Code::Unverified,
+        Code::Restated,
+        Code::Conflict,
+        Code::Share,
+        Code::Sum,
+        Code::Growth,
+    ];
+
+    /// The code as printed (`target::missed`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Met => "target::met",
+            Code::Missed => "target::missed",
+            Code::Borderline => "target::borderline",
+            Code::Pending => "target::pending",
+            Code::OnTrack => "target::on-track",
+            Code::Behind => "target::behind",
+            Code::Unverified => "target::unverified",
+            Code::Restated => "target::restated",
+            Code::Conflict => "report::conflict",
+            Code::Share => "arith::share",
+            Code::Sum => "arith::sum",
+            Code::Growth => "arith::growth",
+        }
+    }
+
+    /// The code written as `target::missed`, if it is one.
+    pub fn parse(text: &str) -> Option<Code> {
+        Code::ALL.into_iter().find(|c| c.as_str() == text)
+    }
+
+    /// The verdict a target finding gives its target (`missed`), `None` for the other codes.
+    pub fn verdict(self) -> Option<&'static str> {
+        self.as_str().strip_prefix("target::")
+    }
+
+    /// How loudly the code is reported unless configured otherwise: a broken promise, two
+    /// reports that cannot both be true and wrong arithmetic fail the run; what needs a
+    /// person's look warns; good news and open targets are shown on request.
+    pub fn default_level(self) -> Level {
+        match self {
+            Code::Missed | Code::Conflict | Code::Share | Code::Sum | Code::Growth => Level::Deny,
+            Code::Unverified | Code::Behind | Code::Restated | Code::Borderline => Level::Warn,
+            Code::Met | Code::Pending | Code::OnTrack => Level::Allow,
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How a finding is reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Not shown unless asked for (`--show-all`); never fails the run.
+    Allow,
+    /// Shown as a warning.
+    Warn,
+    /// Shown as an error; the run exits with 1.
+    Deny,
+}
+
+impl Level {
+    /// The level as written in `claimcheck.toml` and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Allow => "allow",
+            Level::Warn => "warn",
+            Level::Deny => "deny",
+        }
+    }
+}
+
+/// The level of every code: the defaults, overridden by configuration and flags.
+#[derive(Clone, Debug, Default)]
+pub struct Levels {
+    overrides: BTreeMap<Code, Level>,
+}
+
+impl Levels {
+    /// Sets the level of one code; a later call wins.
+    pub fn set(&mut self, code: Code, level: Level) {
+        self.overrides.insert(code, level);
+    }
+
+    /// The level of `code`.
+    pub fn of(&self, code: Code) -> Level {
+        self.overrides
+            .get(&code)
+            .copied()
+            .unwrap_or_else(|| code.default_level())
+    }
+}
+
+/// A claim cited by a finding, with what it shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// What this claim shows (`reported for 2014`, `value from before the target was set`).
+    pub label: String,
+    /// The claim.
+    #[serde(flatten)]
+    pub claim: Claim,
+}
+
+/// One conclusion of reconciliation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// What kind of conclusion.
+    pub code: Code,
+    /// The facts, in one line.
+    pub message: String,
+    /// The claim the finding is about.
+    pub target: Claim,
+    /// The claims that show it.
+    pub evidence: Vec<Evidence>,
+    /// The numbers compared, by name (`target`, `reported`, `margin`, `elapsed`…).
+    pub computation: BTreeMap<String, String>,
+    /// What would settle or resolve it.
+    pub help: Option<String>,
+}
+
+impl Finding {
+    /// A finding about `target` with no evidence yet.
+    pub fn new(code: Code, target: &Claim, message: String) -> Self {
+        Finding {
+            code,
+            message,
+            target: target.clone(),
+            evidence: Vec::new(),
+            computation: BTreeMap::new(),
+            help: None,
+        }
+    }
+
+    /// Adds a cited claim.
+    pub fn cite(mut self, claim: &Claim, label: impl Into<String>) -> Self {
+        self.evidence.push(Evidence {
+            label: label.into(),
+            claim: claim.clone(),
+        });
+        self
+    }
+
+    /// Records one number of the computation.
+    pub fn compute(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.computation.insert(name.to_owned(), value.into());
+        self
+    }
+
+    /// Says what would settle the finding.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// Sorts findings into their deterministic report order: the document and position of the
+/// claim they are about, then the code.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (
+            a.target.doc.as_str(),
+            a.target.span.start,
+            a.code,
+            &a.message,
+        )
+            .cmp(&(
+                b.target.doc.as_str(),
+                b.target.span.start,
+                b.code,
+                &b.message,
+            ))
+    });
+}

@@ -1,0 +1,343 @@
+//! Findings for people (miette diagnostics and a summary table) and as JSON.
+//!
+//! # Human (`--format human`, the default)
+//!
+//! Each finding shown is a diagnostic: its code, the message, the target's span labelled in
+//! its article, and every evidence claim as a related diagnostic labelled in **its own**
+//! article; `help` says what would settle an open finding. Findings at `allow` level are shown
+//! only with `--show-all`. The report ends with a table of targets by verdict per entity.
+//!
+//! # JSON (`--format json`)
+//!
+//! ```json
+//! {"schema": "claimcheck.findings/1", "as_of": "2024-12-31",
+//!  "findings": [
+//!   {"code": "target::missed", "severity": "deny",
+//!    "message": "中站区 地区生产总值增速 2014: target ≥11%, reported 9.8% — missed by 1.2 pp",
+//!    "target": {<claim, as in `extract --format json`>},
+//!    "evidence": [{"label": "reported 9.8% for 2014, published 2015-02-10", <claim fields>}],
+//!    "computation": {"difference": "-1.2 pp", "judgement": "missed", "reported": "9.8%",
+//!                    "target": "≥11%"},
+//!    "help": null}]}
+//! ```
+//!
+//! - Every finding is listed, whatever its level; `severity` is its level after configuration
+//!   (`allow`, `warn`, `deny`).
+//! - `computation` holds the compared numbers as strings, by name (`target`, `reported`,
+//!   `difference`, `done_percent`, `elapsed_percent`, `latest`, `distance`, `computed`…).
+//! - Findings are ordered by the target's document and position, then code.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, Severity,
+    SourceCode,
+};
+use serde::{Deserialize, Serialize};
+use unicode_width::UnicodeWidthStr;
+
+use crate::claim::{Claim, ClaimKind};
+use crate::finding::{Code, Evidence, Finding, Level, Levels};
+
+/// The schema id of the JSON findings document.
+pub const SCHEMA: &str = "claimcheck.findings/1";
+
+/// The JSON findings document.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct FindingsDocument {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// The date the verdicts are reached at.
+    pub as_of: NaiveDate,
+    /// Every finding.
+    pub findings: Vec<FindingRecord>,
+}
+
+/// One finding on the wire.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct FindingRecord {
+    pub code: Code,
+    pub severity: Level,
+    pub message: String,
+    pub target: Claim,
+    pub evidence: Vec<Evidence>,
+    pub computation: BTreeMap<String, String>,
+    pub help: Option<String>,
+}
+
+/// The findings as a JSON document.
+pub fn json(findings: &[Finding], levels: &Levels, as_of: NaiveDate) -> String {
+    let document = FindingsDocument {
+        schema: SCHEMA.to_owned(),
+        as_of,
+        findings: findings
+            .iter()
+            .map(|f| FindingRecord {
+                code: f.code,
+                severity: levels.of(f.code),
+                message: f.message.clone(),
+                target: f.target.clone(),
+                evidence: f.evidence.clone(),
+                computation: f.computation.clone(),
+                help: f.help.clone(),
+            })
+            .collect(),
+    };
+    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// The documents' source texts by path, for labels.
+pub type Sources = HashMap<String, Arc<str>>;
+
+/// How the human report is drawn.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    pub colour: bool,
+    pub width: usize,
+    /// Show findings at `allow` level too.
+    pub show_all: bool,
+}
+
+/// The human report: the diagnostics, then the summary table.
+pub fn human(findings: &[Finding], levels: &Levels, sources: &Sources, style: Style) -> String {
+    let theme = if style.colour {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false);
+    let mut out = String::new();
+    let mut shown = 0;
+    for finding in findings {
+        let level = levels.of(finding.code);
+        if level == Level::Allow && !style.show_all {
+            continue;
+        }
+        shown += 1;
+        let diagnostic = FindingDiagnostic::new(finding, level, sources);
+        if handler.render_report(&mut out, &diagnostic).is_err() {
+            out.push_str(&format!("{}\n", finding.message));
+        }
+    }
+    let hidden = findings.len() - shown;
+    if hidden > 0 {
+        out.push_str(&format!(
+            "{hidden} finding{} at allow level not shown (--show-all shows them)\n\n",
+            if hidden == 1 { "" } else { "s" }
+        ));
+    }
+    out.push_str(&summary(findings));
+    out
+}
+
+/// Targets by verdict, per entity, with display widths that respect CJK characters.
+pub fn summary(findings: &[Finding]) -> String {
+    let verdicts: Vec<Code> = Code::ALL
+        .into_iter()
+        .filter(|c| c.verdict().is_some() && *c != Code::Restated)
+        .collect();
+    let mut rows: BTreeMap<&str, BTreeMap<Code, usize>> = BTreeMap::new();
+    for f in findings.iter().filter(|f| verdicts.contains(&f.code)) {
+        *rows
+            .entry(f.target.entity.as_str())
+            .or_default()
+            .entry(f.code)
+            .or_default() += 1;
+    }
+    let mut header = vec!["entity".to_owned()];
+    header.extend(
+        verdicts
+            .iter()
+            .filter_map(|c| c.verdict().map(str::to_owned)),
+    );
+    header.push("total".to_owned());
+    let mut table = vec![header];
+    let mut totals = vec![0usize; verdicts.len() + 1];
+    for (entity, counts) in &rows {
+        let mut row = vec![(*entity).to_owned()];
+        for (i, code) in verdicts.iter().enumerate() {
+            let n = counts.get(code).copied().unwrap_or(0);
+            totals[i] += n;
+            row.push(n.to_string());
+        }
+        let total: usize = counts.values().sum();
+        totals[verdicts.len()] += total;
+        row.push(total.to_string());
+        table.push(row);
+    }
+    let mut last = vec!["all".to_owned()];
+    last.extend(totals.iter().map(usize::to_string));
+    table.push(last);
+    let widths: Vec<usize> = (0..table[0].len())
+        .map(|col| table.iter().map(|r| r[col].width()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::from("Targets by verdict\n");
+    for row in &table {
+        let mut line = String::new();
+        for (col, cell) in row.iter().enumerate() {
+            let pad = widths[col] - cell.width();
+            if col == 0 {
+                line.push_str(cell);
+                line.push_str(&" ".repeat(pad));
+            } else {
+                line.push_str("  ");
+                line.push_str(&" ".repeat(pad));
+                line.push_str(cell);
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The number of findings at deny level: the run fails when it is not zero.
+pub fn denied(findings: &[Finding], levels: &Levels) -> usize {
+    findings
+        .iter()
+        .filter(|f| levels.of(f.code) == Level::Deny)
+        .count()
+}
+
+/// A finding as a miette diagnostic: labelled in the target's article, with one related
+/// diagnostic per evidence claim, labelled in that claim's article.
+struct FindingDiagnostic<'f> {
+    finding: &'f Finding,
+    level: Level,
+    source: Option<NamedSource<Arc<str>>>,
+    related: Vec<EvidenceDiagnostic<'f>>,
+}
+
+impl<'f> FindingDiagnostic<'f> {
+    fn new(finding: &'f Finding, level: Level, sources: &Sources) -> Self {
+        FindingDiagnostic {
+            finding,
+            level,
+            source: source_of(&finding.target, sources),
+            related: finding
+                .evidence
+                .iter()
+                .map(|e| EvidenceDiagnostic {
+                    evidence: e,
+                    source: source_of(&e.claim, sources),
+                })
+                .collect(),
+        }
+    }
+}
+
+fn source_of(claim: &Claim, sources: &Sources) -> Option<NamedSource<Arc<str>>> {
+    sources
+        .get(&claim.doc)
+        .map(|text| NamedSource::new(&claim.doc, Arc::clone(text)))
+}
+
+impl fmt::Debug for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FindingDiagnostic")
+            .field("code", &self.finding.code)
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Display for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for FindingDiagnostic<'_> {}
+
+impl Diagnostic for FindingDiagnostic<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.finding.code.as_str()))
+    }
+
+    fn severity(&self) -> Option<Severity> {
+        Some(match self.level {
+            Level::Deny => Severity::Error,
+            Level::Warn => Severity::Warning,
+            Level::Allow => Severity::Advice,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.finding
+            .help
+            .as_deref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source.as_ref()?;
+        let target = &self.finding.target;
+        let label = match target.kind {
+            ClaimKind::Target => "the target",
+            _ => "this figure",
+        };
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(Some(label.to_owned()), target.span.range()),
+        )))
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.related.iter().map(|r| r as &dyn Diagnostic)))
+    }
+}
+
+/// One evidence claim, labelled in its own article.
+struct EvidenceDiagnostic<'f> {
+    evidence: &'f Evidence,
+    source: Option<NamedSource<Arc<str>>>,
+}
+
+impl fmt::Debug for EvidenceDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EvidenceDiagnostic")
+            .field("label", &self.evidence.label)
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Display for EvidenceDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.evidence.claim.doc, self.evidence.label)
+    }
+}
+
+impl std::error::Error for EvidenceDiagnostic<'_> {}
+
+impl Diagnostic for EvidenceDiagnostic<'_> {
+    fn severity(&self) -> Option<Severity> {
+        Some(Severity::Advice)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source.as_ref()?;
+        let claim = &self.evidence.claim;
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(
+                Some(self.evidence.label.clone()),
+                claim.span.range(),
+            ),
+        )))
+    }
+}
