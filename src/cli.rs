@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
+use miette::Diagnostic;
 
 use crate::analyze;
 use crate::claim::Claim;
@@ -216,26 +216,25 @@ pub fn main() -> ExitCode {
 
 /// Renders a diagnostic the way users see it: colour only on a terminal without `NO_COLOR`.
 pub fn render(diagnostic: &dyn Diagnostic) -> String {
-    let terminal = std::io::stderr().is_terminal();
+    let (colour, width) = drawing(std::io::stderr().is_terminal());
+    let mut rendered = String::new();
+    let handler = report::graphical_handler(colour, width);
+    if handler.render_report(&mut rendered, diagnostic).is_err() {
+        rendered = format!("{diagnostic}\n");
+    }
+    rendered
+}
+
+/// Colour and width for a stream: colour only on a terminal and never under `NO_COLOR`;
+/// the terminal's width, else 100 columns (what tests and pipes get).
+fn drawing(terminal: bool) -> (bool, usize) {
     let colour = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let theme = if colour {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
     let width = if terminal {
         terminal_width().unwrap_or(100)
     } else {
         100
     };
-    let mut rendered = String::new();
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(width)
-        .with_links(false);
-    if handler.render_report(&mut rendered, diagnostic).is_err() {
-        rendered = format!("{diagnostic}\n");
-    }
-    rendered
+    (colour, width)
 }
 
 fn terminal_width() -> Option<usize> {
@@ -300,14 +299,10 @@ fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
                 .iter()
                 .map(|d| (d.display_path(), std::sync::Arc::from(d.source.as_str())))
                 .collect();
-            let terminal = std::io::stdout().is_terminal();
+            let (colour, width) = drawing(std::io::stdout().is_terminal());
             let style = report::findings::Style {
-                colour: terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-                width: if terminal {
-                    terminal_width().unwrap_or(100)
-                } else {
-                    100
-                },
+                colour,
+                width,
                 show_all: args.show_all,
             };
             let _ = write!(

@@ -119,17 +119,14 @@ fn claim_for(
     {
         start = start.min(clause_range.start + at);
     }
-    let span = doc.to_source(start..item.range.end);
-    let source = doc.source();
-    let (line, column) = span::line_col(source, span.start);
-    let path = doc.path();
+    let place = Place::of(doc, start..item.range.end);
     let claim = Claim {
-        id: claim::claim_id(&path, span),
-        doc: path,
-        span,
-        line,
-        column,
-        text: source[span.range()].to_owned(),
+        id: place.id,
+        doc: place.doc,
+        span: place.span,
+        line: place.line,
+        column: place.column,
+        text: place.text,
         kind,
         entity,
         metric: choice.id,
@@ -154,19 +151,44 @@ fn claim_for(
     Some((claim, choice.subject))
 }
 
+/// Where a claim is in its file: the source span of a normalized range, with its id, path,
+/// line, column and text.
+struct Place {
+    id: String,
+    doc: String,
+    span: span::Span,
+    line: usize,
+    column: usize,
+    text: String,
+}
+
+impl Place {
+    fn of(doc: &DocumentContext, range: std::ops::Range<usize>) -> Self {
+        let span = doc.to_source(range);
+        let source = doc.source();
+        let (line, column) = span::line_col(source, span.start);
+        let path = doc.path();
+        Place {
+            id: claim::claim_id(&path, span),
+            doc: path,
+            span,
+            line,
+            column,
+            text: source[span.range()].to_owned(),
+        }
+    }
+}
+
 /// The target a milestone states: no number, a deadline, the thing as its entity.
 fn milestone_claim(doc: &DocumentContext, sentence: usize, event: milestone::Milestone) -> Claim {
-    let span = doc.to_source(event.range);
-    let source = doc.source();
-    let (line, column) = span::line_col(source, span.start);
-    let path = doc.path();
+    let place = Place::of(doc, event.range);
     Claim {
-        id: claim::claim_id(&path, span),
-        doc: path,
-        span,
-        line,
-        column,
-        text: source[span.range()].to_owned(),
+        id: place.id,
+        doc: place.doc,
+        span: place.span,
+        line: place.line,
+        column: place.column,
+        text: place.text,
         kind: ClaimKind::Target,
         entity: event.entity,
         metric: format!("milestone.{}", event.verb),

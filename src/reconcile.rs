@@ -132,12 +132,14 @@ fn final_outcome<'c>(
         (Some(_), Some(reported)) => Some((reported, compare::judge(target, reported)?, false)),
         (Some(_), None) if !level_rate => None,
         _ => {
-            let reported = outcomes
-                .filter(|c| {
-                    c.period
-                        .is_some_and(|p| p.end <= deadline && p.end >= target.published)
-                })
-                .max_by_key(|c| (c.period.map(|p| p.end), c.published, c.span.start))?;
+            let reported = latest(
+                outcomes
+                    .filter(|c| {
+                        c.period
+                            .is_some_and(|p| p.end <= deadline && p.end >= target.published)
+                    })
+                    .collect(),
+            )?;
             let end = reported.period?.end;
             let judgement = compare::judge(target, reported)?;
             let in_final_year = end.year() == deadline.year();
@@ -303,12 +305,14 @@ fn open(index: &Index, target: &Claim, as_of: NaiveDate, deadline: Option<NaiveD
         (Code::Pending, format!("no final outcome as of {as_of}"))
     };
     let mut finding = Finding::new(code, target, String::new());
-    let latest = index
-        .of(&target.entity, &target.metric)
-        .iter()
-        .copied()
-        .filter(|c| c.kind != ClaimKind::Target && compare::comparable(target, c))
-        .max_by_key(|c| (c.period.map(|p| p.end), c.published, c.span.start));
+    let latest = latest(
+        index
+            .of(&target.entity, &target.metric)
+            .iter()
+            .copied()
+            .filter(|c| c.kind != ClaimKind::Target && compare::comparable(target, c))
+            .collect(),
+    );
     let mut detail = String::new();
     if let Some(latest) = latest {
         let before = latest.published < target.published;
@@ -482,6 +486,7 @@ fn measured_period(c: &Claim) -> String {
     }
 }
 
+/// Whether a period is one whole calendar year.
 fn is_year(start: NaiveDate, end: NaiveDate) -> bool {
     start.year() == end.year() && start.ordinal() == 1 && end == year_end(start)
 }

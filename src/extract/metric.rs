@@ -366,14 +366,11 @@ fn rank_scope(q: &Quantity) -> String {
 fn rank_name(text: &str, clause: &Range<usize>, q: &Quantity, base: &str) -> String {
     let before = &text[clause.start..q.range.start];
     let of_growth = ["增幅", "增速"].iter().any(|w| before.contains(w)) && !base.ends_with("增速");
-    let scope = q
-        .rank
-        .as_ref()
-        .and_then(|r| r.scope.clone())
-        .unwrap_or_default();
-    let scope = scope.trim_start_matches("焦作");
-    let scope = if scope == "市" { "全市" } else { scope };
-    format!("{base}{}{scope}排名", if of_growth { "增速" } else { "" })
+    format!(
+        "{base}{}{}排名",
+        if of_growth { "增速" } else { "" },
+        rank_scope(q)
+    )
 }
 
 /// A name made from words, where they start, and the subject they name.
@@ -571,7 +568,7 @@ fn trim_opening(s: &str) -> &str {
 }
 
 /// Applies `strip` with each of `words` (whitespace-separated) until none applies.
-fn strip_repeatedly<'s>(
+pub(super) fn strip_repeatedly<'s>(
     mut s: &'s str,
     words: &'static str,
     strip: impl Fn(&'s str, &'static str) -> Option<&'s str>,

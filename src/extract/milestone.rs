@@ -13,6 +13,7 @@ use crate::rules::Term;
 use crate::time::TimeKind;
 
 use super::context::{DocumentContext, SentenceContext};
+use super::metric::strip_repeatedly;
 
 /// A dated event a plan promises.
 pub(super) struct Milestone {
@@ -28,11 +29,9 @@ pub(super) struct Milestone {
 }
 
 /// Words that may stand between the time and the verb (`将于年底前开工`).
-const LINKS: &[&str] = &[
-    "将于", "将", "要", "于", "前", "全面", "如期", "正式", "顺利",
-];
+const LINKS: &str = "将于 将 要 于 前 全面 如期 正式 顺利";
 /// Words that end a thing's name and start what is said of it.
-const NAME_ENDS: &[&str] = &["计划", "预计", "力争", "将于", "将", "要", "在", "于"];
+const NAME_ENDS: &str = "计划 预计 力争 将于 将 要 在 于";
 
 /// The milestones of one sentence.
 pub(super) fn find(doc: &DocumentContext, sentence: &SentenceContext) -> Vec<Milestone> {
@@ -85,11 +84,7 @@ pub(super) fn find(doc: &DocumentContext, sentence: &SentenceContext) -> Vec<Mil
 
 /// Whether `gap` holds only linking words.
 fn only_links(gap: &str) -> bool {
-    let mut rest = gap.trim();
-    while let Some(next) = LINKS.iter().find_map(|w| rest.strip_prefix(w)) {
-        rest = next;
-    }
-    rest.is_empty()
+    strip_repeatedly(gap.trim(), LINKS, str::strip_prefix).is_empty()
 }
 
 /// What stands before the time.
@@ -108,10 +103,11 @@ fn name_before(text: &str, range: Range<usize>) -> Name {
     let Some(mut words) = text.get(range.clone()) else {
         return Name::Unfit;
     };
-    words = words.trim_end_matches([',', ';', ' ']);
-    while let Some(rest) = NAME_ENDS.iter().find_map(|w| words.strip_suffix(w)) {
-        words = rest;
-    }
+    words = strip_repeatedly(
+        words.trim_end_matches([',', ';', ' ']),
+        NAME_ENDS,
+        str::strip_suffix,
+    );
     let cut = ['的', '等', ',', ':', '、']
         .iter()
         .filter_map(|c| words.rfind(*c).map(|i| i + c.len_utf8()))

@@ -222,11 +222,7 @@ fn growth(claims: &[Claim]) -> Vec<Finding> {
                         && c.metric_name == level_name
                         && c.unit != "%"
                         && c.period.is_some_and(|p| {
-                            p.start.year() == year
-                                && p.end.year() == year
-                                && p.start.ordinal() == 1
-                                && p.end.month() == 12
-                                && p.end.day() == 31
+                            p.start.year() == year && super::is_year(p.start, p.end)
                         })
                 })
                 .max_by_key(|c| (c.published, c.span.start))

@@ -32,10 +32,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, Severity,
-    SourceCode,
-};
+use miette::{Diagnostic, LabeledSpan, NamedSource, Severity, SourceCode};
 use serde::{Deserialize, Serialize};
 use unicode_width::UnicodeWidthStr;
 
@@ -105,14 +102,7 @@ pub struct Style {
 
 /// The human report: the diagnostics, then the summary table.
 pub fn human(findings: &[Finding], levels: &Levels, sources: &Sources, style: Style) -> String {
-    let theme = if style.colour {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(style.width)
-        .with_links(false);
+    let handler = super::graphical_handler(style.colour, style.width);
     let mut out = String::new();
     let mut shown = 0;
     for finding in findings {

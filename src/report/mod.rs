@@ -5,3 +5,16 @@ pub mod claims;
 pub mod findings;
 pub mod inspect;
 pub mod parse;
+
+/// The miette renderer every human report uses: Unicode drawing, colour only when asked,
+/// a fixed width, no hyperlinks.
+pub fn graphical_handler(colour: bool, width: usize) -> miette::GraphicalReportHandler {
+    let theme = if colour {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    miette::GraphicalReportHandler::new_themed(theme)
+        .with_width(width)
+        .with_links(false)
+}
