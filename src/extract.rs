@@ -76,7 +76,11 @@ fn claim_for(
         return None;
     }
     let clause = sentence.clause_of(item.range.start);
-    let stance = sentence.stance(doc, clause);
+    let stance = if context::states_a_goal(doc.text(), item.range.start) {
+        Stance::Target
+    } else {
+        sentence.stance(doc, clause)
+    };
     // A tier (`前列`, `第一方阵`) can be aimed at, but a report of one cannot be checked.
     if item.unit.dimension == Dimension::Tier && stance == Stance::Reported {
         return None;

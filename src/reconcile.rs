@@ -27,7 +27,7 @@
 mod arith;
 mod compare;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -35,7 +35,7 @@ use crate::claim::{Claim, ClaimKind};
 use crate::finding::{self, Code, Finding};
 use crate::rules::RuleSet;
 
-use compare::Judgement;
+use compare::{Figure, Judgement};
 
 /// Points of slack when progress is compared with the share of the period elapsed.
 const PRO_RATA_SLACK: f64 = 5.0;
@@ -63,6 +63,8 @@ pub fn latest_published(claims: &[Claim]) -> Option<NaiveDate> {
 struct Index<'c> {
     by_key: BTreeMap<(String, String), Vec<&'c Claim>>,
     trackers: BTreeMap<&'c str, Vec<&'c str>>,
+    /// Metrics counted per period, whose multi-year targets sum their years.
+    accumulating: BTreeSet<&'c str>,
 }
 
 impl<'c> Index<'c> {
@@ -83,7 +85,17 @@ impl<'c> Index<'c> {
                     .push(m.id.as_str());
             }
         }
-        Index { by_key, trackers }
+        let accumulating = rules
+            .metrics()
+            .iter()
+            .filter(|m| m.accumulates)
+            .map(|m| m.id.as_str())
+            .collect();
+        Index {
+            by_key,
+            trackers,
+            accumulating,
+        }
     }
 
     /// The claims of one entity and metric.
@@ -103,10 +115,114 @@ fn verdict(index: &Index, target: &Claim, as_of: NaiveDate) -> Finding {
     if let Some((reported, judgement, early)) = final_outcome(target, deadline, same) {
         return settled(target, reported, judgement, early);
     }
+    if let Some(found) = cumulative(index, target, deadline, as_of) {
+        return found;
+    }
     if let Some(found) = progress(index, target, deadline, as_of) {
         return found;
     }
     open(index, target, as_of, Some(deadline))
+}
+
+/// A flow target over several years (`到“十四五”末…新增国家高新技术企业2家`) against the sum
+/// of the outcomes of the periods inside it: met as soon as the sum reaches it, missed when
+/// every year is in and it does not, else progress pro rata.
+fn cumulative(
+    index: &Index,
+    target: &Claim,
+    deadline: NaiveDate,
+    as_of: NaiveDate,
+) -> Option<Finding> {
+    let period = target.period?;
+    if !index.accumulating.contains(target.metric.as_str()) || is_year(period.start, period.end) {
+        return None;
+    }
+    // The latest report of each period inside the target's, then only periods that do not
+    // overlap (a year and its first half would count twice).
+    let mut by_period: BTreeMap<(NaiveDate, NaiveDate), &Claim> = BTreeMap::new();
+    for c in index.of(&target.entity, &target.metric) {
+        let Some(p) = c.period else { continue };
+        if c.kind != ClaimKind::Outcome
+            || !compare::comparable(target, c)
+            || p.start < period.start
+            || p.end > deadline
+        {
+            continue;
+        }
+        let slot = by_period.entry((p.start, p.end)).or_insert(c);
+        if (c.published, c.span.start) > (slot.published, slot.span.start) {
+            *slot = c;
+        }
+    }
+    let mut parts: Vec<&Claim> = Vec::new();
+    for (&(start, _), &c) in &by_period {
+        if parts
+            .last()
+            .and_then(|last| last.period)
+            .is_none_or(|last| start > last.end)
+        {
+            parts.push(c);
+        }
+    }
+    let last = *parts.last()?;
+    let figures: Vec<Figure> = parts.iter().filter_map(|c| Figure::of(c)).collect();
+    let sum = Figure {
+        point: figures.iter().map(|f| f.point).sum(),
+        low: figures.iter().map(|f| f.low).sum(),
+        high: figures.iter().map(|f| f.high).sum(),
+    };
+    let covered_until = last.period?.end;
+    let years = usize::try_from(deadline.year() - period.start.year() + 1).unwrap_or(0);
+    let years_covered = parts.len() >= years;
+    let complete = covered_until >= deadline && years_covered;
+    let judgement = compare::judge_figure(target, sum, false)?;
+    let total = format!("{}{}", sum_in_target_unit(target, sum.point)?, target.unit);
+    let difference = compare::difference_from(target, sum.point).unwrap_or_default();
+    let cite_all = |mut finding: Finding| {
+        for c in &parts {
+            finding = finding.cite(c, format!("counted: {}", measured(c)));
+        }
+        finding
+            .compute("sum", total.clone())
+            .compute("periods", parts.len().to_string())
+    };
+    let code = match judgement {
+        Judgement::Met => Code::Met,
+        Judgement::Missed if complete => Code::Missed,
+        Judgement::Borderline if complete => Code::Borderline,
+        _ => {
+            let done = 100.0 * to_f64(sum.point) / to_f64(target.base_value?);
+            let mut found = pro_rata(target, last, done, period.start, deadline, as_of);
+            found.evidence.clear();
+            return Some(cite_all(found));
+        }
+    };
+    let how = match code {
+        Code::Met if covered_until < deadline => format!("met early, by {difference}"),
+        Code::Met => format!("met by {difference}"),
+        Code::Missed => format!("missed by {}", difference.trim_start_matches('-')),
+        _ => "only the rounding of the figures decides".to_owned(),
+    };
+    let message = format!(
+        "{}: target {}, {total} added over {} report(s) up to {covered_until} — {how}",
+        heading(target),
+        compare::stated(target),
+        parts.len(),
+    );
+    Some(
+        cite_all(Finding::new(code, target, message))
+            .compute("target", compare::stated(target))
+            .compute("difference", difference),
+    )
+}
+
+/// A base-unit amount in the target's printed unit (`20000` 元 as `2` 万元).
+fn sum_in_target_unit(
+    target: &Claim,
+    base: rust_decimal::Decimal,
+) -> Option<rust_decimal::Decimal> {
+    let factor = target.base_value?.checked_div(target.value?)?;
+    Some(base.checked_div(factor)?.normalize())
 }
 
 /// The outcome that settles a target, how it judges it, and whether it came early.
@@ -426,12 +542,28 @@ fn conflicts(index: &Index) -> Vec<Finding> {
                     compare::reported(later),
                     later.published,
                 );
+                // A whole period reported before it ended (`全年完成投资28.4亿元` in October)
+                // is the likelier culprit.
+                let help = match [earlier, later]
+                    .iter()
+                    .find(|c| c.period.is_some_and(|p| p.end > c.published))
+                {
+                    Some(early) => format!(
+                        "the report of {} states a figure for {} before that period ended: \
+                         it is likely a part-period figure; check it against the final release",
+                        early.published,
+                        measured_period(early).trim_start_matches("for "),
+                    ),
+                    None => {
+                        "check which release is final; a revision should say it revises".to_owned()
+                    }
+                };
                 found.push(
                     Finding::new(Code::Conflict, later, message)
                         .cite(earlier, format!("also reported on {}", earlier.published))
                         .compute("first", compare::reported(earlier))
                         .compute("second", compare::reported(later))
-                        .help("check which release is final; a revision should say it revises"),
+                        .help(help),
                 );
             }
         }

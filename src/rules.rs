@@ -146,6 +146,9 @@ pub struct Metric {
     /// For a share of a plan done so far (`占年度投资计划的70.1%`): the id of the plan's
     /// metric, whose targets this progress is measured against.
     pub tracks: Option<String>,
+    /// A flow counted per period (`新增国家高新技术企业2家`): a target over several years is
+    /// reached by the sum of the outcomes of the years inside its period.
+    pub accumulates: bool,
     /// Sentences and the claims they must give.
     pub examples: Vec<Example>,
     /// Sentences that must not give this metric.

@@ -63,14 +63,32 @@ pub fn scan_document(a: &Analyzed) -> Scan {
         // stays in the year the last dated heading set.
         let year = year.or_else(|| scan.section_years.last().copied().flatten());
         scan.section_years.push(year);
-        let reference = Reference {
-            published,
-            context_year: year,
-            bias: Bias::Neutral,
-        };
+        // A review's lead (`2021年，中站区…` in a January 2022 article) dates the year-less
+        // words after it (`全年新增…`) until another lead or the end of the section.
+        let mut topic_year = None;
         for i in section.sentences.clone() {
             let range = a.segments.sentences[i].range.clone();
-            scan_range(&mut scan, &a.normalized, range, &reference, index, Some(i));
+            let reference = Reference {
+                published,
+                context_year: topic_year.or(year),
+                bias: Bias::Neutral,
+            };
+            let first_new = scan.times.len();
+            scan_range(
+                &mut scan,
+                &a.normalized,
+                range.clone(),
+                &reference,
+                index,
+                Some(i),
+            );
+            if let Some(lead) = scan.times[first_new..]
+                .first()
+                .filter(|t| t.item.range.start == range.start)
+                .and_then(|t| heading_year(&t.item))
+            {
+                topic_year = (lead < published.year()).then_some(lead);
+            }
         }
     }
     scan

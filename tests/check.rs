@@ -22,6 +22,7 @@ fn with_code<'f>(findings: &'f [serde_json::Value], code: &str) -> Vec<&'f serde
 const CASES: &[(&str, &str)] = &[
     ("met", "target::met"),
     ("met-early", "target::met"),
+    ("met-cumulative", "target::met"),
     ("missed", "target::missed"),
     ("missed-gdp-2014", "target::missed"),
     ("borderline", "target::borderline"),
@@ -114,6 +115,55 @@ fn the_2029_rank_goal_is_pending_with_the_latest_rank_and_the_distance() {
             .starts_with("value from before the target was set"),
         "{rank}"
     );
+}
+
+#[test]
+fn the_high_tech_share_goal_of_2020_is_met_early_by_the_2024_share() {
+    // Seed 001 aims at ≥90% by the end of 十四五; seed 000 reports 95.3% for 2024 so far. The
+    // rules treat 高新技术产业 and 高新技术企业产业 as one series (economy.hightech_share).
+    let (_, out) = run_stdout(&[
+        "check",
+        "corpus",
+        "--format",
+        "json",
+        "--as-of",
+        "2024-12-31",
+    ]);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let share = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["target"]["metric"] == "economy.hightech_share" && f["target"]["value"] == "90")
+        .expect("a finding for the high-tech share goal");
+    assert_eq!(share["code"], "target::met", "{share}");
+    let message = share["message"].as_str().unwrap();
+    assert!(message.contains("met early"), "{message}");
+    assert_eq!(share["evidence"][0]["value"], "95.3", "{share}");
+    assert!(
+        share["evidence"][0]["doc"]
+            .as_str()
+            .unwrap()
+            .contains("2024-10-15"),
+        "{share}"
+    );
+}
+
+#[test]
+fn a_multi_year_flow_goal_sums_the_years_inside_it() {
+    let found = findings("met-cumulative");
+    let firms = found
+        .iter()
+        .find(|f| f["target"]["metric"] == "innovation.hightech_enterprises_new")
+        .expect("the new high-tech firms goal");
+    assert_eq!(firms["code"], "target::met", "{firms}");
+    assert_eq!(firms["evidence"].as_array().unwrap().len(), 2, "{firms}");
+    assert_eq!(firms["computation"]["sum"], "2家", "{firms}");
+    let centres = found
+        .iter()
+        .find(|f| f["target"]["metric"] == "innovation.provincial_engineering_centers_new")
+        .expect("the new engineering centres goal");
+    assert_eq!(centres["code"], "target::on-track", "{centres}");
 }
 
 #[test]

@@ -311,3 +311,107 @@ fn an_event_already_reported_is_not_a_milestone() {
     let found = claims(text, "2024-10-01");
     assert!(found.iter().all(|c| c.value.is_some()), "{found:#?}");
 }
+
+#[test]
+fn a_plans_composition_is_a_target_but_a_listing_that_happened_is_not() {
+    // Seed 001: the projects a year's plan lists, and their investment, are promised.
+    let plan = claims(
+        "列入市重点(A类)项目24个,总投资167.2亿元,年度计划完成投资64.4亿元,\
+         1~8月份完成投资62亿元,占年度计划的96.32%。",
+        "2020-10-17",
+    );
+    assert_eq!(find(&plan, "项目24个").kind, ClaimKind::Target);
+    assert_eq!(find(&plan, "167.2亿元").kind, ClaimKind::Target);
+    assert_eq!(find(&plan, "62亿元").kind, ClaimKind::Progress);
+    assert_eq!(find(&plan, "96.32%").kind, ClaimKind::Progress);
+    // Seed 004: 先后被列入 reports a listing.
+    let report = claims(
+        "加快推进企业上市(挂牌),鑫诚耐火、爱尔福克等6家企业先后被列入省、市上市(挂牌)后备企业。",
+        "2014-02-15",
+    );
+    assert!(
+        report.iter().all(|c| c.kind != ClaimKind::Target),
+        "{report:#?}"
+    );
+}
+
+#[test]
+fn about_to_happen_and_the_publication_day_do_not_report() {
+    // Seed 004: 即将开工 is ahead.
+    let soon = claims("投资12亿元的和祥小区即将开工。", "2014-02-15");
+    assert_eq!(find(&soon, "12亿元").kind, ClaimKind::Target);
+    // Seed 003, printed on 1 October: 将在国庆节 is not yet done.
+    let holiday = claims(
+        "目前,投资2.53亿元建设的720套人才公寓将在国庆节交付使用。",
+        "2024-10-01",
+    );
+    assert_eq!(find(&holiday, "720套").kind, ClaimKind::Target);
+}
+
+#[test]
+fn a_bracketed_figure_after_a_goal_is_the_goals_value() {
+    // Seed 002: 3446万美元 in brackets is the city's goal; the same figure before it is done.
+    let claims = claims(
+        "2020年1月至8月份,全区实际利用外资3446万美元,提前4个月完成市定目标(3446万美元)。",
+        "2020-12-20",
+    );
+    let kinds: Vec<_> = claims
+        .iter()
+        .filter(|c| c.text.ends_with("3446万美元"))
+        .map(|c| c.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [ClaimKind::Progress, ClaimKind::Target],
+        "{claims:#?}"
+    );
+}
+
+#[test]
+fn respectively_pairs_each_figure_with_its_name() {
+    // Seed 000: 95.3% is the high-tech share, 60.7% the strategic emerging industries' share.
+    let claims = claims(
+        "今年年初以来,高新技术企业产业、战略性新兴产业增加值分别占规上工业增加值的95.3%、60.7%。",
+        "2024-10-15",
+    );
+    assert_eq!(find(&claims, "95.3%").metric, "economy.hightech_share");
+    assert_eq!(
+        find(&claims, "60.7%").metric,
+        "economy.strategic_emerging_share"
+    );
+}
+
+#[test]
+fn xinzeng_reaches_across_its_list() {
+    // Seed 001: 新增 governs every item of the list, so the centres are new ones, not the stock.
+    let claims = claims(
+        "力争到“十四五”末,新增国家高新技术企业2家、省级工程技术研究中心2家。",
+        "2020-10-17",
+    );
+    assert_eq!(
+        find(&claims, "企业2家").metric,
+        "innovation.hightech_enterprises_new"
+    );
+    let centres = find(&claims, "中心2家");
+    assert_eq!(
+        centres.metric,
+        "innovation.provincial_engineering_centers_new"
+    );
+    assert_eq!(centres.text, "省级工程技术研究中心2家");
+}
+
+#[test]
+fn a_reviews_lead_year_dates_the_whole_year_after_it() {
+    // A January review: 全年 is the year the paragraph reviews, not the year just begun.
+    let claims = claims(
+        "2021年,中站区坚持把创新摆在发展全局的核心位置。全年新增国家高新技术企业1家。",
+        "2022-01-20",
+    );
+    let added = find(&claims, "企业1家");
+    assert_eq!(added.kind, ClaimKind::Outcome);
+    let period = added.period.unwrap();
+    assert_eq!(
+        (period.start, period.end),
+        (date("2021-01-01"), date("2021-12-31"))
+    );
+}

@@ -498,6 +498,15 @@ fn relative(rules: &RuleSet, name: &str, steps: usize) -> Option<String> {
     rules.entities().get(at).map(|e| e.name.clone())
 }
 
+/// Whether the figure at `pos` spells out a goal named just before it (`完成市定目标（3446万美元）`):
+/// whatever the clause reports, the bracketed figure is the goal's value.
+pub(super) fn states_a_goal(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end();
+    before
+        .strip_suffix('(')
+        .is_some_and(|named| ["目标", "任务"].iter().any(|w| named.ends_with(w)))
+}
+
 /// What a time expression says by itself about the figures it dates.
 fn time_stance(t: &TimeExpr, published: NaiveDate) -> Option<Stance> {
     match t.kind {
@@ -513,6 +522,9 @@ fn time_stance(t: &TimeExpr, published: NaiveDate) -> Option<Stance> {
         TimeKind::Measured | TimeKind::Plan | TimeKind::Day if t.period.start > published => {
             Some(Stance::Target)
         }
+        // The publication day itself (`将在国庆节交付使用` printed on 1 October) may be
+        // still ahead or just past: the clause's verbs decide.
+        TimeKind::Day if t.period.start == published => None,
         TimeKind::Measured | TimeKind::Day | TimeKind::OpenStart if t.period.start <= published => {
             Some(Stance::Reported)
         }

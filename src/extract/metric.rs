@@ -15,7 +15,7 @@
 use std::ops::Range;
 
 use crate::quantity::{Dimension, Quantity};
-use crate::rules::{Direction, Measure, Metric, Term};
+use crate::rules::{Direction, Measure, Metric, PatternMatch, Term, TermMatch};
 
 use super::context::{DocumentContext, SentenceContext};
 
@@ -82,12 +82,21 @@ pub(super) fn choose(
         return Some(choice);
     }
     let measure = infer_measure(text, clause_range.clone(), q);
-    if let Some(choice) = from_pattern(doc, q, clause_range.clone()) {
-        return Some(choice);
+    let pinned = pinning_patterns(doc, q);
+    if let Some((m, p)) = pinned.iter().find(|(_, p)| p.value.is_some()) {
+        return Some(pattern_choice(text, m, p, p.span.start, &clause_range));
     }
+    let follows = pinned.first();
     let nearby = nearest_alias(doc, sentence, clause, q, measure);
     if let Some((metric, alias)) = nearby.fitting {
         let anchor = alias.start;
+        // A pattern that reaches across a list (`新增国家高新技术企业3家、省级工程技术研究中心
+        // 2家`: 新增 governs both) names the metric; the alias in the item still places it.
+        if let Some((m, p)) = follows
+            && m.id != metric.id
+        {
+            return Some(pattern_choice(text, m, p, anchor, &clause_range));
+        }
         let mut choice = rule_choice(metric, metric.id.clone(), anchor, &clause_range);
         choice.name = surface_name(metric, &text[alias], q);
         if measure == Measure::Rank {
@@ -95,6 +104,10 @@ pub(super) fn choose(
             choice.id = format!("{}@{}", choice.id, rank_scope(q));
         }
         return Some(choice);
+    }
+    if let Some((m, p)) = follows {
+        let anchor = p.span.start.max(clause_range.start);
+        return Some(pattern_choice(text, m, p, anchor, &clause_range));
     }
     if let Some((base, alias)) = nearby.any
         && let Some(name) = derived_from(text, &clause_range, q, measure, &base.name)
@@ -153,7 +166,13 @@ fn descriptor(text: &str, q: &Quantity) -> Option<MetricChoice> {
 
 /// The item of an enumeration inside a clause that holds `q` (`65家高新技术企业、183家科技型
 /// 中小企业`): the words of one item never name another item's number.
+///
+/// Figures paired by `分别` with a list of names share the clause: its names and its `占` are
+/// theirs.
 fn list_item(text: &str, clause: Range<usize>, q: &Quantity) -> Range<usize> {
+    if text[clause.start..q.range.start].contains("分别") {
+        return clause;
+    }
     let start = text[clause.start..q.range.start]
         .rfind('、')
         .map_or(clause.start, |i| clause.start + i + '、'.len_utf8());
@@ -249,19 +268,33 @@ fn fits(metric: &Metric, measure: Measure, q: &Quantity) -> bool {
     dimension_fits && measure_fits
 }
 
-/// A pattern match whose `value` group is this very number.
-fn from_pattern(doc: &DocumentContext, q: &Quantity, clause: Range<usize>) -> Option<MetricChoice> {
+/// The metric patterns that pin `q`: by their `value` group, or, without one, by ending
+/// right before it. Metrics whose dimension is not the number's are left out.
+fn pinning_patterns<'d>(doc: &'d DocumentContext, q: &Quantity) -> Vec<(&'d Metric, PatternMatch)> {
     let metrics = doc.rules().metrics();
     doc.patterns()
         .iter()
-        .filter(|p| p.value.is_some_and(|v| v.start == q.range.start))
-        .filter_map(|p| metrics.get(p.metric).map(|m| (p, m)))
-        .find(|(_, m)| m.dimension == q.unit.dimension)
-        .map(|(p, m)| {
-            let mut choice = rule_choice(m, m.id.clone(), p.span.start, &clause);
-            choice.rule = format!("{}#pattern{}", m.id, p.pattern + 1);
-            choice
-        })
+        .filter(|p| p.value.map_or(p.span.end, |v| v.start) == q.range.start)
+        .filter_map(|p| metrics.get(p.metric).map(|m| (m, *p)))
+        .filter(|(m, _)| m.dimension == q.unit.dimension)
+        .collect()
+}
+
+/// The choice a pattern makes, placed at `anchor`. A count pinned by a pattern names what the
+/// sentence's later facets are about (`列入市重点(A类)项目24个,…占年度计划的96.32%`).
+fn pattern_choice(
+    text: &str,
+    m: &Metric,
+    p: &PatternMatch,
+    anchor: usize,
+    clause: &Range<usize>,
+) -> MetricChoice {
+    let mut choice = rule_choice(m, m.id.clone(), anchor, clause);
+    choice.rule = format!("{}#pattern{}", m.id, p.pattern + 1);
+    if m.dimension == Dimension::Count && m.measure == Measure::Level && anchor < p.span.end {
+        choice.subject = Some(subject_of(&text[anchor..p.span.end]));
+    }
+    choice
 }
 
 /// The metric aliases near a quantity: the first that fits it, and the first of any kind.
@@ -299,7 +332,13 @@ fn nearest_alias<'d>(
         fitting: None,
         any: None,
     };
-    for t in before_in_clause.chain(after_in_clause).chain(earlier) {
+    let paired = respective(doc.text(), terms, sentence.clause(clause), q);
+    for t in paired
+        .into_iter()
+        .chain(before_in_clause)
+        .chain(after_in_clause)
+        .chain(earlier)
+    {
         let candidates = t.terms.iter().filter_map(|term| match term {
             Term::Metric(i) => metrics.get(*i),
             _ => None,
@@ -317,6 +356,36 @@ fn nearest_alias<'d>(
         }
     }
     nearby
+}
+
+/// The name a figure is paired with by `分别` (`高新技术企业产业、战略性新兴产业增加值分别占
+/// 规上工业增加值的95.3%、60.7%`): the k-th figure after `分别` belongs to the k-th item of the
+/// list of names before it, not to the name nearest to it.
+fn respective<'t, 'd>(
+    text: &str,
+    terms: &'t [TermMatch<'d>],
+    clause: Range<usize>,
+    q: &Quantity,
+) -> Option<&'t TermMatch<'d>> {
+    let head = &text[clause.start..q.range.start];
+    let at = clause.start + head.rfind("分别")?;
+    let position = text[at..q.range.start].matches('、').count();
+    let mut item_start = clause.start;
+    let mut items = Vec::new();
+    for (i, _) in text[clause.start..at].match_indices('、') {
+        items.push(item_start..clause.start + i);
+        item_start = clause.start + i + '、'.len_utf8();
+    }
+    items.push(item_start..at);
+    if items.len() < 2 {
+        return None;
+    }
+    let item = items.get(position)?;
+    terms.iter().find(|t| {
+        t.span.start >= item.start
+            && t.span.end <= item.end
+            && t.terms.iter().any(|term| matches!(term, Term::Metric(_)))
+    })
 }
 
 /// The name of a growth rate or a rank of a metric that has no rule of its own for it.
@@ -399,7 +468,13 @@ fn name_from_words(
         // A list of names (`龙蟒佰利联…、多氟多4GWh`) is not a metric.
         return None;
     }
+    // `建设的720套人才公寓`: the words before 的 describe what is counted; the noun after it
+    // names it.
+    let counted_after = (left.ends_with('的') && q.unit.dimension == Dimension::Count)
+        .then(|| words_after(text, clause_range.clone(), q))
+        .flatten();
     let (phrase, anchor) = match measure {
+        _ if counted_after.is_some() => (counted_after.unwrap_or_default(), None),
         Measure::Rank => {
             let scope = q
                 .rank

@@ -50,8 +50,16 @@ pub(super) fn comparable(a: &Claim, b: &Claim) -> bool {
 
 /// Judges a reported figure against a target's comparator and threshold.
 pub(super) fn judge(target: &Claim, reported: &Claim) -> Option<Judgement> {
+    judge_figure(
+        target,
+        Figure::of(reported)?,
+        reported_is_approximate(reported),
+    )
+}
+
+/// Judges a figure (a reported one, or a sum of several) against a target.
+pub(super) fn judge_figure(target: &Claim, figure: Figure, approximate: bool) -> Option<Judgement> {
     let threshold = Figure::of(target)?.point;
-    let figure = Figure::of(reported)?;
     let holds = |x: Decimal| match target.comparator.as_str() {
         ">" => x > threshold,
         "<=" | "rank<=" => x <= threshold,
@@ -63,7 +71,7 @@ pub(super) fn judge(target: &Claim, reported: &Claim) -> Option<Judgement> {
     // A figure printed exactly at an inclusive threshold says it was reached.
     let inclusive = !matches!(target.comparator.as_str(), ">" | "<");
     if inclusive && figure.point == threshold {
-        return Some(if reported_is_approximate(reported) {
+        return Some(if approximate {
             Judgement::Borderline
         } else {
             Judgement::Met
@@ -90,8 +98,12 @@ fn reported_is_approximate(c: &Claim) -> bool {
 /// `reported - target`, in the target's printed unit, signed (`+0.6 pp`, `-1.2 pp`,
 /// `-30 places`, `+2.5亿元`).
 pub(super) fn difference(target: &Claim, reported: &Claim) -> Option<String> {
+    difference_from(target, Figure::of(reported)?.point)
+}
+
+/// `figure - target` for a figure in the target's base unit, printed as [`difference`] does.
+pub(super) fn difference_from(target: &Claim, r: Decimal) -> Option<String> {
     let t = Figure::of(target)?.point;
-    let r = Figure::of(reported)?.point;
     let factor = target.base_value?.checked_div(target.value?)?;
     let diff = (r - t).checked_div(factor)?.normalize();
     let sign = if diff.is_sign_negative() { "" } else { "+" };

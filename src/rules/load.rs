@@ -134,6 +134,8 @@ struct MetricDef {
     #[serde(default)]
     tracks: Option<Spanned<String>>,
     #[serde(default)]
+    accumulates: bool,
+    #[serde(default)]
     example: Vec<ExampleDef>,
     #[serde(default)]
     counterexample: Vec<CounterexampleDef>,
@@ -498,6 +500,7 @@ fn convert_metric(def: MetricDef, dimension: Dimension, source: &Source) -> Metr
         direction: def.direction,
         description: def.description,
         tracks: def.tracks.map(Spanned::into_inner),
+        accumulates: def.accumulates,
         examples: def
             .example
             .into_iter()
