@@ -17,7 +17,7 @@ use crate::report;
 use crate::rules::{self, RuleSet};
 use crate::scan::{self, Scan};
 use crate::time::Reference;
-use crate::{config, explain, reconcile};
+use crate::{audit, config, explain};
 
 const EXIT_CODES: &str = "\
 Exit status:
@@ -280,16 +280,11 @@ fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
         }
     }
     let (documents, errors) = load(&args.paths);
-    let claims: Vec<Claim> = documents
-        .iter()
-        .flat_map(|doc| extract::extract(&analyze(doc), &rules))
-        .collect();
-    let as_of = args
-        .as_of
-        .or_else(|| reconcile::latest_published(&claims))
-        .or_else(|| documents.iter().map(|d| d.meta.published).max())
-        .unwrap_or_else(|| chrono::Utc::now().date_naive());
-    let findings = reconcile::reconcile(&claims, &rules, as_of);
+    let audit::Audit {
+        claims,
+        findings,
+        as_of,
+    } = audit::audit(&documents, &rules, args.as_of);
     match args.format {
         CheckFormat::Json => {
             let _ = write!(out, "{}", report::findings::json(&findings, &levels, as_of));

@@ -15,6 +15,7 @@
 //!
 //! Spans are documented once, in [`span`].
 
+pub mod audit;
 pub mod claim;
 pub mod cli;
 pub mod config;

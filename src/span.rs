@@ -71,9 +71,25 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// The 1-based column of a byte offset counted in UTF-16 code units (a character outside the
+/// Basic Multilingual Plane counts two), as SARIF and most editors count.
+pub fn utf16_column(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..offset].encode_utf16().count() + 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_columns_count_astral_characters_twice() {
+        let text = "甲\n𠀀乙47";
+        let at = text.find("47").unwrap();
+        assert_eq!(line_col(text, at), (2, 3));
+        assert_eq!(utf16_column(text, at), 4);
+    }
 
     #[test]
     fn line_col_counts_chars_not_bytes() {

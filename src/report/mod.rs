@@ -1,6 +1,7 @@
 //! Renderers: they turn what the engine found into text for people and programs, and decide
 //! nothing themselves.
 
+pub mod articles;
 pub mod claims;
 pub mod findings;
 pub mod inspect;

@@ -1,0 +1,69 @@
+//! What the machine formats need to know about the articles behind the findings: each one's
+//! text (for line and column positions), title, URL and publication date, by the path that
+//! claims name in their `doc` field.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::corpus::Document;
+use crate::span::{self, Span};
+
+/// One article as the renderers see it.
+#[derive(Clone, Debug)]
+pub struct Article {
+    /// The whole file, front matter included: spans are byte ranges into it.
+    pub source: Arc<str>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub published: NaiveDate,
+}
+
+/// The articles by display path (a claim's `doc`).
+pub type Articles = BTreeMap<String, Article>;
+
+/// The articles of loaded documents.
+pub fn of_documents(documents: &[Document]) -> Articles {
+    documents
+        .iter()
+        .map(|d| {
+            let article = Article {
+                source: Arc::from(d.source.as_str()),
+                title: d.meta.title.clone(),
+                url: d.meta.url.clone(),
+                published: d.meta.published,
+            };
+            (d.display_path(), article)
+        })
+        .collect()
+}
+
+/// Where a span is in its file, 1-based, both ends inclusive of their lines; `*_column`
+/// counts characters, `*_column_utf16` UTF-16 code units (what SARIF and editors count).
+/// The end column is the column just after the last character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Region {
+    pub start_line: usize,
+    pub start_column: usize,
+    pub start_column_utf16: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub end_column_utf16: usize,
+}
+
+impl Region {
+    /// The region of `span` in `text`.
+    pub fn of(text: &str, span: Span) -> Region {
+        let (start_line, start_column) = span::line_col(text, span.start);
+        let (end_line, end_column) = span::line_col(text, span.end);
+        Region {
+            start_line,
+            start_column,
+            start_column_utf16: span::utf16_column(text, span.start),
+            end_line,
+            end_column,
+            end_column_utf16: span::utf16_column(text, span.end),
+        }
+    }
+}
