@@ -10,14 +10,15 @@ use miette::Diagnostic;
 use crate::analyze;
 use crate::claim::Claim;
 use crate::corpus::{self, Document};
+use crate::explain;
 use crate::extract;
-use crate::finding::{Code, Level};
 use crate::normalize::Normalized;
 use crate::report;
 use crate::rules::{self, RuleSet};
 use crate::scan::{self, Scan};
 use crate::time::Reference;
-use crate::{audit, config, explain};
+
+mod check;
 
 const EXIT_CODES: &str = "\
 Exit status:
@@ -124,6 +125,19 @@ struct CheckArgs {
     /// Read the rules from this folder instead of the built-in ones.
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
+    /// Compare the targets' verdicts with a curated dataset (TOML); any difference fails the
+    /// run. Its `as_of` is used unless --as-of is given.
+    #[arg(long, value_name = "FILE")]
+    expect: Option<PathBuf>,
+    /// Write the current verdicts as a dataset file.
+    #[arg(long, value_name = "FILE")]
+    write_expected: Option<PathBuf>,
+    /// Do not report the accepted findings listed in FILE (TOML); report stale entries.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Write every finding at warn or deny level as a baseline file.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
 }
 
 /// Output formats of `check`.
@@ -133,6 +147,8 @@ enum CheckFormat {
     Human,
     /// `{"schema": "claimcheck.findings/1", "as_of": …, "findings": [...]}`.
     Json,
+    /// One finding object per line, each with `schema` and `as_of`.
+    Jsonl,
 }
 
 /// Subcommands of `rules`.
@@ -186,7 +202,7 @@ pub fn main() -> ExitCode {
     };
     let mut out = std::io::stdout().lock();
     let status = match cli.command {
-        Command::Check(args) => check(&args, &mut out),
+        Command::Check(args) => check::check(&args, &mut out),
         Command::Explain { code } => explain(code.as_deref(), &mut out),
         Command::Extract {
             paths,
@@ -251,81 +267,6 @@ fn load(paths: &[PathBuf]) -> (Vec<Document>, usize) {
     }
     let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     (loaded.documents, errors)
-}
-
-fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
-    let Some(rules) = load_rules(args.rules.as_deref()) else {
-        return 2;
-    };
-    let mut levels = match config::levels_from_config() {
-        Ok(levels) => levels,
-        Err(diagnostic) => {
-            eprint!("{}", render(diagnostic.as_ref()));
-            return 2;
-        }
-    };
-    for (codes, level) in [
-        (&args.allow, Level::Allow),
-        (&args.warn, Level::Warn),
-        (&args.deny, Level::Deny),
-    ] {
-        for text in codes {
-            let Some(code) = Code::parse(text) else {
-                eprintln!(
-                    "error: unknown finding code `{text}`; `claimcheck explain` lists the codes"
-                );
-                return 2;
-            };
-            levels.set(code, level);
-        }
-    }
-    let (documents, errors) = load(&args.paths);
-    let audit::Audit {
-        claims,
-        findings,
-        as_of,
-    } = audit::audit(&documents, &rules, args.as_of);
-    match args.format {
-        CheckFormat::Json => {
-            let _ = write!(out, "{}", report::findings::json(&findings, &levels, as_of));
-        }
-        CheckFormat::Human => {
-            let sources: report::findings::Sources = documents
-                .iter()
-                .map(|d| (d.display_path(), std::sync::Arc::from(d.source.as_str())))
-                .collect();
-            let (colour, width) = drawing(std::io::stdout().is_terminal());
-            let style = report::findings::Style {
-                colour,
-                width,
-                show_all: args.show_all,
-            };
-            let _ = write!(
-                out,
-                "{}",
-                report::findings::human(&findings, &levels, &sources, style)
-            );
-            let _ = writeln!(
-                out,
-                "\nchecked {} document{}, {} claims, as of {as_of}{}",
-                documents.len(),
-                if documents.len() == 1 { "" } else { "s" },
-                claims.len(),
-                match errors {
-                    0 => String::new(),
-                    1 => "; 1 input error".to_string(),
-                    n => format!("; {n} input errors"),
-                }
-            );
-        }
-    }
-    if errors > 0 {
-        2
-    } else if report::findings::denied(&findings, &levels) > 0 {
-        1
-    } else {
-        0
-    }
 }
 
 fn explain(code: Option<&str>, out: &mut impl Write) -> u8 {

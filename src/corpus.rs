@@ -58,7 +58,7 @@ use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Code, CorpusDiagnostic};
-pub use walk::walk;
+pub use walk::{display as display_path, walk};
 
 use crate::span::Span;
 use front_matter::SplitError;

@@ -212,6 +212,34 @@ impl Finding {
     }
 }
 
+/// A quote as anchors compare it: the printed text without layout whitespace, so that the
+/// OCR line breaks inside `投资\n\n12\n\n亿元` do not matter.
+pub fn compact(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A finding's fingerprint: its code, its target's document and the target's quoted text,
+/// hashed with 64-bit FNV-1a (stable across platforms and Rust versions). Byte offsets are
+/// left out, so editing another part of the article keeps it.
+pub fn fingerprint(finding: &Finding) -> String {
+    fingerprint_parts(
+        finding.code,
+        &finding.target.doc,
+        &compact(&finding.target.text),
+    )
+}
+
+/// The fingerprint of a finding's code, document and compacted quote.
+pub fn fingerprint_parts(code: Code, doc: &str, quote: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let key = format!("{code}\u{0}{doc}\u{0}{quote}");
+    for byte in key.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
 /// Sorts findings into their deterministic report order: the document and position of the
 /// claim they are about, then the code.
 pub fn sort(findings: &mut [Finding]) {

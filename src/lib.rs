@@ -16,10 +16,12 @@
 //! Spans are documented once, in [`span`].
 
 pub mod audit;
+pub mod baseline;
 pub mod claim;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod dataset;
 pub mod diagnostic;
 pub mod explain;
 pub mod extract;

@@ -104,7 +104,7 @@ pub(super) fn io_diagnostic(path: &Path, error: &io::Error) -> CorpusDiagnostic 
 }
 
 /// `path` for display: as given, with `/` separators on every platform.
-pub(super) fn display(path: &Path) -> String {
+pub fn display(path: &Path) -> String {
     let shown = path.to_string_lossy();
     if std::path::MAIN_SEPARATOR == '/' {
         shown.into_owned()

@@ -26,6 +26,13 @@
 //! - `computation` holds the compared numbers as strings, by name (`target`, `reported`,
 //!   `difference`, `done_percent`, `elapsed_percent`, `latest`, `distance`, `computed`…).
 //! - Findings are ordered by the target's document and position, then code.
+//! - Spans are byte offsets into the file; `line` and `column` are 1-based, the column counted
+//!   in characters (claims/1, see `src/report/claims.rs`).
+//!
+//! # JSONL (`--format jsonl`)
+//!
+//! One finding per line with the same fields, preceded by `schema` and `as_of` on every line:
+//! `{"schema":"claimcheck.findings/1","as_of":"2024-12-31","code":"target::missed",…}`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -65,27 +72,56 @@ pub struct FindingRecord {
     pub help: Option<String>,
 }
 
+/// The findings as wire records, with their configured severity.
+fn records(findings: &[Finding], levels: &Levels) -> Vec<FindingRecord> {
+    findings
+        .iter()
+        .map(|f| FindingRecord {
+            code: f.code,
+            severity: levels.of(f.code),
+            message: f.message.clone(),
+            target: f.target.clone(),
+            evidence: f.evidence.clone(),
+            computation: f.computation.clone(),
+            help: f.help.clone(),
+        })
+        .collect()
+}
+
 /// The findings as a JSON document.
 pub fn json(findings: &[Finding], levels: &Levels, as_of: NaiveDate) -> String {
     let document = FindingsDocument {
         schema: SCHEMA.to_owned(),
         as_of,
-        findings: findings
-            .iter()
-            .map(|f| FindingRecord {
-                code: f.code,
-                severity: levels.of(f.code),
-                message: f.message.clone(),
-                target: f.target.clone(),
-                evidence: f.evidence.clone(),
-                computation: f.computation.clone(),
-                help: f.help.clone(),
-            })
-            .collect(),
+        findings: records(findings, levels),
     };
     let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
     out.push('\n');
     out
+}
+
+/// One finding per line: the fields of a [`FindingRecord`] with `schema` and `as_of` in
+/// front, so that every line stands on its own.
+pub fn jsonl(findings: &[Finding], levels: &Levels, as_of: NaiveDate) -> String {
+    #[derive(Serialize)]
+    struct Line<'r> {
+        schema: &'static str,
+        as_of: NaiveDate,
+        #[serde(flatten)]
+        record: &'r FindingRecord,
+    }
+    records(findings, levels)
+        .iter()
+        .filter_map(|record| {
+            serde_json::to_string(&Line {
+                schema: SCHEMA,
+                as_of,
+                record,
+            })
+            .ok()
+        })
+        .map(|line| line + "\n")
+        .collect()
 }
 
 /// The documents' source texts by path, for labels.

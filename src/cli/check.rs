@@ -1,0 +1,180 @@
+//! `claimcheck check`: levels, the audit, the dataset and baseline files, the report, and the
+//! exit status.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use crate::baseline::Baseline;
+use crate::dataset::{self, Expected};
+use crate::finding::{Code, Level, Levels};
+use crate::report::{self, articles};
+use crate::{audit, config};
+
+use super::{CheckArgs, CheckFormat, drawing, load, load_rules, render};
+
+pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
+    let Some(rules) = load_rules(args.rules.as_deref()) else {
+        return 2;
+    };
+    let Some(levels) = levels(args) else {
+        return 2;
+    };
+    let expected = match args.expect.as_deref().map(Expected::read).transpose() {
+        Ok(expected) => expected,
+        Err(diagnostic) => {
+            eprint!("{}", render(&diagnostic));
+            return 2;
+        }
+    };
+    let baseline = match args.baseline.as_deref().map(Baseline::read).transpose() {
+        Ok(baseline) => baseline,
+        Err(diagnostic) => {
+            eprint!("{}", render(&diagnostic));
+            return 2;
+        }
+    };
+    let (documents, errors) = load(&args.paths);
+    let as_of = args.as_of.or(expected.as_ref().and_then(|e| e.as_of));
+    let audit::Audit {
+        claims,
+        mut findings,
+        as_of,
+    } = audit::audit(&documents, &rules, as_of);
+    let articles = articles::of_documents(&documents);
+
+    let mut input_errors = errors;
+    let mut differences = 0;
+    if let Some(expected) = &expected {
+        let broken = expected.check_anchors(&articles);
+        for diagnostic in &broken {
+            eprint!("{}", render(diagnostic));
+        }
+        input_errors += broken.len();
+        if broken.is_empty() {
+            let found = expected.compare(&findings, &articles);
+            for diagnostic in &found {
+                eprint!("{}", render(diagnostic));
+            }
+            differences = found.len();
+        }
+    }
+    if let Some(path) = &args.write_expected
+        && !write_file(path, &dataset::write(&findings, as_of))
+    {
+        input_errors += 1;
+    }
+    if let Some(path) = &args.write_baseline
+        && !write_file(path, &crate::baseline::write(&findings, &levels))
+    {
+        input_errors += 1;
+    }
+    let mut suppressed = 0;
+    if let Some(baseline) = &baseline {
+        let applied = baseline.apply(findings);
+        for diagnostic in &applied.stale {
+            eprint!("{}", render(diagnostic));
+        }
+        findings = applied.findings;
+        suppressed = applied.suppressed;
+    }
+
+    match args.format {
+        CheckFormat::Json => {
+            let _ = write!(out, "{}", report::findings::json(&findings, &levels, as_of));
+        }
+        CheckFormat::Jsonl => {
+            let _ = write!(
+                out,
+                "{}",
+                report::findings::jsonl(&findings, &levels, as_of)
+            );
+        }
+        CheckFormat::Human => {
+            let sources: report::findings::Sources = articles
+                .iter()
+                .map(|(path, a)| (path.clone(), std::sync::Arc::clone(&a.source)))
+                .collect();
+            let (colour, width) = drawing(std::io::stdout().is_terminal());
+            let style = report::findings::Style {
+                colour,
+                width,
+                show_all: args.show_all,
+            };
+            let _ = write!(
+                out,
+                "{}",
+                report::findings::human(&findings, &levels, &sources, style)
+            );
+            let mut notes = Vec::new();
+            if suppressed > 0 {
+                notes.push(format!("{suppressed} baselined"));
+            }
+            match differences {
+                0 => {}
+                1 => notes.push("1 dataset difference".to_owned()),
+                n => notes.push(format!("{n} dataset differences")),
+            }
+            match input_errors {
+                0 => {}
+                1 => notes.push("1 input error".to_owned()),
+                n => notes.push(format!("{n} input errors")),
+            }
+            let _ = writeln!(
+                out,
+                "\nchecked {} document{}, {} claims, as of {as_of}{}",
+                documents.len(),
+                if documents.len() == 1 { "" } else { "s" },
+                claims.len(),
+                notes.iter().map(|n| format!("; {n}")).collect::<String>()
+            );
+        }
+    }
+    if input_errors > 0 {
+        2
+    } else if differences > 0 || report::findings::denied(&findings, &levels) > 0 {
+        1
+    } else {
+        0
+    }
+}
+
+/// The levels from `claimcheck.toml`, then the flags; `None` after printing why not.
+fn levels(args: &CheckArgs) -> Option<Levels> {
+    let mut levels = match config::levels_from_config() {
+        Ok(levels) => levels,
+        Err(diagnostic) => {
+            eprint!("{}", render(diagnostic.as_ref()));
+            return None;
+        }
+    };
+    for (codes, level) in [
+        (&args.allow, Level::Allow),
+        (&args.warn, Level::Warn),
+        (&args.deny, Level::Deny),
+    ] {
+        for text in codes {
+            let Some(code) = Code::parse(text) else {
+                eprintln!(
+                    "error: unknown finding code `{text}`; `claimcheck explain` lists the codes"
+                );
+                return None;
+            };
+            levels.set(code, level);
+        }
+    }
+    Some(levels)
+}
+
+/// Writes a file the user asked for, saying so on stderr; `false` after printing why not.
+fn write_file(path: &Path, text: &str) -> bool {
+    match std::fs::write(path, text) {
+        Ok(()) => {
+            eprintln!("wrote {}", path.display());
+            true
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            false
+        }
+    }
+}
