@@ -88,6 +88,34 @@ pub struct Claim {
     pub sentence: usize,
 }
 
+impl Claim {
+    /// The figure as printed with its bound: `≥11%`, `≤6‰`, `88.5亿元`, `top 100` — how
+    /// findings and reports state a target.
+    pub fn stated(&self) -> String {
+        let Some(value) = self.value else {
+            return "(no number)".to_owned();
+        };
+        let unit = &self.unit;
+        match self.comparator.as_str() {
+            ">=" => format!("≥{value}{unit}"),
+            "<=" => format!("≤{value}{unit}"),
+            ">" => format!(">{value}{unit}"),
+            "<" => format!("<{value}{unit}"),
+            "rank<=" => format!("top {value}"),
+            _ => format!("{value}{unit}"),
+        }
+    }
+
+    /// The figure as printed, without its bound (`9.8%`, `130位`): how a report
+    /// is quoted.
+    pub fn figure(&self) -> String {
+        match self.value {
+            Some(value) => format!("{value}{}", self.unit),
+            None => "(no number)".to_owned(),
+        }
+    }
+}
+
 /// A stable claim id: the document path and the span, hashed (FNV-1a, 64 bits) so that the
 /// same input always gives the same id, on every machine and every run.
 pub fn claim_id(doc: &str, span: Span) -> String {

@@ -206,12 +206,12 @@ fn cumulative(
     let message = format!(
         "{}: target {}, {total} added over {} report(s) up to {covered_until} — {how}",
         heading(target),
-        compare::stated(target),
+        target.stated(),
         parts.len(),
     );
     Some(
         cite_all(Finding::new(code, target, message))
-            .compute("target", compare::stated(target))
+            .compute("target", target.stated())
             .compute("difference", difference),
     )
 }
@@ -285,13 +285,13 @@ fn settled(target: &Claim, reported: &Claim, judgement: Judgement, early: bool) 
     let message = format!(
         "{}: target {}, reported {} — {how}",
         heading(target),
-        compare::stated(target),
-        compare::reported(reported),
+        target.stated(),
+        reported.figure(),
     );
     let mut finding = Finding::new(code, target, message)
         .cite(reported, format!("reported {}", measured(reported)))
-        .compute("target", compare::stated(target))
-        .compute("reported", compare::reported(reported))
+        .compute("target", target.stated())
+        .compute("reported", reported.figure())
         .compute("difference", difference)
         .compute("judgement", outcome);
     if judgement == Judgement::Borderline {
@@ -372,7 +372,7 @@ fn pro_rata(
         let message = format!(
             "{}: target {}, {:.1}% done by {until} — met early",
             heading(target),
-            compare::stated(target),
+            target.stated(),
             done
         );
         return Finding::new(Code::Met, target, message)
@@ -395,7 +395,7 @@ fn pro_rata(
     let message = format!(
         "{}: target {}, {done:.1}% done by {until} with {elapsed:.1}% of the period elapsed — {state}",
         heading(target),
-        compare::stated(target),
+        target.stated(),
     );
     Finding::new(code, target, message)
         .cite(evidence, label)
@@ -437,7 +437,7 @@ fn open(index: &Index, target: &Claim, as_of: NaiveDate, deadline: Option<NaiveD
         } else {
             format!("latest reported value: {}", measured(latest))
         };
-        detail = format!("; latest known {}", compare::reported(latest));
+        detail = format!("; latest known {}", latest.figure());
         if let Some(difference) = compare::difference(target, latest) {
             let to_go = if target.comparator == "rank<=" {
                 format!(
@@ -454,15 +454,15 @@ fn open(index: &Index, target: &Claim, as_of: NaiveDate, deadline: Option<NaiveD
         }
         finding = finding
             .cite(latest, label)
-            .compute("latest", compare::reported(latest));
+            .compute("latest", latest.figure());
     }
     finding.message = format!(
         "{}: target {}{} — {state}",
         heading(target),
-        compare::stated(target),
+        target.stated(),
         detail
     );
-    finding = finding.compute("target", compare::stated(target));
+    finding = finding.compute("target", target.stated());
     let help = match code {
         Code::Pending => "a report for the target's period, published after it ends, settles it",
         _ => "find the report for the target's period, or record that none was published",
@@ -494,17 +494,17 @@ fn restatements(index: &Index) -> Vec<Finding> {
             let message = format!(
                 "{}: stated as {} by {} ({}), restated as {} by {}",
                 heading_plain(later),
-                compare::stated(earlier),
+                earlier.stated(),
                 date_or_dash(earlier.deadline),
                 earlier.published,
-                compare::stated(later),
+                later.stated(),
                 date_or_dash(later.deadline),
             );
             found.push(
                 Finding::new(Code::Restated, later, message)
                     .cite(earlier, format!("first stated on {}", earlier.published))
-                    .compute("first", compare::stated(earlier))
-                    .compute("restated", compare::stated(later))
+                    .compute("first", earlier.stated())
+                    .compute("restated", later.stated())
                     .help("say which statement the audit holds the government to"),
             );
         }
@@ -537,9 +537,9 @@ fn conflicts(index: &Index) -> Vec<Finding> {
                     "{} {}: reported {} ({}) and {} ({}) — the figures cannot both be true",
                     heading_plain(later),
                     measured_period(later),
-                    compare::reported(earlier),
+                    earlier.figure(),
                     earlier.published,
-                    compare::reported(later),
+                    later.figure(),
                     later.published,
                 );
                 // A whole period reported before it ended (`全年完成投资28.4亿元` in October)
@@ -561,8 +561,8 @@ fn conflicts(index: &Index) -> Vec<Finding> {
                 found.push(
                     Finding::new(Code::Conflict, later, message)
                         .cite(earlier, format!("also reported on {}", earlier.published))
-                        .compute("first", compare::reported(earlier))
-                        .compute("second", compare::reported(later))
+                        .compute("first", earlier.figure())
+                        .compute("second", later.figure())
                         .help(help),
                 );
             }
@@ -602,7 +602,7 @@ fn heading_plain(c: &Claim) -> String {
 fn measured(c: &Claim) -> String {
     format!(
         "{} {}, published {}",
-        compare::reported(c),
+        c.figure(),
         measured_period(c),
         c.published
     )

@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 use crate::claim::{Claim, ClaimKind};
 use crate::finding::{Code, Finding};
 
-use super::compare::{self, Figure};
+use super::compare::Figure;
 
 /// Words that name what is left of a total (`剩余23个`).
 const REMAINDER_WORDS: &[&str] = &["剩余", "其余", "尚余", "还剩", "余下"];
@@ -115,15 +115,15 @@ fn share(
         "{} {}: stated {}, but {} / {} = {computed}%",
         stated.entity,
         stated.metric_name,
-        compare::reported(stated),
-        compare::reported(part),
-        compare::reported(whole),
+        stated.figure(),
+        part.figure(),
+        whole.figure(),
     );
     Some(
         Finding::new(Code::Share, stated, message)
             .cite(part, format!("the part: {}", part.metric_name))
             .cite(whole, format!("the whole: {}", whole.metric_name))
-            .compute("stated", compare::reported(stated))
+            .compute("stated", stated.figure())
             .compute("computed", format!("{computed}%"))
             .compute(
                 "interval",
@@ -187,10 +187,10 @@ fn sum(remainder: &Claim, before: &[&Claim]) -> Option<Finding> {
     let message = format!(
         "{}: {} done and {} remaining make {}, but the total is {}",
         remainder.entity,
-        compare::reported(done),
-        compare::reported(remainder),
+        done.figure(),
+        remainder.figure(),
         (d.point + r.point).normalize(),
-        compare::reported(total),
+        total.figure(),
     );
     Some(
         Finding::new(Code::Sum, remainder, message)
@@ -257,15 +257,15 @@ fn growth_check(rate: &Claim, now: &Claim, then: &Claim) -> Option<Finding> {
         "{} {}: stated {}, but {} after {} is {computed}%",
         rate.entity,
         rate.metric_name,
-        compare::reported(rate),
-        compare::reported(now),
-        compare::reported(then),
+        rate.figure(),
+        now.figure(),
+        then.figure(),
     );
     Some(
         Finding::new(Code::Growth, rate, message)
             .cite(now, format!("the level {}", year_of(now)))
             .cite(then, format!("the level {}", year_of(then)))
-            .compute("stated", compare::reported(rate))
+            .compute("stated", rate.figure())
             .compute("computed", format!("{computed}%"))
             .help("one level or the rate is wrong, or a level was revised between the reports"),
     )

@@ -118,27 +118,3 @@ pub(super) fn difference_from(target: &Claim, r: Decimal) -> Option<String> {
 fn point_word(unit: &str) -> &'static str {
     if unit == "‰" { "‰ points" } else { "pp" }
 }
-
-/// A claim's figure as printed with its bound: `≥11%`, `≤6‰`, `=88.5亿元`, `top 100`.
-pub(super) fn stated(c: &Claim) -> String {
-    let Some(value) = c.value else {
-        return "(no number)".to_owned();
-    };
-    let unit = &c.unit;
-    match c.comparator.as_str() {
-        ">=" => format!("≥{value}{unit}"),
-        "<=" => format!("≤{value}{unit}"),
-        ">" => format!(">{value}{unit}"),
-        "<" => format!("<{value}{unit}"),
-        "rank<=" => format!("top {value}"),
-        _ => format!("{value}{unit}"),
-    }
-}
-
-/// A reported figure as printed (`9.8%`, `第130位` as `130`).
-pub(super) fn reported(c: &Claim) -> String {
-    match c.value {
-        Some(value) => format!("{value}{}", c.unit),
-        None => "(no number)".to_owned(),
-    }
-}

@@ -2,9 +2,12 @@
 //! nothing themselves.
 
 pub mod articles;
+pub mod claimreview;
 pub mod claims;
 pub mod findings;
+pub mod github;
 pub mod inspect;
+pub mod ledger;
 pub mod parse;
 
 /// The miette renderer every human report uses: Unicode drawing, colour only when asked,

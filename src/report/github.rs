@@ -1,0 +1,219 @@
+//! Findings as GitHub Actions workflow commands (`--format github`): printed by a step, each
+//! line becomes an annotation on the article's file in the run and the pull request.
+//!
+//! ```text
+//! ::error file=tests/fixtures/check/missed-gdp-2014/2014-02-15-zhongzhanqu-sige-zhongzhan.txt,line=463,col=5,endLine=469,endColumn=4,title=target%3A%3Amissed::中站区 地区生产总值(GDP)增速 2014: target ≥11%25, reported 9.8%25 — missed by 1.2 pp%0Aevidence: tests/fixtures/check/missed-gdp-2014/2015-02-06-zhongzhanqu-2014-huigu.txt:8:28 reported 9.8%25 for 2014, published 2015-02-06
+//! ```
+//!
+//! - One line per finding shown, in report order: findings at `allow` level only with
+//!   `--show-all`. The command is the level: `deny` → `error`, `warn` → `warning`, `allow` →
+//!   `notice`.
+//! - `file` is the target's `doc`, as given on the command line (GitHub resolves it against
+//!   the workspace). `line`/`col` are where the target's span starts, `endLine`/`endColumn`
+//!   where it ends (the column just after its last character); columns count characters,
+//!   as GitHub does. The end is left out when the article is not among those loaded. The
+//!   runner drops both columns when the span crosses lines, as most spans in laid-out articles
+//!   do; the lines still place the annotation.
+//! - `title` is the finding code.
+//! - The message is the finding's message, then one line per evidence claim:
+//!   `evidence: <doc>:<line>:<col> <label>`.
+//! - Escaping is the Actions toolkit's: in the message `%` → `%25`, CR → `%0D`, LF → `%0A`
+//!   (so the evidence lines arrive as line breaks); in property values also `:` → `%3A` and
+//!   `,` → `%2C`.
+//!
+//! GitHub turns at most 10 errors, 10 warnings and 10 notices of one step into annotations
+//! (50 per job); the rest stay visible in the log.
+
+use crate::finding::{Finding, Level, Levels};
+
+use super::articles::{Articles, Region};
+
+/// The workflow commands of the findings shown, one line each.
+pub fn github(
+    findings: &[Finding],
+    levels: &Levels,
+    articles: &Articles,
+    show_all: bool,
+) -> String {
+    let mut out = String::new();
+    for finding in findings {
+        let level = levels.of(finding.code);
+        if level == Level::Allow && !show_all {
+            continue;
+        }
+        out.push_str(&command(finding, level, articles));
+        out.push('\n');
+    }
+    out
+}
+
+/// One finding as one workflow command.
+fn command(finding: &Finding, level: Level, articles: &Articles) -> String {
+    let name = match level {
+        Level::Deny => "error",
+        Level::Warn => "warning",
+        Level::Allow => "notice",
+    };
+    let target = &finding.target;
+    let mut properties = vec![
+        ("file", target.doc.clone()),
+        ("line", target.line.to_string()),
+        ("col", target.column.to_string()),
+    ];
+    if let Some(article) = articles.get(&target.doc) {
+        let region = Region::of(&article.source, target.span);
+        properties.push(("endLine", region.end_line.to_string()));
+        properties.push(("endColumn", region.end_column.to_string()));
+    }
+    properties.push(("title", finding.code.as_str().to_owned()));
+    let properties: Vec<String> = properties
+        .iter()
+        .map(|(key, value)| format!("{key}={}", escape_property(value)))
+        .collect();
+    let mut message = finding.message.clone();
+    for evidence in &finding.evidence {
+        let claim = &evidence.claim;
+        message.push_str(&format!(
+            "\nevidence: {}:{}:{} {}",
+            claim.doc, claim.line, claim.column, evidence.label
+        ));
+    }
+    format!(
+        "::{name} {}::{}",
+        properties.join(","),
+        escape_data(&message)
+    )
+}
+
+/// Escapes a command's message: `%` first, so the escapes themselves are not escaped again.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value: `:` and `,` would end the value.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use chrono::NaiveDate;
+    use rust_decimal::Decimal;
+
+    use super::*;
+    use crate::claim::{Claim, ClaimKind, claim_id};
+    use crate::finding::Code;
+    use crate::report::articles::Article;
+    use crate::span::Span;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// A claim on `text[start..end]` of `doc`, located the way extraction locates it.
+    fn claim(doc: &str, text: &str, start: usize, end: usize) -> Claim {
+        let span = Span::new(start, end);
+        let (line, column) = crate::span::line_col(text, start);
+        Claim {
+            id: claim_id(doc, span),
+            doc: doc.to_owned(),
+            span,
+            line,
+            column,
+            text: text[start..end].to_owned(),
+            kind: ClaimKind::Target,
+            entity: "中站区".to_owned(),
+            metric: "economy.gdp_growth".to_owned(),
+            metric_name: "地区生产总值增速".to_owned(),
+            value: Some(Decimal::from(11)),
+            unit: "%".to_owned(),
+            low: None,
+            high: None,
+            base_value: Some(Decimal::from(11)),
+            base_unit: "%".to_owned(),
+            qualifier: None,
+            comparator: ">=".to_owned(),
+            period: None,
+            deadline: Some(date(2014, 12, 31)),
+            rule: "test".to_owned(),
+            published: date(2014, 2, 15),
+            sentence: 0,
+        }
+    }
+
+    fn articles(doc: &str, text: &str) -> Articles {
+        let article = Article {
+            source: Arc::from(text),
+            title: None,
+            url: None,
+            published: date(2014, 2, 15),
+        };
+        [(doc.to_owned(), article)].into_iter().collect()
+    }
+
+    #[test]
+    fn data_escapes_percent_cr_and_lf_only() {
+        assert_eq!(escape_data("11%: a, b\r\nc"), "11%25: a, b%0D%0Ac");
+        // An escape already in the text is escaped again, not taken for one.
+        assert_eq!(escape_data("%0A"), "%250A");
+    }
+
+    #[test]
+    fn properties_also_escape_colon_and_comma() {
+        assert_eq!(
+            escape_property("a:b,c%\r\n"),
+            "a%3Ab%2Cc%25%0D%0A",
+            "every special character of a property value"
+        );
+    }
+
+    #[test]
+    fn a_finding_is_one_line_with_escaped_path_message_and_evidence() {
+        let doc = "dir,with:odd%/文,章.txt";
+        let text = "前言\n目标：地区生产总值增长11%\n";
+        let start = text.find("地区").unwrap();
+        let end = text.find("11%").unwrap() + "11%".len();
+        let target = claim(doc, text, start, end);
+        let report = claim("review.txt", "x", 0, 1);
+        let finding = Finding::new(
+            Code::Missed,
+            &target,
+            "target ≥11%, reported 9.8%\r\nsecond: line, with comma".to_owned(),
+        )
+        .cite(&report, "reported 9.8%, for 2014");
+        let out = github(&[finding], &Levels::default(), &articles(doc, text), false);
+        assert_eq!(
+            out,
+            "::error file=dir%2Cwith%3Aodd%25/文%2C章.txt,line=2,col=4,endLine=2,endColumn=15,\
+             title=target%3A%3Amissed::target ≥11%25, reported 9.8%25%0D%0Asecond: line, with \
+             comma%0Aevidence: review.txt:1:1 reported 9.8%25, for 2014\n"
+        );
+        assert_eq!(out.lines().count(), 1);
+    }
+
+    #[test]
+    fn levels_choose_the_command_and_allow_is_shown_on_request() {
+        let text = "增长11%";
+        let target = claim("a.txt", text, 0, text.len());
+        let findings = [
+            Finding::new(Code::Missed, &target, "m".to_owned()),
+            Finding::new(Code::Behind, &target, "b".to_owned()),
+            Finding::new(Code::Met, &target, "ok".to_owned()),
+        ];
+        let levels = Levels::default();
+        let shown = github(&findings, &levels, &Articles::new(), false);
+        let commands: Vec<&str> = shown
+            .lines()
+            .map(|l| l.split(' ').next().unwrap())
+            .collect();
+        assert_eq!(commands, ["::error", "::warning"]);
+        // Without the article there is no end position.
+        assert!(shown.starts_with("::error file=a.txt,line=1,col=1,title="));
+        let all = github(&findings, &levels, &Articles::new(), true);
+        assert!(all.lines().nth(2).unwrap().starts_with("::notice "));
+    }
+}

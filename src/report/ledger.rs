@@ -1,0 +1,171 @@
+//! The target ledger: one row per target and what became of it, for a fact-checker to paste
+//! into an article (`--format ledger`, Markdown) or open in a spreadsheet (`--format
+//! ledger-csv`).
+//!
+//! # Markdown
+//!
+//! ```markdown
+//! # Targets as of 2015-02-06
+//!
+//! | entity | metric | target | deadline | verdict | latest evidence | margin | source |
+//! | --- | --- | --- | --- | --- | --- | --- | --- |
+//! | 中站区 | 地区生产总值(GDP)增速 | ≥11% | 2014-12-31 | missed | 9.8% (2015-02-06-zhongzhanqu-2014-huigu.txt, 2015-02-06) | -1.2 pp | tests/fixtures/check/missed-gdp-2014/2014-02-15-zhongzhanqu-sige-zhongzhan.txt:463 |
+//! ```
+//!
+//! # CSV
+//!
+//! The same columns under a header row, RFC 4180 quoting, no title line.
+//!
+//! # Columns
+//!
+//! - Every target finding (a `target::` code) is a row, whatever its level, in report order.
+//!   A restated target has a row of its own (verdict `restated`) beside the row of its verdict.
+//! - `metric` is the metric as the article words it; `target` the stated figure with its
+//!   bound (`≥11%`, `top 100`); `deadline` the day it is due, `—` when it has none.
+//! - `verdict` is the code without `target::` (`missed`, `on-track`).
+//! - `latest evidence` is the evidence claim published last: its figure, its document's file
+//!   name and publication date; `—` when the finding cites none.
+//! - `margin` is the first of the finding's computed `difference` (reported − target),
+//!   `distance` (latest known value − target, for an open target) and `done_percent` (share of
+//!   the plan done, written `70.1% done`); `—` when it has none.
+//! - `source` is where the target is stated: `doc:line`.
+//! - In Markdown, `|` and `\` in a cell are escaped and line breaks become `<br>`.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::finding::Finding;
+
+use super::articles::Articles;
+
+/// The column names, in order.
+pub const COLUMNS: [&str; 8] = [
+    "entity",
+    "metric",
+    "target",
+    "deadline",
+    "verdict",
+    "latest evidence",
+    "margin",
+    "source",
+];
+
+/// What an empty cell shows.
+const NONE: &str = "—";
+
+/// The ledger as a Markdown title line and table.
+pub fn markdown(findings: &[Finding], articles: &Articles, as_of: NaiveDate) -> String {
+    let mut out = format!("# Targets as of {as_of}\n\n");
+    out.push_str(&table_row(COLUMNS.iter().copied()));
+    out.push_str(&table_row(COLUMNS.iter().map(|_| "---")));
+    for row in rows(findings, articles) {
+        let cells: Vec<String> = row.iter().map(|cell| escape_cell(cell)).collect();
+        out.push_str(&table_row(cells.iter().map(String::as_str)));
+    }
+    out
+}
+
+/// The ledger as CSV with a header row.
+pub fn csv(findings: &[Finding], articles: &Articles) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    // Writing into memory cannot fail, and every cell is UTF-8.
+    let _ = writer.write_record(COLUMNS);
+    for row in rows(findings, articles) {
+        let _ = writer.write_record(&row);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// One row per target finding, cells unescaped.
+pub fn rows(findings: &[Finding], articles: &Articles) -> Vec<[String; 8]> {
+    findings
+        .iter()
+        .filter_map(|f| Some((f, f.code.verdict()?)))
+        .map(|(f, verdict)| {
+            let target = &f.target;
+            [
+                target.entity.clone(),
+                target.metric_name.clone(),
+                target.stated(),
+                target
+                    .deadline
+                    .map_or_else(|| NONE.to_owned(), |d| d.to_string()),
+                verdict.to_owned(),
+                latest_evidence(f, articles),
+                margin(f),
+                format!("{}:{}", target.doc, target.line),
+            ]
+        })
+        .collect()
+}
+
+/// `9.8% (2015-02-06-zhongzhanqu-2014-huigu.txt, 2015-02-06)` for the evidence published
+/// last (the later one in its article on a tie).
+fn latest_evidence(finding: &Finding, articles: &Articles) -> String {
+    let published =
+        |doc: &str, fallback: NaiveDate| articles.get(doc).map_or(fallback, |a| a.published);
+    let Some(claim) = finding
+        .evidence
+        .iter()
+        .map(|e| &e.claim)
+        .max_by_key(|c| (published(&c.doc, c.published), c.span.start))
+    else {
+        return NONE.to_owned();
+    };
+    let file = Path::new(&claim.doc)
+        .file_name()
+        .map_or_else(|| claim.doc.clone(), |n| n.to_string_lossy().into_owned());
+    format!(
+        "{} ({file}, {})",
+        claim.figure(),
+        published(&claim.doc, claim.published)
+    )
+}
+
+/// The finding's margin: how far the figure is from the target, or how much is done.
+fn margin(finding: &Finding) -> String {
+    let computed = |name: &str| finding.computation.get(name).filter(|v| !v.is_empty());
+    if let Some(value) = computed("difference").or_else(|| computed("distance")) {
+        return value.clone();
+    }
+    computed("done_percent").map_or_else(|| NONE.to_owned(), |done| format!("{done}% done"))
+}
+
+/// `| a | b |` and a line break.
+fn table_row<'a>(cells: impl Iterator<Item = &'a str>) -> String {
+    let mut line = String::from("|");
+    for cell in cells {
+        line.push(' ');
+        line.push_str(cell);
+        line.push_str(" |");
+    }
+    line.push('\n');
+    line
+}
+
+/// A cell that cannot break the table: `\` and `|` escaped, line breaks as `<br>`.
+fn escape_cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace("\r\n", "<br>")
+        .replace(['\r', '\n'], "<br>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_escape_pipes_backslashes_and_line_breaks() {
+        assert_eq!(escape_cell("a|b"), "a\\|b");
+        assert_eq!(escape_cell("a\\|b"), "a\\\\\\|b");
+        assert_eq!(escape_cell("一\r\n二\n三\r四"), "一<br>二<br>三<br>四");
+    }
+
+    #[test]
+    fn rows_are_pipe_delimited() {
+        assert_eq!(table_row(["a", "b"].into_iter()), "| a | b |\n");
+    }
+}

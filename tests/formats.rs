@@ -1,0 +1,299 @@
+//! The machine formats — GitHub workflow commands, the target ledger (Markdown and CSV) and
+//! ClaimReview JSON-LD — on the bundled corpus (as of 2024-12-31) and on the user's 2014 GDP
+//! example (as of its latest article): snapshots, and what each format promises its reader.
+
+mod common;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use claimcheck::audit::{self, Audit};
+use claimcheck::finding::{Finding, Levels};
+use claimcheck::report::articles::{self, Articles};
+use claimcheck::report::{claimreview, github, ledger};
+
+/// The user's example: the 2014 plan and the 2015 review that reports on it.
+const GDP_2014: &str = "tests/fixtures/check/missed-gdp-2014";
+
+/// The audit of a folder (paths as a user types them, relative to the crate root) and its
+/// articles.
+fn audit_of(folder: &str, as_of: Option<NaiveDate>) -> (Audit, Articles) {
+    let loaded = claimcheck::corpus::load(&[PathBuf::from(folder)]);
+    assert!(!loaded.documents.is_empty(), "{folder} has articles");
+    let rules = claimcheck::rules::builtin().expect("the built-in rules load");
+    let audit = audit::audit(&loaded.documents, &rules, as_of);
+    (audit, articles::of_documents(&loaded.documents))
+}
+
+fn corpus() -> (Audit, Articles) {
+    audit_of("corpus", NaiveDate::from_ymd_opt(2024, 12, 31))
+}
+
+fn gdp_fixture() -> (Audit, Articles) {
+    audit_of(GDP_2014, None)
+}
+
+/// Both inputs, named for their snapshots.
+fn inputs() -> [(&'static str, Audit, Articles); 2] {
+    let (corpus, corpus_articles) = corpus();
+    let (fixture, fixture_articles) = gdp_fixture();
+    [
+        ("corpus", corpus, corpus_articles),
+        ("missed-gdp-2014", fixture, fixture_articles),
+    ]
+}
+
+fn target_findings(findings: &[Finding]) -> Vec<&Finding> {
+    findings
+        .iter()
+        .filter(|f| f.code.verdict().is_some())
+        .collect()
+}
+
+/// The finding about the 2014 goal `地区生产总值（GDP）增长11%`.
+fn gdp_goal(findings: &[Finding]) -> &Finding {
+    findings
+        .iter()
+        .find(|f| {
+            f.target.metric == "economy.gdp_growth"
+                && f.target.value == Some(rust_decimal::Decimal::from(11))
+        })
+        .expect("a finding about the 2014 GDP goal")
+}
+
+fn snapshot(name: String, text: String) {
+    common::snapshots().bind(|| insta::assert_snapshot!(name, text));
+}
+
+#[test]
+fn github_snapshots() {
+    for (name, audit, articles) in inputs() {
+        let out = github::github(&audit.findings, &Levels::default(), &articles, false);
+        snapshot(format!("formats_github_{name}"), out);
+    }
+}
+
+#[test]
+fn ledger_markdown_snapshots() {
+    for (name, audit, articles) in inputs() {
+        let out = ledger::markdown(&audit.findings, &articles, audit.as_of);
+        snapshot(format!("formats_ledger_md_{name}"), out);
+    }
+}
+
+#[test]
+fn ledger_csv_snapshots() {
+    for (name, audit, articles) in inputs() {
+        let out = ledger::csv(&audit.findings, &articles);
+        snapshot(format!("formats_ledger_csv_{name}"), out);
+    }
+}
+
+#[test]
+fn claimreview_snapshots() {
+    for (name, audit, articles) in inputs() {
+        let out = claimreview::claimreview(&audit.findings, &articles, audit.as_of);
+        snapshot(format!("formats_claimreview_{name}"), out);
+    }
+}
+
+#[test]
+fn github_annotates_the_2014_gdp_goal_as_an_error_where_it_stands() {
+    let (audit, articles) = gdp_fixture();
+    let goal = gdp_goal(&audit.findings);
+    let out = github::github(&audit.findings, &Levels::default(), &articles, false);
+    let prefix = format!(
+        "::error file={},line={},col={},",
+        goal.target.doc, goal.target.line, goal.target.column
+    );
+    assert_eq!(
+        goal.target.doc,
+        format!("{GDP_2014}/2014-02-15-zhongzhanqu-sige-zhongzhan.txt")
+    );
+    let line = out
+        .lines()
+        .find(|l| l.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("no line starts with {prefix} in\n{out}"));
+    assert!(line.contains(",title=target%3A%3Amissed::"), "{line}");
+    assert!(line.contains("reported 9.8%25"), "{line}");
+    assert!(
+        line.contains("%0Aevidence: tests/fixtures/check/missed-gdp-2014/2015-02-06-"),
+        "{line}"
+    );
+    // Every command is one line: nothing in a message breaks it.
+    let shown = audit
+        .findings
+        .iter()
+        .filter(|f| Levels::default().of(f.code) != claimcheck::finding::Level::Allow)
+        .count();
+    assert_eq!(out.lines().count(), shown);
+    assert!(
+        out.lines()
+            .all(|l| l.starts_with("::error ") || l.starts_with("::warning "))
+    );
+}
+
+/// The cells of a Markdown table row, unescaped pipes splitting them.
+fn cells(row: &str) -> Vec<String> {
+    let inner = row
+        .trim()
+        .strip_prefix('|')
+        .and_then(|r| r.strip_suffix('|'))
+        .expect("a table row");
+    let mut cells = vec![String::new()];
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let cell = cells.last_mut().unwrap();
+                cell.push(c);
+                cell.extend(chars.next());
+            }
+            '|' => cells.push(String::new()),
+            _ => cells.last_mut().unwrap().push(c),
+        }
+    }
+    cells.iter().map(|c| c.trim().to_owned()).collect()
+}
+
+#[test]
+fn the_ledger_has_one_row_per_target_finding_with_its_verdict() {
+    for (name, audit, articles) in inputs() {
+        let out = ledger::markdown(&audit.findings, &articles, audit.as_of);
+        let mut lines = out.lines();
+        assert_eq!(
+            lines.next(),
+            Some(format!("# Targets as of {}", audit.as_of).as_str())
+        );
+        let table: Vec<&str> = lines.filter(|l| l.starts_with('|')).collect();
+        assert_eq!(cells(table[0]), ledger::COLUMNS, "{name}");
+        let targets = target_findings(&audit.findings);
+        let rows = &table[2..];
+        assert_eq!(
+            rows.len(),
+            targets.len(),
+            "{name}: one row per target finding"
+        );
+        for (row, finding) in rows.iter().zip(&targets) {
+            let row = cells(row);
+            assert_eq!(row.len(), ledger::COLUMNS.len(), "{name}: {row:?}");
+            assert_eq!(
+                Some(row[4].as_str()),
+                finding.code.verdict(),
+                "{name}: {row:?}"
+            );
+            assert_eq!(
+                row[7],
+                format!("{}:{}", finding.target.doc, finding.target.line)
+            );
+        }
+    }
+    let (audit, articles) = gdp_fixture();
+    let out = ledger::markdown(&audit.findings, &articles, audit.as_of);
+    let source = {
+        let goal = &gdp_goal(&audit.findings).target;
+        format!("{}:{}", goal.doc, goal.line)
+    };
+    let gdp = out
+        .lines()
+        .map(cells_or_none)
+        .find(|row| row.get(7) == Some(&source))
+        .expect("the GDP goal's row");
+    assert_eq!(gdp[1], "地区生产总值(GDP)增速");
+    assert_eq!(gdp[2], "≥11%");
+    assert_eq!(gdp[3], "2014-12-31");
+    assert_eq!(gdp[4], "missed");
+    assert_eq!(
+        gdp[5],
+        "9.8% (2015-02-06-zhongzhanqu-2014-huigu.txt, 2015-02-06)"
+    );
+    assert_eq!(gdp[6], "-1.2 pp");
+}
+
+fn cells_or_none(line: &str) -> Vec<String> {
+    if line.starts_with('|') {
+        cells(line)
+    } else {
+        Vec::new()
+    }
+}
+
+#[test]
+fn the_ledger_csv_parses_back_into_the_same_rows() {
+    for (name, audit, articles) in inputs() {
+        let out = ledger::csv(&audit.findings, &articles);
+        let mut reader = csv::Reader::from_reader(out.as_bytes());
+        let header: Vec<String> = reader
+            .headers()
+            .expect("a header row")
+            .iter()
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(header, ledger::COLUMNS, "{name}");
+        let records: Vec<csv::StringRecord> = reader
+            .records()
+            .collect::<Result<_, _>>()
+            .expect("every record parses");
+        let targets = target_findings(&audit.findings);
+        assert_eq!(records.len(), targets.len(), "{name}");
+        for (record, finding) in records.iter().zip(&targets) {
+            assert_eq!(record.get(4), finding.code.verdict(), "{name}");
+            assert_eq!(record.get(1), Some(finding.target.metric_name.as_str()));
+        }
+        assert_eq!(
+            records,
+            ledger::rows(&audit.findings, &articles)
+                .iter()
+                .map(|row| csv::StringRecord::from(row.to_vec()))
+                .collect::<Vec<_>>(),
+            "{name}: the cells come back unchanged"
+        );
+    }
+}
+
+#[test]
+fn claimreview_is_json_ld_with_ratings_on_the_scale() {
+    for (name, audit, articles) in inputs() {
+        let out = claimreview::claimreview(&audit.findings, &articles, audit.as_of);
+        let reviews: Vec<serde_json::Value> = serde_json::from_str(&out).expect("a JSON array");
+        let targets = target_findings(&audit.findings);
+        assert_eq!(reviews.len(), targets.len(), "{name}");
+        for (review, finding) in reviews.iter().zip(&targets) {
+            assert_eq!(review["@context"], "https://schema.org");
+            assert_eq!(review["@type"], "ClaimReview", "{review}");
+            let rating = &review["reviewRating"];
+            let value = rating["ratingValue"].as_u64().expect("a numeric rating");
+            let best = rating["bestRating"].as_u64().unwrap();
+            let worst = rating["worstRating"].as_u64().unwrap();
+            assert!(worst <= value && value <= best, "{rating}");
+            assert_eq!(review["reviewBody"], finding.message.as_str());
+            assert_eq!(review["datePublished"], audit.as_of.to_string());
+            assert_eq!(review["itemReviewed"]["@type"], "Claim");
+            assert_eq!(
+                review["itemReviewed"]["author"]["name"],
+                finding.target.entity.as_str()
+            );
+            let claimed = review["claimReviewed"].as_str().unwrap();
+            assert!(
+                !claimed.is_empty() && !claimed.contains('\n'),
+                "{claimed:?}"
+            );
+        }
+    }
+    let (audit, articles) = gdp_fixture();
+    let out = claimreview::claimreview(&audit.findings, &articles, audit.as_of);
+    let reviews: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    let gdp = reviews
+        .iter()
+        .find(|r| r["reviewBody"] == gdp_goal(&audit.findings).message.as_str())
+        .expect("the GDP goal's review");
+    let verdict = gdp["reviewRating"]["alternateName"].as_str().unwrap();
+    assert!(verdict.to_lowercase().contains("missed"), "{verdict}");
+    assert_eq!(gdp["reviewRating"]["ratingValue"], 1);
+    assert_eq!(gdp["claimReviewed"], "地区生产总值（GDP）增长11%");
+    assert_eq!(gdp["itemReviewed"]["datePublished"], "2014-02-15");
+    assert_eq!(
+        gdp["itemReviewed"]["appearance"]["url"],
+        format!("{GDP_2014}/2014-02-15-zhongzhanqu-sige-zhongzhan.txt")
+    );
+}
