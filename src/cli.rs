@@ -149,6 +149,14 @@ enum CheckFormat {
     Json,
     /// One finding object per line, each with `schema` and `as_of`.
     Jsonl,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`), one per finding shown.
+    Github,
+    /// Every target in a Markdown table: target, deadline, verdict, latest evidence, margin.
+    Ledger,
+    /// The ledger as CSV.
+    Csv,
+    /// schema.org ClaimReview JSON-LD, one per target.
+    Claimreview,
 }
 
 /// Subcommands of `rules`.

@@ -89,6 +89,24 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
                 report::findings::jsonl(&findings, &levels, as_of)
             );
         }
+        CheckFormat::Github => {
+            let text = report::github::github(&findings, &levels, &articles, args.show_all);
+            let _ = write!(out, "{text}");
+        }
+        CheckFormat::Ledger => {
+            let _ = write!(
+                out,
+                "{}",
+                report::ledger::markdown(&findings, &articles, as_of)
+            );
+        }
+        CheckFormat::Csv => {
+            let _ = write!(out, "{}", report::ledger::csv(&findings, &articles));
+        }
+        CheckFormat::Claimreview => {
+            let text = report::claimreview::claimreview(&findings, &articles, as_of);
+            let _ = write!(out, "{text}");
+        }
         CheckFormat::Human => {
             let sources: report::findings::Sources = articles
                 .iter()
