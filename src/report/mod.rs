@@ -6,6 +6,7 @@ pub mod claims;
 pub mod findings;
 pub mod inspect;
 pub mod parse;
+pub mod sarif;
 
 /// The miette renderer every human report uses: Unicode drawing, colour only when asked,
 /// a fixed width, no hyperlinks.
