@@ -9,6 +9,7 @@ pub mod github;
 pub mod inspect;
 pub mod ledger;
 pub mod parse;
+pub mod sarif;
 
 /// The miette renderer every human report uses: Unicode drawing, colour only when asked,
 /// a fixed width, no hyperlinks.
