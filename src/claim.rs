@@ -119,12 +119,7 @@ impl Claim {
 /// A stable claim id: the document path and the span, hashed (FNV-1a, 64 bits) so that the
 /// same input always gives the same id, on every machine and every run.
 pub fn claim_id(doc: &str, span: Span) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let key = format!("{doc}#{}-{}", span.start, span.end);
-    for byte in key.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
+    let hash = crate::hash::fnv1a64(&format!("{doc}#{}-{}", span.start, span.end));
     format!("c-{hash:016x}")
 }
 

@@ -157,6 +157,8 @@ enum CheckFormat {
     Csv,
     /// schema.org ClaimReview JSON-LD, one per target.
     Claimreview,
+    /// SARIF 2.1.0 for code scanning: one rule per code, evidence as related locations.
+    Sarif,
 }
 
 /// Subcommands of `rules`.

@@ -231,12 +231,7 @@ pub fn fingerprint(finding: &Finding) -> String {
 
 /// The fingerprint of a finding's code, document and compacted quote.
 pub fn fingerprint_parts(code: Code, doc: &str, quote: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let key = format!("{code}\u{0}{doc}\u{0}{quote}");
-    for byte in key.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
+    let hash = crate::hash::fnv1a64(&format!("{code}\u{0}{doc}\u{0}{quote}"));
     format!("{hash:016x}")
 }
 

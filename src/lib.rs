@@ -26,6 +26,7 @@ pub mod diagnostic;
 pub mod explain;
 pub mod extract;
 pub mod finding;
+pub mod hash;
 pub mod normalize;
 pub mod quantity;
 pub mod reconcile;

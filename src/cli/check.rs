@@ -103,6 +103,10 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
         CheckFormat::Csv => {
             let _ = write!(out, "{}", report::ledger::csv(&findings, &articles));
         }
+        CheckFormat::Sarif => {
+            let text = report::sarif::sarif(&findings, &levels, &articles, args.show_all);
+            let _ = write!(out, "{text}");
+        }
         CheckFormat::Claimreview => {
             let text = report::claimreview::claimreview(&findings, &articles, as_of);
             let _ = write!(out, "{text}");

@@ -45,9 +45,9 @@
 //! - URIs are the claims' `doc` paths, relative to the working directory, percent-encoded as
 //!   UTF-8 (`语料/焦作.txt` → `%E8%AF%AD%E6%96%99/%E7%84%A6%E4%BD%9C.txt`); an absolute path
 //!   becomes a `file:` URI.
-//! - `partialFingerprints["claimcheck/v1"]`: FNV-1a 64 of code, document and target text,
-//!   then `:n` for the n-th finding with that key, so a finding keeps its fingerprint when
-//!   lines move. The output is the same bytes for the same input.
+//! - `partialFingerprints["claimcheck/v1"]`: the finding's fingerprint (the one `--baseline`
+//!   files use: code, document and target quote, see `finding::fingerprint`), then `:n` for
+//!   the n-th finding with that key, so a finding keeps its fingerprint when lines move. The output is the same bytes for the same input.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -55,7 +55,7 @@ use serde::Serialize;
 
 use crate::claim::Claim;
 use crate::explain;
-use crate::finding::{Code, Finding, Level, Levels};
+use crate::finding::{self, Code, Finding, Level, Levels};
 
 use super::articles::{Articles, Region};
 
@@ -189,31 +189,17 @@ fn percent_encode(text: &str) -> String {
     out
 }
 
-/// FNV-1a, 64 bits: the same on every platform and Rust release, unlike `DefaultHasher`.
-fn fnv1a64(parts: &[&str]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for (i, part) in parts.iter().enumerate() {
-        // A separator keeps ("ab", "c") and ("a", "bc") apart.
-        let separator: &[u8] = if i == 0 { b"" } else { b"\0" };
-        for &byte in separator.iter().chain(part.as_bytes()) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    hash
-}
-
 /// Every finding's fingerprint, counted over all findings (shown or not) so that
 /// `show_all` does not renumber the ones shown either way.
 fn fingerprints(findings: &[Finding]) -> Vec<String> {
-    let mut seen: BTreeMap<u64, usize> = BTreeMap::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     findings
         .iter()
         .map(|f| {
-            let hash = fnv1a64(&[f.code.as_str(), &f.target.doc, &f.target.text]);
-            let n = seen.entry(hash).or_default();
+            let print = finding::fingerprint(f);
+            let n = seen.entry(print.clone()).or_default();
             *n += 1;
-            format!("{hash:016x}:{n}")
+            format!("{print}:{n}")
         })
         .collect()
 }
@@ -561,14 +547,6 @@ mod tests {
         assert_eq!(uri_reference("C:\\data\\a.txt"), "file:///C:/data/a.txt");
         // An astral character is four UTF-8 bytes.
         assert_eq!(uri_reference("𠀀.txt"), "%F0%A0%80%80.txt");
-    }
-
-    #[test]
-    fn fnv1a64_matches_the_reference_vectors() {
-        assert_eq!(fnv1a64(&[""]), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a64(&["a"]), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(fnv1a64(&["foobar"]), 0x8594_4171_f739_67e8);
-        assert_ne!(fnv1a64(&["ab", "c"]), fnv1a64(&["a", "bc"]));
     }
 
     #[test]
