@@ -1,0 +1,82 @@
+//! The JSON and JSONL outputs read back into the crate's own types, and every `check` format
+//! runs through the binary.
+
+mod common;
+
+use claimcheck::claim::Claim;
+use claimcheck::report::claims::ClaimsDocument;
+use claimcheck::report::findings::{FindingRecord, FindingsDocument};
+use common::run_stdout;
+
+const FIXTURE: &str = "tests/fixtures/check/missed-gdp-2014";
+
+#[test]
+fn findings_json_and_jsonl_parse_back_into_the_same_records() {
+    let (_, json) = run_stdout(&["check", FIXTURE, "--format", "json"]);
+    let document: FindingsDocument = serde_json::from_str(&json).expect("findings/1 parses");
+    assert_eq!(document.schema, "claimcheck.findings/1");
+    assert!(!document.findings.is_empty());
+    // Serializing what was read gives the same document: no field is lost on the way.
+    let again = serde_json::to_string_pretty(&document).unwrap() + "\n";
+    assert_eq!(again, json);
+
+    let (_, jsonl) = run_stdout(&["check", FIXTURE, "--format", "jsonl"]);
+    let lines: Vec<&str> = jsonl.lines().collect();
+    assert_eq!(lines.len(), document.findings.len());
+    for (line, record) in lines.iter().zip(&document.findings) {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(value["schema"], "claimcheck.findings/1");
+        assert_eq!(value["as_of"], document.as_of.to_string());
+        let parsed: FindingRecord = serde_json::from_value(value).unwrap();
+        assert_eq!(parsed.code, record.code);
+        assert_eq!(parsed.target, record.target);
+        assert_eq!(parsed.message, record.message);
+    }
+    let missed = document
+        .findings
+        .iter()
+        .find(|f| f.target.metric == "economy.gdp_growth")
+        .expect("the 2014 GDP goal");
+    // Byte offsets and 1-based line and character column, both.
+    assert_eq!((missed.target.line, missed.target.column), (463, 5));
+    assert!(missed.target.span.start < missed.target.span.end);
+}
+
+#[test]
+fn claims_json_and_jsonl_parse_back_into_claims() {
+    let (_, json) = run_stdout(&["extract", FIXTURE, "--format", "json"]);
+    let document: ClaimsDocument = serde_json::from_str(&json).expect("claims/1 parses");
+    let (_, jsonl) = run_stdout(&["extract", FIXTURE, "--format", "jsonl"]);
+    let claims: Vec<Claim> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a claim per line"))
+        .collect();
+    assert_eq!(claims, document.claims);
+    assert!(claims.len() > 100);
+}
+
+#[test]
+fn every_check_format_runs_on_the_fixture() {
+    for format in [
+        "human",
+        "json",
+        "jsonl",
+        "sarif",
+        "github",
+        "ledger",
+        "csv",
+        "claimreview",
+    ] {
+        let (code, out) = run_stdout(&["check", FIXTURE, "--format", format]);
+        // The fixture's 2014 GDP goal is missed: a deny finding, whatever the format.
+        assert_eq!(code, 1, "{format}: {out}");
+        assert!(
+            out.contains("11"),
+            "{format} says nothing of the GDP goal: {out}"
+        );
+        if ["json", "sarif", "claimreview"].contains(&format) {
+            serde_json::from_str::<serde_json::Value>(&out)
+                .unwrap_or_else(|e| panic!("{format} is not JSON: {e}"));
+        }
+    }
+}
