@@ -27,6 +27,18 @@ pub fn audit(documents: &[Document], rules: &RuleSet, as_of: Option<NaiveDate>) 
         .iter()
         .flat_map(|doc| extract::extract(&analyze(doc), rules))
         .collect();
+    reconcile_claims(claims, documents, rules, as_of)
+}
+
+/// Reconciles claims extracted earlier (`check --claims`) together with those of `documents`.
+pub fn reconcile_claims(
+    mut claims: Vec<Claim>,
+    documents: &[Document],
+    rules: &RuleSet,
+    as_of: Option<NaiveDate>,
+) -> Audit {
+    crate::claim::sort(&mut claims);
+    claims.dedup_by(|a, b| a.id == b.id && a.metric == b.metric);
     let as_of = as_of
         .or_else(|| reconcile::latest_published(&claims))
         .or_else(|| documents.iter().map(|d| d.meta.published).max())

@@ -22,9 +22,10 @@ mod check;
 
 const EXIT_CODES: &str = "\
 Exit status:
-  0  clean: the input was read and no finding is at deny level
-  1  at least one finding is at deny level
-  2  usage error, or an input could not be read or understood (bad encoding, bad front matter)";
+  0  clean: the input was read, no finding is at deny level, no difference from --expect
+  1  at least one finding is at deny level, or a verdict differs from the --expect dataset
+  2  usage error, or an input could not be read or understood (bad encoding, bad front
+     matter, bad rules, claimcheck.toml, dataset or baseline)";
 
 const RULES_TEST_EXIT_CODES: &str = "\
 Exit status:
@@ -101,9 +102,13 @@ enum Command {
 /// Options of `check`.
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
-    /// Article files or folders (walked recursively, `.txt` and `.md`).
-    #[arg(default_value = "corpus")]
+    /// Article files or folders (walked recursively, `.txt` and `.md`) [default: corpus, unless
+    /// --claims is given]
     paths: Vec<PathBuf>,
+    /// Reconcile claims extracted earlier (`extract --format jsonl` shards, repeatable) with
+    /// those of the PATHs.
+    #[arg(long, value_name = "FILE")]
+    claims: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     format: CheckFormat,

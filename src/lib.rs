@@ -10,8 +10,11 @@
 //!              ──quantity / time──▶ values with intervals and units, resolved periods
 //!              ──extract (with rules)──▶ claims: targets, outcomes, progress
 //!              ──reconcile──▶ findings: verdicts, conflicts, arithmetic
-//!              ──report──▶ human diagnostics | JSON
+//!              ──report──▶ human diagnostics | JSON/JSONL | SARIF | GitHub | ledger | ClaimReview
 //! ```
+//!
+//! [`audit`] runs extraction and reconciliation for a set of documents; [`dataset`] and
+//! [`baseline`] compare the findings with a curated dataset and a list of accepted findings.
 //!
 //! Spans are documented once, in [`span`].
 
@@ -34,6 +37,7 @@ pub mod report;
 pub mod rules;
 pub mod scan;
 pub mod segment;
+pub mod shards;
 pub mod span;
 pub mod time;
 mod toml_diag;

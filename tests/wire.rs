@@ -80,3 +80,46 @@ fn every_check_format_runs_on_the_fixture() {
         }
     }
 }
+
+#[test]
+fn claims_extracted_in_shards_reconcile_like_the_whole_corpus() {
+    let dir = std::env::temp_dir().join(format!("claimcheck-shards-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut shard_args = Vec::new();
+    let articles = [
+        "corpus/2014-02-15-zhongzhanqu-sige-zhongzhan.txt",
+        "corpus/2020-10-17-zhongzhanqu-sanyi-qifei.txt",
+        "corpus/2020-12-20-zhongzhanqu-2020-huigu.txt",
+        "corpus/2024-10-01-gaoxinqu-1015-zhanlue.txt",
+        "corpus/2024-10-15-zhongzhanqu-xianghao-xiangxin.txt",
+    ];
+    for (i, pair) in articles.chunks(2).enumerate() {
+        let mut args = vec!["extract", "--format", "jsonl"];
+        args.extend_from_slice(pair);
+        let (_, lines) = run_stdout(&args);
+        let shard = dir.join(format!("shard-{i}.jsonl"));
+        std::fs::write(&shard, lines).unwrap();
+        shard_args.push(shard.to_string_lossy().into_owned());
+    }
+    let mut args = vec!["check", "--format", "json", "--as-of", "2024-12-31"];
+    for shard in &shard_args {
+        args.extend_from_slice(&["--claims", shard]);
+    }
+    let (_, from_shards) = run_stdout(&args);
+    let (_, whole) = run_stdout(&[
+        "check",
+        "corpus",
+        "--format",
+        "json",
+        "--as-of",
+        "2024-12-31",
+    ]);
+    assert_eq!(from_shards, whole);
+
+    let bad = dir.join("bad.jsonl");
+    std::fs::write(&bad, "{\"id\": 1}\n").unwrap();
+    let (code, text) = common::run(&["check", "--claims", &bad.to_string_lossy()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(code, 2, "{text}");
+    assert!(text.contains("claims::syntax"), "{text}");
+}

@@ -33,14 +33,37 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
             return 2;
         }
     };
-    let (documents, errors) = load(&args.paths);
+    let mut shard_claims = Vec::new();
+    for path in &args.claims {
+        match crate::shards::read(path) {
+            Ok(claims) => shard_claims.extend(claims),
+            Err(diagnostic) => {
+                eprint!("{}", render(&diagnostic));
+                return 2;
+            }
+        }
+    }
+    let paths = if args.paths.is_empty() && args.claims.is_empty() {
+        vec![std::path::PathBuf::from("corpus")]
+    } else {
+        args.paths.clone()
+    };
+    let (documents, errors) = load(&paths);
     let as_of = args.as_of.or(expected.as_ref().and_then(|e| e.as_of));
     let audit::Audit {
         claims,
         mut findings,
         as_of,
-    } = audit::audit(&documents, &rules, as_of);
-    let articles = articles::of_documents(&documents);
+    } = if shard_claims.is_empty() {
+        audit::audit(&documents, &rules, as_of)
+    } else {
+        let mut all = shard_claims;
+        for doc in &documents {
+            all.extend(crate::extract::extract(&crate::analyze(doc), &rules));
+        }
+        audit::reconcile_claims(all, &documents, &rules, as_of)
+    };
+    let articles = articles_for(&documents, &claims);
 
     let mut input_errors = errors;
     let mut differences = 0;
@@ -158,6 +181,27 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
     } else {
         0
     }
+}
+
+/// The articles the findings point into: the loaded documents, and the files that claims read
+/// from shards name, when they can be read from here (they only give labels their text).
+fn articles_for(
+    documents: &[crate::corpus::Document],
+    claims: &[crate::claim::Claim],
+) -> articles::Articles {
+    let mut all = articles::of_documents(documents);
+    let named: std::collections::BTreeSet<&str> = claims
+        .iter()
+        .map(|c| c.doc.as_str())
+        .filter(|doc| !all.contains_key(*doc) && Path::new(doc).is_file())
+        .collect();
+    if !named.is_empty() {
+        let paths: Vec<std::path::PathBuf> = named.iter().map(std::path::PathBuf::from).collect();
+        all.extend(articles::of_documents(
+            &crate::corpus::load(&paths).documents,
+        ));
+    }
+    all
 }
 
 /// The levels from `claimcheck.toml`, then the flags; `None` after printing why not.
