@@ -1,11 +1,11 @@
 //! `claimcheck explain CODE`: what a diagnostic code means, in prose.
 //!
 //! Every diagnostic claimcheck prints carries a stable code in `family::name` form. A finding
-//! about the articles (`target::missed`, `arith::share`, …) or a problem with the input
-//! (`corpus::…`, `rules::…`, `config::…`) is one line in a report; this module holds the page
-//! behind each code, for a fact-checker who wants to know what the line claims, how much
-//! weight it bears and what to do about it — the role `rustc --explain` plays for compiler
-//! errors.
+//! about the articles (`target::missed`, `arith::share`, …), a problem with the input
+//! (`corpus::…`, `rules::…`, `config::…`) or with the files `check` holds the findings to
+//! (`dataset::…`, `baseline::…`) is one line in a report; this module holds the page behind
+//! each code, for a fact-checker who wants to know what the line claims, how much weight it
+//! bears and what to do about it — the role `rustc --explain` plays for compiler errors.
 //!
 //! The families:
 //!
@@ -17,6 +17,8 @@
 //! | `corpus` | an article file that could not be loaded (see [`crate::corpus::Code`]) |
 //! | `rules` | a rule file that could not be loaded (see [`crate::rules::Code`]) |
 //! | `config` | a `claimcheck.toml` that could not be read (see [`crate::config::Code`]) |
+//! | `dataset` | the `--expect` file and differences from it (see [`crate::dataset::Code`]) |
+//! | `baseline` | the `--baseline` file and its stale entries (see [`crate::baseline::Code`]) |
 //!
 //! # The texts
 //!
@@ -30,9 +32,10 @@
 //! with its default level (see [`crate::finding::Level`]).
 //!
 //! The tests below keep the table honest: one entry per code, every file used and well
-//! formed, one entry for every code of [`crate::finding::Code`] and of the input loaders,
-//! and each finding's stated default level the one it has. Adding a code means adding its
-//! file and one line to [`EXPLANATIONS`].
+//! formed, one entry for every code of [`crate::finding::Code`], of the input loaders and of
+//! the dataset and baseline checks, each finding's stated default level the one it has, and
+//! each dataset and baseline text's stated exit status the one `check` gives. Adding a code
+//! means adding its file and one line to [`EXPLANATIONS`].
 
 /// One code's explanation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,7 +65,8 @@ macro_rules! explanation {
 
 /// Every code claimcheck can print: findings in the order of [`crate::finding::Code::ALL`],
 /// then input problems in the order of [`crate::corpus::Code::ALL`],
-/// [`crate::rules::Code::ALL`] and [`crate::config::Code`].
+/// [`crate::rules::Code::ALL`] and [`crate::config::Code`], then the codes of
+/// [`crate::dataset::Code`] and [`crate::baseline::Code`] in declaration order.
 pub const EXPLANATIONS: &[Explanation] = &[
     // ── Findings: targets ──
     explanation!(
@@ -278,6 +282,53 @@ pub const EXPLANATIONS: &[Explanation] = &[
         "config::unknown-code",
         "config-unknown-code",
         "a `[levels]` key in `claimcheck.toml` is not a finding code",
+    ),
+    // ── The curated dataset (`check --expect`) ──
+    explanation!(
+        "dataset::io",
+        "dataset-io",
+        "the `--expect` file cannot be read as UTF-8",
+    ),
+    explanation!(
+        "dataset::syntax",
+        "dataset-syntax",
+        "the `--expect` file is not valid TOML or not the dataset format",
+    ),
+    explanation!(
+        "dataset::anchor",
+        "dataset-anchor",
+        "a dataset entry's document is not checked or its quote is gone",
+    ),
+    explanation!(
+        "dataset::changed",
+        "dataset-changed",
+        "a target the dataset lists now gets another verdict",
+    ),
+    explanation!(
+        "dataset::missing",
+        "dataset-missing",
+        "a target the dataset lists is no longer found",
+    ),
+    explanation!(
+        "dataset::new",
+        "dataset-new",
+        "a target the dataset does not list",
+    ),
+    // ── Accepted findings (`check --baseline`) ──
+    explanation!(
+        "baseline::io",
+        "baseline-io",
+        "the `--baseline` file cannot be read as UTF-8",
+    ),
+    explanation!(
+        "baseline::syntax",
+        "baseline-syntax",
+        "the `--baseline` file is not valid TOML or not the baseline format",
+    ),
+    explanation!(
+        "baseline::stale",
+        "baseline-stale",
+        "a baseline entry matches no finding any more",
     ),
 ];
 
@@ -505,6 +556,112 @@ mod tests {
             Code::Io => 0,
             Code::Syntax => 1,
             Code::UnknownCode => 2,
+        }
+    }
+
+    #[test]
+    fn every_dataset_and_baseline_code_is_explained_in_order() {
+        let emitted: Vec<&str> = DATASET_CODES
+            .iter()
+            .map(|code| code.as_str())
+            .chain(BASELINE_CODES.iter().map(|code| code.as_str()))
+            .collect();
+        let explained: Vec<&str> = EXPLANATIONS
+            .iter()
+            .map(|explanation| explanation.code)
+            .filter(|code| matches!(family(code), "dataset" | "baseline"))
+            .collect();
+        assert_eq!(explained, emitted);
+        for (index, code) in DATASET_CODES.into_iter().enumerate() {
+            assert_eq!(
+                dataset_index(code),
+                index,
+                "DATASET_CODES lists every dataset code once"
+            );
+        }
+        for (index, code) in BASELINE_CODES.into_iter().enumerate() {
+            assert_eq!(
+                baseline_index(code),
+                index,
+                "BASELINE_CODES lists every baseline code once"
+            );
+        }
+    }
+
+    /// The ways a dataset or baseline text can state what its code does to `check`'s exit
+    /// status; each text states exactly one.
+    const EXIT_STATUSES: [&str; 3] = [
+        "exit status 2",
+        "exit status 1",
+        "the exit status does not change",
+    ];
+
+    #[test]
+    fn every_dataset_and_baseline_code_states_its_exit_status() {
+        let expected = DATASET_CODES
+            .iter()
+            .map(|code| {
+                let status = if code.is_input_error() { 0 } else { 1 };
+                (code.as_str(), EXIT_STATUSES[status])
+            })
+            .chain(BASELINE_CODES.iter().map(|code| {
+                let status = match code.severity() {
+                    miette::Severity::Error => 0,
+                    miette::Severity::Warning | miette::Severity::Advice => 2,
+                };
+                (code.as_str(), EXIT_STATUSES[status])
+            }));
+        for (code, status) in expected {
+            let text = explain(code).expect("checked above").text;
+            let stated: Vec<&str> = EXIT_STATUSES
+                .into_iter()
+                .filter(|phrase| text.contains(phrase))
+                .collect();
+            assert_eq!(stated, [status], "{code}: the stated exit status");
+        }
+    }
+
+    /// Every `dataset::` code (the enum has no `ALL`).
+    const DATASET_CODES: [crate::dataset::Code; 6] = {
+        use crate::dataset::Code;
+        [
+            Code::Io,
+            Code::Syntax,
+            Code::Anchor,
+            Code::Changed,
+            Code::Missing,
+            Code::New,
+        ]
+    };
+
+    /// The place of `code` in [`DATASET_CODES`]. The match is exhaustive, so a new dataset
+    /// code fails to compile here until it is listed, and so explained.
+    fn dataset_index(code: crate::dataset::Code) -> usize {
+        use crate::dataset::Code;
+        match code {
+            Code::Io => 0,
+            Code::Syntax => 1,
+            Code::Anchor => 2,
+            Code::Changed => 3,
+            Code::Missing => 4,
+            Code::New => 5,
+        }
+    }
+
+    /// Every `baseline::` code (the enum has no `ALL`).
+    const BASELINE_CODES: [crate::baseline::Code; 3] = {
+        use crate::baseline::Code;
+        [Code::Io, Code::Syntax, Code::Stale]
+    };
+
+    /// The place of `code` in [`BASELINE_CODES`]. The match is exhaustive, so a new baseline
+    /// code fails to compile here until it is listed, and so explained.
+    fn baseline_index(code: crate::baseline::Code) -> usize {
+        use crate::baseline::Code;
+        match code {
+            Code::Io => 0,
+            Code::Syntax => 1,
+            Code::Stale => 2,
         }
     }
 
