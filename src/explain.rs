@@ -19,6 +19,7 @@
 //! | `config` | a `claimcheck.toml` that could not be read (see [`crate::config::Code`]) |
 //! | `dataset` | the `--expect` file and differences from it (see [`crate::dataset::Code`]) |
 //! | `baseline` | the `--baseline` file and its stale entries (see [`crate::baseline::Code`]) |
+//! | `claims` | a `--claims` shard that could not be read (see [`crate::shards::Code`]) |
 //!
 //! # The texts
 //!
@@ -329,6 +330,17 @@ pub const EXPLANATIONS: &[Explanation] = &[
         "baseline::stale",
         "baseline-stale",
         "a baseline entry matches no finding any more",
+    ),
+    // ── Claims read back from shards (`check --claims`) ──
+    explanation!(
+        "claims::io",
+        "claims-io",
+        "a `--claims` file cannot be read as UTF-8",
+    ),
+    explanation!(
+        "claims::syntax",
+        "claims-syntax",
+        "a line of a `--claims` file is not a claim",
     ),
 ];
 
@@ -645,6 +657,21 @@ mod tests {
             Code::Changed => 3,
             Code::Missing => 4,
             Code::New => 5,
+        }
+    }
+
+    /// Every `claims::` code, placed by an exhaustive match so that a new one must be listed.
+    #[test]
+    fn every_claims_code_is_explained() {
+        use crate::diagnostic::DiagnosticCode;
+        use crate::shards::Code;
+        for code in [Code::Io, Code::Syntax] {
+            // Exhaustive: a new code does not compile until it is added to the list above.
+            match code {
+                Code::Io | Code::Syntax => {}
+            }
+            let explanation = explain(code.as_str()).expect("explained");
+            assert!(explanation.text.contains("exit status 2"), "{code}");
         }
     }
 

@@ -9,7 +9,7 @@
 //!    period; for a level or a stock due by a date, the latest outcome measured after the
 //!    target was set and up to the deadline. The latest published report wins when several
 //!    cover the same period. The figure is judged with its rounding interval
-//!    ([`compare::judge`]): `target::met`, `target::missed` or `target::borderline`. A level
+//!    (`compare::judge`): `target::met`, `target::missed` or `target::borderline`. A level
 //!    reached before the deadline is met early; one not yet reached is not final.
 //! 2. **Progress** within the period: a share of the plan done (a metric whose rule `tracks`
 //!    the target's metric) or a part-period figure of the target's own metric. A share of 100%
@@ -22,7 +22,7 @@
 //!
 //! Across targets: the same target stated again later with another value or a later deadline is
 //! `target::restated`. Across reports: two outcomes of one entity, metric and period, in two
-//! articles, whose intervals do not overlap are `report::conflict`. Inside sentences: see [`arith`].
+//! articles, whose intervals do not overlap are `report::conflict`. Inside sentences: see `reconcile/arith.rs`.
 
 mod arith;
 mod compare;
