@@ -110,6 +110,21 @@ fn a_broken_anchor_or_a_bad_file_is_an_input_error() {
     ]);
     assert_eq!(code, 2, "{text}");
     assert!(text.contains("dataset::io"), "{text}");
+    let (code, text) = snapshot(
+        "ci_expect_malformed",
+        &["--expect", "tests/fixtures/dataset/malformed.toml"],
+    );
+    assert_eq!(code, 2, "{text}");
+    assert!(text.contains("dataset::syntax"), "{text}");
+    assert!(text.contains("malformed.toml:3:"), "{text}");
+    let (code, text) = run(&[
+        "check",
+        CORPUS,
+        "--baseline",
+        "tests/fixtures/baseline/none.toml",
+    ]);
+    assert_eq!(code, 2, "{text}");
+    assert!(text.contains("baseline::io"), "{text}");
 }
 
 #[test]

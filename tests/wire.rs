@@ -123,3 +123,15 @@ fn claims_extracted_in_shards_reconcile_like_the_whole_corpus() {
     assert_eq!(code, 2, "{text}");
     assert!(text.contains("claims::syntax"), "{text}");
 }
+
+#[test]
+fn json_and_jsonl_snapshots_on_the_corpus_and_a_fixture() {
+    for (name, path) in [("corpus", "corpus"), ("missed-gdp-2014", FIXTURE)] {
+        let (_, json) = run_stdout(&["check", path, "--format", "json", "--as-of", "2024-12-31"]);
+        let (_, jsonl) = run_stdout(&["check", path, "--format", "jsonl", "--as-of", "2024-12-31"]);
+        common::snapshots().bind(|| {
+            insta::assert_snapshot!(format!("findings_json_{name}"), json);
+            insta::assert_snapshot!(format!("findings_jsonl_{name}"), jsonl);
+        });
+    }
+}
