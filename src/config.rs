@@ -1,7 +1,11 @@
 //! `claimcheck.toml`: project settings, found in the working directory or the nearest folder
-//! above it. Today it holds the level of each finding code:
+//! above it. It holds the curated dataset and the baseline `check` uses when no flag names
+//! them (paths relative to the settings file), and the level of each finding code:
 //!
 //! ```toml
+//! expect   = "corpus/expected.toml"      # as --expect
+//! baseline = "claimcheck-baseline.toml"  # as --baseline
+//!
 //! [levels]
 //! "target::unverified" = "deny"   # allow | warn | deny
 //! "target::met" = "warn"
@@ -60,15 +64,40 @@ impl fmt::Display for Code {
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
     #[serde(default)]
+    expect: Option<String>,
+    #[serde(default)]
+    baseline: Option<String>,
+    #[serde(default)]
     levels: BTreeMap<Spanned<String>, Spanned<Level>>,
 }
 
-/// The levels set by the nearest `claimcheck.toml`, or the defaults when there is none.
-pub fn levels_from_config() -> Result<Levels, Box<dyn Diagnostic + Send + Sync>> {
+/// What the nearest `claimcheck.toml` sets.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    pub levels: Levels,
+    /// The dataset `check` compares with, resolved against the settings file's folder.
+    pub expect: Option<PathBuf>,
+    /// The baseline `check` applies, resolved the same way.
+    pub baseline: Option<PathBuf>,
+}
+
+/// The settings of the nearest `claimcheck.toml`, or the defaults when there is none.
+pub fn settings() -> Result<Settings, Box<dyn Diagnostic + Send + Sync>> {
     let Some(path) = std::env::current_dir().ok().and_then(|dir| find(&dir)) else {
-        return Ok(Levels::default());
+        return Ok(Settings::default());
     };
-    read_levels(&path).map_err(|d| Box::new(d) as Box<dyn Diagnostic + Send + Sync>)
+    read_settings(&path).map_err(|d| Box::new(d) as Box<dyn Diagnostic + Send + Sync>)
+}
+
+/// The settings of one file.
+pub fn read_settings(path: &Path) -> Result<Settings, FileDiagnostic<Code>> {
+    let (parsed, text, shown) = parse_file(path)?;
+    let dir = path.parent().unwrap_or(Path::new(""));
+    Ok(Settings {
+        levels: levels_of(parsed.levels, &text, &shown)?,
+        expect: parsed.expect.map(|p| dir.join(p)),
+        baseline: parsed.baseline.map(|p| dir.join(p)),
+    })
 }
 
 /// The nearest `claimcheck.toml` in `dir` or above it.
@@ -80,6 +109,11 @@ fn find(dir: &Path) -> Option<PathBuf> {
 
 /// The levels of one settings file.
 pub fn read_levels(path: &Path) -> Result<Levels, FileDiagnostic<Code>> {
+    read_settings(path).map(|s| s.levels)
+}
+
+/// Reads and parses a settings file: the parsed table, its text and its shown path.
+fn parse_file(path: &Path) -> Result<(ConfigFile, String, String), FileDiagnostic<Code>> {
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(path)
         .map_err(|e| FileDiagnostic::new(Code::Io, &shown, format!("cannot read: {e}")))?;
@@ -87,23 +121,32 @@ pub fn read_levels(path: &Path) -> Result<Levels, FileDiagnostic<Code>> {
         let mut d = FileDiagnostic::new(Code::Syntax, &shown, e.message().trim())
             .with_source(text.as_str())
             .with_help(
-                "the file holds a [levels] table: \"<code>\" = \"allow\" | \"warn\" | \"deny\"",
+                "the file holds `expect`, `baseline` and a [levels] table: \"<code>\" = \"allow\" | \"warn\" | \"deny\"",
             );
         if let Some(range) = e.span() {
             d = d.with_label(Span::new(range.start, range.end), "here");
         }
         d
     })?;
+    Ok((parsed, text, shown))
+}
+
+/// The `[levels]` table as levels.
+fn levels_of(
+    table: BTreeMap<Spanned<String>, Spanned<Level>>,
+    text: &str,
+    shown: &str,
+) -> Result<Levels, FileDiagnostic<Code>> {
     let mut levels = Levels::default();
-    for (key, level) in parsed.levels {
+    for (key, level) in table {
         let Some(code) = FindingCode::parse(key.get_ref()) else {
             let span = key.span();
             return Err(FileDiagnostic::new(
                 Code::UnknownCode,
-                &shown,
+                shown,
                 format!("`{}` is not a finding code", key.get_ref()),
             )
-            .with_source(text.as_str())
+            .with_source(text)
             .with_label(Span::new(span.start, span.end), "unknown code")
             .with_help("`claimcheck explain` lists the codes"));
         };

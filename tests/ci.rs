@@ -228,3 +228,46 @@ fn the_fingerprint_survives_an_edit_elsewhere_in_the_article() {
     assert_eq!(code, 0, "{text}");
     assert!(!text.contains("baseline::stale"), "{text}");
 }
+
+#[test]
+fn claimcheck_toml_names_the_dataset_and_the_baseline() {
+    let dir = temp_file("settings");
+    let corpus = dir.join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    for entry in std::fs::read_dir(common::repo_path(CORPUS)).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
+    }
+    let in_dir = |args: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+            .args(args)
+            .current_dir(&dir)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&output.stdout).into_owned()
+            + &String::from_utf8_lossy(&output.stderr);
+        (output.status.code().unwrap_or(-1), text)
+    };
+    in_dir(&["check", "corpus", "--write-expected", "expected.toml"]);
+    // The curator disagrees with one verdict; the settings file names the dataset.
+    let written = std::fs::read_to_string(dir.join("expected.toml")).unwrap();
+    std::fs::write(
+        dir.join("expected.toml"),
+        written.replacen("verdict = \"missed\"", "verdict = \"met\"", 1),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("claimcheck.toml"),
+        "expect = \"expected.toml\"\n\n[levels]\n\"target::missed\" = \"allow\"\n",
+    )
+    .unwrap();
+    let (code, text) = in_dir(&["check", "corpus"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("dataset::changed"), "{text}");
+    // A flag wins over the file.
+    std::fs::write(dir.join("agrees.toml"), written).unwrap();
+    let (code, text) = in_dir(&["check", "corpus", "--expect", "agrees.toml"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(code, 0, "{text}");
+}

@@ -16,17 +16,19 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
     let Some(rules) = load_rules(args.rules.as_deref()) else {
         return 2;
     };
-    let Some(levels) = levels(args) else {
+    let Some((levels, settings)) = levels(args) else {
         return 2;
     };
-    let expected = match args.expect.as_deref().map(Expected::read).transpose() {
+    let expect = args.expect.as_deref().or(settings.expect.as_deref());
+    let baseline = args.baseline.as_deref().or(settings.baseline.as_deref());
+    let expected = match expect.map(Expected::read).transpose() {
         Ok(expected) => expected,
         Err(diagnostic) => {
             eprint!("{}", render(&diagnostic));
             return 2;
         }
     };
-    let baseline = match args.baseline.as_deref().map(Baseline::read).transpose() {
+    let baseline = match baseline.map(Baseline::read).transpose() {
         Ok(baseline) => baseline,
         Err(diagnostic) => {
             eprint!("{}", render(&diagnostic));
@@ -204,15 +206,17 @@ fn articles_for(
     all
 }
 
-/// The levels from `claimcheck.toml`, then the flags; `None` after printing why not.
-fn levels(args: &CheckArgs) -> Option<Levels> {
-    let mut levels = match config::levels_from_config() {
-        Ok(levels) => levels,
+/// The levels from `claimcheck.toml`, then the flags, with the file's other settings; `None`
+/// after printing why not.
+fn levels(args: &CheckArgs) -> Option<(Levels, config::Settings)> {
+    let settings = match config::settings() {
+        Ok(settings) => settings,
         Err(diagnostic) => {
             eprint!("{}", render(diagnostic.as_ref()));
             return None;
         }
     };
+    let mut levels = settings.levels.clone();
     for (codes, level) in [
         (&args.allow, Level::Allow),
         (&args.warn, Level::Warn),
@@ -228,7 +232,7 @@ fn levels(args: &CheckArgs) -> Option<Levels> {
             levels.set(code, level);
         }
     }
-    Some(levels)
+    Some((levels, settings))
 }
 
 /// Writes a file the user asked for, saying so on stderr; `false` after printing why not.
