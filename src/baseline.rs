@@ -26,7 +26,7 @@ use miette::Severity;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::diagnostic::{DiagnosticCode, FileDiagnostic};
+use crate::diagnostic::{self, DiagnosticCode, FileDiagnostic};
 use crate::finding::{self, Code as FindingCode, Finding, Level, Levels};
 use crate::span::Span;
 
@@ -120,36 +120,28 @@ pub struct Applied {
 impl Baseline {
     /// Reads and parses a baseline file.
     pub fn read(path: &Path) -> Result<Baseline, BaselineDiagnostic> {
-        let shown = crate::corpus::display_path(path);
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| FileDiagnostic::new(Code::Io, &shown, format!("cannot read: {e}")))?;
+        let (shown, text) = diagnostic::read_text(path, Code::Io)?;
         Baseline::parse(&shown, &text)
     }
 
     /// Parses a baseline's text; `path` names it in diagnostics.
     pub fn parse(path: &str, text: &str) -> Result<Baseline, BaselineDiagnostic> {
-        let syntax = |message: &str, span: Option<Span>| {
-            let mut d = FileDiagnostic::new(Code::Syntax, path, message)
+        const HELP: &str =
+            "each [[finding]] has code, doc and quote; --write-baseline writes a valid file";
+        let parsed: FileDef = diagnostic::parse_toml(path, text, Code::Syntax, HELP)?;
+        let syntax = |message: &str, span: Span| {
+            FileDiagnostic::new(Code::Syntax, path, message)
                 .with_source(text)
-                .with_help("each [[finding]] has code, doc and quote; --write-baseline writes a valid file");
-            if let Some(span) = span {
-                d = d.with_label(span, "here");
-            }
-            d
+                .with_label(span, "here")
+                .with_help(HELP)
         };
-        let parsed: FileDef = toml::from_str(text).map_err(|e| {
-            syntax(
-                e.message().trim(),
-                e.span().map(|r| Span::new(r.start, r.end)),
-            )
-        })?;
         let mut entries = Vec::new();
         for def in parsed.finding {
             let span = Span::new(def.code.span().start, def.code.span().end);
             let code = FindingCode::parse(def.code.get_ref()).ok_or_else(|| {
                 syntax(
                     &format!("`{}` is not a finding code", def.code.get_ref()),
-                    Some(span),
+                    span,
                 )
             })?;
             let quote = finding::compact(&def.quote);
@@ -162,7 +154,7 @@ impl Baseline {
                     &format!(
                         "the fingerprint does not match code, doc and quote (they give {fingerprint})"
                     ),
-                    Some(Span::new(at.start, at.end)),
+                    Span::new(at.start, at.end),
                 ));
             }
             entries.push(Entry {

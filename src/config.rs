@@ -22,7 +22,7 @@ use miette::{Diagnostic, Severity};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostic::{DiagnosticCode, FileDiagnostic};
+use crate::diagnostic::{self, DiagnosticCode, FileDiagnostic};
 use crate::finding::{Code as FindingCode, Level, Levels};
 use crate::span::Span;
 
@@ -114,20 +114,13 @@ pub fn read_levels(path: &Path) -> Result<Levels, FileDiagnostic<Code>> {
 
 /// Reads and parses a settings file: the parsed table, its text and its shown path.
 fn parse_file(path: &Path) -> Result<(ConfigFile, String, String), FileDiagnostic<Code>> {
-    let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| FileDiagnostic::new(Code::Io, &shown, format!("cannot read: {e}")))?;
-    let parsed: ConfigFile = toml::from_str(&text).map_err(|e| {
-        let mut d = FileDiagnostic::new(Code::Syntax, &shown, e.message().trim())
-            .with_source(text.as_str())
-            .with_help(
-                "the file holds `expect`, `baseline` and a [levels] table: \"<code>\" = \"allow\" | \"warn\" | \"deny\"",
-            );
-        if let Some(range) = e.span() {
-            d = d.with_label(Span::new(range.start, range.end), "here");
-        }
-        d
-    })?;
+    let (shown, text) = diagnostic::read_text(path, Code::Io)?;
+    let parsed = diagnostic::parse_toml(
+        &shown,
+        &text,
+        Code::Syntax,
+        "the file holds `expect`, `baseline` and a [levels] table: \"<code>\" = \"allow\" | \"warn\" | \"deny\"",
+    )?;
     Ok((parsed, text, shown))
 }
 

@@ -31,7 +31,7 @@ use miette::Severity;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::diagnostic::{DiagnosticCode, FileDiagnostic};
+use crate::diagnostic::{self, DiagnosticCode, FileDiagnostic};
 use crate::finding::{self, Code as FindingCode, Finding};
 use crate::report::articles::Articles;
 use crate::span::Span;
@@ -144,29 +144,21 @@ pub struct Expected {
 impl Expected {
     /// Reads and parses a dataset file.
     pub fn read(path: &Path) -> Result<Expected, DatasetDiagnostic> {
-        let shown = crate::corpus::display_path(path);
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| FileDiagnostic::new(Code::Io, &shown, format!("cannot read: {e}")))?;
+        let (shown, text) = diagnostic::read_text(path, Code::Io)?;
         Expected::parse(&shown, &text)
     }
 
     /// Parses a dataset file's text; `path` names it in diagnostics.
     pub fn parse(path: &str, text: &str) -> Result<Expected, DatasetDiagnostic> {
-        let syntax = |message: &str, span: Option<Span>| {
-            let mut d = FileDiagnostic::new(Code::Syntax, path, message)
+        const HELP: &str =
+            "each [[target]] has doc, quote and verdict; see `claimcheck explain dataset::syntax`";
+        let parsed: FileDef = diagnostic::parse_toml(path, text, Code::Syntax, HELP)?;
+        let syntax = |message: &str, span: Span| {
+            FileDiagnostic::new(Code::Syntax, path, message)
                 .with_source(text)
-                .with_help("each [[target]] has doc, quote and verdict; see `claimcheck explain dataset::syntax`");
-            if let Some(span) = span {
-                d = d.with_label(span, "here");
-            }
-            d
+                .with_label(span, "here")
+                .with_help(HELP)
         };
-        let parsed: FileDef = toml::from_str(text).map_err(|e| {
-            syntax(
-                e.message().trim(),
-                e.span().map(|r| Span::new(r.start, r.end)),
-            )
-        })?;
         let span_of = |r: std::ops::Range<usize>| Span::new(r.start, r.end);
         let mut entries = Vec::new();
         for def in parsed.target {
@@ -176,7 +168,7 @@ impl Expected {
                 .ok_or_else(|| {
                     syntax(
                         &format!("`{name}` is not a verdict"),
-                        Some(span_of(def.verdict.span())),
+                        span_of(def.verdict.span()),
                     )
                 })?;
             entries.push(Entry {
@@ -203,23 +195,28 @@ impl Expected {
     /// quote that does not occur in its document.
     pub fn check_anchors(&self, articles: &Articles) -> Vec<DatasetDiagnostic> {
         let mut problems = Vec::new();
+        // Each document compacted once, however many entries anchor into it.
+        let mut compacted: BTreeMap<&str, String> = BTreeMap::new();
         for entry in &self.entries {
-            let (span, message) = match articles.get(&entry.anchor.doc) {
+            let doc = entry.anchor.doc.as_str();
+            let text = articles.get(doc).map(|article| {
+                compacted
+                    .entry(doc)
+                    .or_insert_with(|| finding::compact(&article.source))
+                    .as_str()
+            });
+            let (span, message) = match text {
                 None => (
                     entry.doc_span,
                     format!("`{}` is not among the documents checked", entry.anchor.doc),
                 ),
-                Some(article)
-                    if !finding::compact(&article.source).contains(&entry.anchor.quote) =>
-                {
-                    (
-                        entry.quote_span,
-                        format!(
-                            "`{}` no longer occurs in {}",
-                            entry.anchor.quote, entry.anchor.doc
-                        ),
-                    )
-                }
+                Some(text) if !text.contains(&entry.anchor.quote) => (
+                    entry.quote_span,
+                    format!(
+                        "`{}` no longer occurs in {}",
+                        entry.anchor.quote, entry.anchor.doc
+                    ),
+                ),
                 Some(_) => continue,
             };
             problems.push(

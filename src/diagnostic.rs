@@ -129,6 +129,38 @@ impl<C: DiagnosticCode> FileDiagnostic<C> {
     }
 }
 
+/// Reads a file the user named (a dataset, a baseline, settings, a claims shard) as UTF-8:
+/// its path as shown in diagnostics and its text, or an `io` diagnostic.
+pub(crate) fn read_text<C: DiagnosticCode>(
+    path: &std::path::Path,
+    io: C,
+) -> Result<(String, String), FileDiagnostic<C>> {
+    let shown = crate::corpus::display_path(path);
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok((shown, text)),
+        Err(e) => Err(FileDiagnostic::new(io, &shown, format!("cannot read: {e}"))),
+    }
+}
+
+/// Parses a strict TOML file; a failure is a `syntax` diagnostic labelled where toml stopped,
+/// with `help` saying what the file should hold.
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned, C: DiagnosticCode>(
+    path: &str,
+    text: &str,
+    syntax: C,
+    help: &str,
+) -> Result<T, FileDiagnostic<C>> {
+    toml::from_str(text).map_err(|e| {
+        let mut d = FileDiagnostic::new(syntax, path, e.message().trim())
+            .with_source(text)
+            .with_help(help);
+        if let Some(range) = e.span() {
+            d = d.with_label(Span::new(range.start, range.end), "here");
+        }
+        d
+    })
+}
+
 /// `span` moved inside `text` and onto char boundaries.
 fn clamp(text: &str, span: Span) -> Span {
     let floor = |mut at: usize| {

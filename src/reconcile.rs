@@ -176,7 +176,11 @@ fn cumulative(
     let years_covered = parts.len() >= years;
     let complete = covered_until >= deadline && years_covered;
     let judgement = compare::judge_figure(target, sum, false)?;
-    let total = format!("{}{}", sum_in_target_unit(target, sum.point)?, target.unit);
+    let total = format!(
+        "{}{}",
+        compare::in_printed_unit(target, sum.point)?,
+        target.unit
+    );
     let difference = compare::difference_from(target, sum.point).unwrap_or_default();
     let cite_all = |mut finding: Finding| {
         for c in &parts {
@@ -214,15 +218,6 @@ fn cumulative(
             .compute("target", target.stated())
             .compute("difference", difference),
     )
-}
-
-/// A base-unit amount in the target's printed unit (`20000` 元 as `2` 万元).
-fn sum_in_target_unit(
-    target: &Claim,
-    base: rust_decimal::Decimal,
-) -> Option<rust_decimal::Decimal> {
-    let factor = target.base_value?.checked_div(target.value?)?;
-    Some(base.checked_div(factor)?.normalize())
 }
 
 /// The outcome that settles a target, how it judges it, and whether it came early.

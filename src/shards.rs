@@ -46,9 +46,7 @@ pub type ShardDiagnostic = FileDiagnostic<Code>;
 /// Reads one file of claims: a `claimcheck.claims/1` JSON document, or JSON lines with one
 /// claim each (blank lines skipped). The first bad line stops the file, labelled where it is.
 pub fn read(path: &Path) -> Result<Vec<Claim>, ShardDiagnostic> {
-    let shown = crate::corpus::display_path(path);
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| FileDiagnostic::new(Code::Io, &shown, format!("cannot read: {e}")))?;
+    let (shown, text) = crate::diagnostic::read_text(path, Code::Io)?;
     parse(&shown, &text)
 }
 

@@ -15,6 +15,20 @@ fn findings(case: &str) -> Vec<serde_json::Value> {
     doc["findings"].as_array().cloned().unwrap_or_default()
 }
 
+/// The findings of the bundled corpus as of 2024-12-31, as JSON.
+fn corpus_findings() -> Vec<serde_json::Value> {
+    let (_, out) = run_stdout(&[
+        "check",
+        "corpus",
+        "--format",
+        "json",
+        "--as-of",
+        "2024-12-31",
+    ]);
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("check prints JSON");
+    doc["findings"].as_array().cloned().unwrap_or_default()
+}
+
 fn with_code<'f>(findings: &'f [serde_json::Value], code: &str) -> Vec<&'f serde_json::Value> {
     findings.iter().filter(|f| f["code"] == code).collect()
 }
@@ -58,19 +72,8 @@ fn each_fixture_gives_its_code_with_snapshots() {
 
 #[test]
 fn the_2014_gdp_goal_is_unverified_on_the_seeds_and_missed_with_a_2015_review() {
-    let (_, out) = run_stdout(&[
-        "check",
-        "corpus",
-        "--format",
-        "json",
-        "--as-of",
-        "2024-12-31",
-    ]);
-    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let gdp = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let gdp = corpus_findings()
+        .into_iter()
         .find(|f| f["target"]["metric"] == "economy.gdp_growth" && f["target"]["value"] == "11")
         .expect("a finding for the 2014 GDP goal");
     assert_eq!(gdp["code"], "target::unverified");
@@ -121,19 +124,8 @@ fn the_2029_rank_goal_is_pending_with_the_latest_rank_and_the_distance() {
 fn the_high_tech_share_goal_of_2020_is_met_early_by_the_2024_share() {
     // Seed 001 aims at ≥90% by the end of 十四五; seed 000 reports 95.3% for 2024 so far. The
     // rules treat 高新技术产业 and 高新技术企业产业 as one series (economy.hightech_share).
-    let (_, out) = run_stdout(&[
-        "check",
-        "corpus",
-        "--format",
-        "json",
-        "--as-of",
-        "2024-12-31",
-    ]);
-    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let share = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let share = corpus_findings()
+        .into_iter()
         .find(|f| f["target"]["metric"] == "economy.hightech_share" && f["target"]["value"] == "90")
         .expect("a finding for the high-tech share goal");
     assert_eq!(share["code"], "target::met", "{share}");

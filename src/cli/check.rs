@@ -16,7 +16,7 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
     let Some(rules) = load_rules(args.rules.as_deref()) else {
         return 2;
     };
-    let Some((levels, settings)) = levels(args) else {
+    let Some((levels, settings)) = levels_and_settings(args) else {
         return 2;
     };
     let expect = args.expect.as_deref().or(settings.expect.as_deref());
@@ -208,7 +208,7 @@ fn articles_for(
 
 /// The levels from `claimcheck.toml`, then the flags, with the file's other settings; `None`
 /// after printing why not.
-fn levels(args: &CheckArgs) -> Option<(Levels, config::Settings)> {
+fn levels_and_settings(args: &CheckArgs) -> Option<(Levels, config::Settings)> {
     let settings = match config::settings() {
         Ok(settings) => settings,
         Err(diagnostic) => {

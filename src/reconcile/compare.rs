@@ -104,14 +104,19 @@ pub(super) fn difference(target: &Claim, reported: &Claim) -> Option<String> {
 /// `figure - target` for a figure in the target's base unit, printed as [`difference`] does.
 pub(super) fn difference_from(target: &Claim, r: Decimal) -> Option<String> {
     let t = Figure::of(target)?.point;
-    let factor = target.base_value?.checked_div(target.value?)?;
-    let diff = (r - t).checked_div(factor)?.normalize();
+    let diff = in_printed_unit(target, r - t)?;
     let sign = if diff.is_sign_negative() { "" } else { "+" };
     Some(match target.unit.as_str() {
         "%" | "‰" => format!("{sign}{diff} {}", point_word(&target.unit)),
         _ if target.comparator == "rank<=" => format!("{sign}{diff} places"),
         unit => format!("{sign}{diff}{unit}"),
     })
+}
+
+/// A base-unit amount in the target's printed unit (`20000` 元 as `2` 万元).
+pub(super) fn in_printed_unit(target: &Claim, base: Decimal) -> Option<Decimal> {
+    let factor = target.base_value?.checked_div(target.value?)?;
+    Some(base.checked_div(factor)?.normalize())
 }
 
 /// The name of a difference of two percentages or per-mille figures.
