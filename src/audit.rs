@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use crate::claim::Claim;
 use crate::corpus::Document;
 use crate::finding::Finding;
+use crate::reconcile::Tolerance;
 use crate::rules::RuleSet;
 use crate::{analyze, extract, reconcile};
 
@@ -16,18 +17,29 @@ pub struct Audit {
     pub claims: Vec<Claim>,
     /// Every finding, in report order.
     pub findings: Vec<Finding>,
-    /// The date the verdicts are reached at.
+    /// The date the verdicts are reached at: the knowledge cut-off.
     pub as_of: NaiveDate,
+    /// Claims of documents published after the cut-off, left out of reconciliation.
+    pub after_cut_off: usize,
 }
 
-/// Extracts the claims of `documents` and reconciles them as of `as_of`, by default the
-/// latest publication date among them.
-pub fn audit(documents: &[Document], rules: &RuleSet, as_of: Option<NaiveDate>) -> Audit {
+/// How to judge: the cut-off (by default the latest publication date) and the tolerance of
+/// approximate goals.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Judging {
+    /// The knowledge cut-off; `None` for the latest `published` date of the claims.
+    pub as_of: Option<NaiveDate>,
+    /// Bands of approximate goals.
+    pub tolerance: Tolerance,
+}
+
+/// Extracts the claims of `documents` and reconciles them as `judging` says.
+pub fn audit(documents: &[Document], rules: &RuleSet, judging: Judging) -> Audit {
     let claims: Vec<Claim> = documents
         .iter()
         .flat_map(|doc| extract::extract(&analyze(doc), rules))
         .collect();
-    reconcile_claims(claims, documents, rules, as_of)
+    reconcile_claims(claims, documents, rules, judging)
 }
 
 /// Reconciles claims extracted earlier (`check --claims`) together with those of `documents`.
@@ -35,16 +47,22 @@ pub fn reconcile_claims(
     mut claims: Vec<Claim>,
     documents: &[Document],
     rules: &RuleSet,
-    as_of: Option<NaiveDate>,
+    judging: Judging,
 ) -> Audit {
     crate::claim::sort(&mut claims);
     claims.dedup_by(|a, b| a.id == b.id && a.metric == b.metric);
-    let as_of = as_of
+    let as_of = judging
+        .as_of
         .or_else(|| reconcile::latest_published(&claims))
         .or_else(|| documents.iter().map(|d| d.meta.published).max())
         .unwrap_or_else(|| chrono::Utc::now().date_naive());
-    let findings = reconcile::reconcile(&claims, rules, as_of);
+    let options = reconcile::Options {
+        as_of,
+        tolerance: judging.tolerance,
+    };
+    let findings = reconcile::reconcile(&claims, rules, &options);
     Audit {
+        after_cut_off: reconcile::after_cut_off(&claims, as_of),
         claims,
         findings,
         as_of,

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+pub use crate::quantity::Comparator;
 use crate::span::Span;
 
 /// What a claim states.
@@ -22,6 +23,65 @@ pub enum ClaimKind {
     Outcome,
     /// A reported figure for part of a period: `1~8月份完成投资62.1亿元,占年度计划的70.1%`.
     Progress,
+}
+
+/// What a claim's figure measures. It decides which figures can settle a target and how a
+/// figure for part of a period is read: only an [`Measure::Amount`] adds up over time, so only
+/// amounts are compared pro rata; a rate, share or level for part of a period is an indication.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// A level at a date: a stock (`森林覆盖率`, `人才公寓800套` standing), a length, an area.
+    #[default]
+    Level,
+    /// An amount over a period, adding up over time: output, revenue, investment, new jobs
+    /// (`地区生产总值完成47亿元`, `新增城镇就业5260人`).
+    Amount,
+    /// A number of things at a date (`高新技术企业达到50家`, `列入省重点项目3个`).
+    Count,
+    /// A change rate over a period (`同比增长12.9%`, `下降3%`, `涨幅3%`).
+    Growth,
+    /// A part of a whole (`占规模以上工业增加值的比重达60%`).
+    Share,
+    /// A ratio that is neither a growth nor a share (`城镇调查失业率5.5%`, `绿地率38%`).
+    Rate,
+    /// A position in a ranking (`居四城区第一位`, `前100名`).
+    Rank,
+    /// A share of a yearly plan done so far (`占年度投资计划的70.1%`).
+    Progress,
+    /// A dated event without a number (`10月份开工`).
+    Event,
+}
+
+impl Measure {
+    /// The measure as written in JSON (`amount`, `growth`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Measure::Level => "level",
+            Measure::Amount => "amount",
+            Measure::Count => "count",
+            Measure::Growth => "growth",
+            Measure::Share => "share",
+            Measure::Rate => "rate",
+            Measure::Rank => "rank",
+            Measure::Progress => "progress",
+            Measure::Event => "event",
+        }
+    }
+
+    /// Whether figures of this measure add up over a period, so that a part-period figure can
+    /// be compared pro rata with a goal for the whole period.
+    pub const fn adds_up(self) -> bool {
+        matches!(self, Measure::Amount)
+    }
+
+    /// Whether a figure of this measure belongs to a period (a flow or a rate of change), as
+    /// opposed to a value at a date that a later date can reach early.
+    pub const fn is_of_a_period(self) -> bool {
+        matches!(self, Measure::Amount | Measure::Growth)
+    }
 }
 
 /// A period of days, both ends inclusive.
@@ -54,6 +114,10 @@ pub struct Claim {
     pub entity: String,
     /// Metric id (`economy.gdp_growth`).
     pub metric: String,
+    /// What the figure measures (from the metric's rule, or from the wording for a derived
+    /// metric): an amount over a period, a growth rate, a level at a date…
+    #[serde(default)]
+    pub measure: Measure,
     /// The metric as the article words it (`农民人均纯收入增速`, where the rule says
     /// `农村居民人均收入增速`).
     pub metric_name: String,
@@ -66,6 +130,9 @@ pub struct Claim {
     pub low: Option<Decimal>,
     /// Upper end of the value's interval in the printed unit; `None` when unbounded.
     pub high: Option<Decimal>,
+    /// The upper end of a printed range (`6%-6.5%` → 6.5), in the printed unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_to: Option<Decimal>,
     /// The value in the base unit (`"4700000000"`); `None` for a milestone.
     pub base_value: Option<Decimal>,
     /// The base unit (`"元"`).
@@ -73,7 +140,11 @@ pub struct Claim {
     /// The printed qualifier (`余`, `以上`, `控制在…以内`), if any.
     pub qualifier: Option<String>,
     /// How the true figure relates to the value: `=`, `>=`, `<=`, `>`, `<`, `rank<=`.
-    pub comparator: String,
+    pub comparator: Comparator,
+    /// An estimate (`预计全年…`, `初步核算`): it counts only until a final figure for the same
+    /// period is known, and is never a target.
+    #[serde(default)]
+    pub estimate: bool,
     /// The period an outcome or progress figure measures, or an annual target's year.
     pub period: Option<DateRange>,
     /// The day by which a target is due.
@@ -96,14 +167,36 @@ impl Claim {
             return "(no number)".to_owned();
         };
         let unit = &self.unit;
-        match self.comparator.as_str() {
-            ">=" => format!("≥{value}{unit}"),
-            "<=" => format!("≤{value}{unit}"),
-            ">" => format!(">{value}{unit}"),
-            "<" => format!("<{value}{unit}"),
-            "rank<=" => format!("top {value}"),
-            _ => format!("{value}{unit}"),
+        let figure = match self.value_to {
+            Some(to) => format!("{value}–{to}{unit}"),
+            None => format!("{value}{unit}"),
+        };
+        let about = self.is_approximate();
+        match self.comparator {
+            Comparator::Ge if about => format!("about {figure} or more"),
+            Comparator::Le if about => format!("about {figure} or less"),
+            Comparator::Ge => format!("≥{figure}"),
+            Comparator::Le => format!("≤{figure}"),
+            Comparator::Gt => format!(">{figure}"),
+            Comparator::Lt => format!("<{figure}"),
+            Comparator::RankLe => format!("top {value}"),
+            Comparator::Eq if about => format!("about {figure}"),
+            Comparator::Eq => figure,
         }
+    }
+
+    /// Whether the figure was printed as approximate (`左右`, `约`, `上下`, `大约`): a goal
+    /// stated so is met within a band around it.
+    pub fn is_approximate(&self) -> bool {
+        self.qualifier
+            .as_deref()
+            .is_some_and(|q| ["左右", "约", "上下", "大约"].iter().any(|w| q.contains(w)))
+    }
+
+    /// Whether a reported figure is final: not an estimate, and not a figure for a whole period
+    /// printed before that period ended (`全年…` in a December article).
+    pub fn is_final(&self) -> bool {
+        !self.estimate && self.period.is_none_or(|p| p.end <= self.published)
     }
 
     /// The figure as printed, without its bound (`9.8%`, `130位`): how a report
@@ -121,6 +214,41 @@ impl Claim {
 pub fn claim_id(doc: &str, span: Span) -> String {
     let hash = crate::hash::fnv1a64(&format!("{doc}#{}-{}", span.start, span.end));
     format!("c-{hash:016x}")
+}
+
+impl Claim {
+    /// A placeholder claim for tests and examples: a figure of `text` at `span` in `doc`, with
+    /// every other field neutral. Callers set what their case needs.
+    pub fn sample(doc: &str, span: Span, text: &str) -> Claim {
+        Claim {
+            id: claim_id(doc, span),
+            doc: doc.to_owned(),
+            span,
+            line: 1,
+            column: 1,
+            text: text.to_owned(),
+            kind: ClaimKind::Outcome,
+            entity: String::new(),
+            metric: String::new(),
+            measure: Measure::Level,
+            metric_name: String::new(),
+            value: None,
+            unit: String::new(),
+            low: None,
+            high: None,
+            value_to: None,
+            base_value: None,
+            base_unit: String::new(),
+            qualifier: None,
+            comparator: Comparator::Eq,
+            estimate: false,
+            period: None,
+            deadline: None,
+            rule: String::new(),
+            published: chrono::NaiveDate::MIN,
+            sentence: 0,
+        }
+    }
 }
 
 /// Sorts claims into their deterministic output order: document, then position, then metric.

@@ -9,6 +9,10 @@
 //! [levels]
 //! "target::unverified" = "deny"   # allow | warn | deny
 //! "target::met" = "warn"
+//!
+//! [tolerance]                     # bands of approximate goals (`6.5%左右`, `约`, `上下`)
+//! rate_points    = 0.5            # ± points for rates and shares (default 0.5)
+//! amount_percent = 5              # ± percent of the goal for amounts (default 5)
 //! ```
 //!
 //! Parsing is strict: a TOML error, an unknown key, an unknown code or level is a `config::*`
@@ -19,11 +23,13 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use miette::{Diagnostic, Severity};
+use rust_decimal::Decimal;
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{self, DiagnosticCode, FileDiagnostic};
 use crate::finding::{Code as FindingCode, Level, Levels};
+use crate::reconcile::Tolerance;
 use crate::span::Span;
 
 /// The name of the settings file.
@@ -69,6 +75,17 @@ struct ConfigFile {
     baseline: Option<String>,
     #[serde(default)]
     levels: BTreeMap<Spanned<String>, Spanned<Level>>,
+    #[serde(default)]
+    tolerance: Option<ToleranceTable>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ToleranceTable {
+    #[serde(default)]
+    rate_points: Option<Spanned<f64>>,
+    #[serde(default)]
+    amount_percent: Option<Spanned<f64>>,
 }
 
 /// What the nearest `claimcheck.toml` sets.
@@ -79,6 +96,8 @@ pub struct Settings {
     pub expect: Option<PathBuf>,
     /// The baseline `check` applies, resolved the same way.
     pub baseline: Option<PathBuf>,
+    /// Bands of approximate goals.
+    pub tolerance: Tolerance,
 }
 
 /// The settings of the nearest `claimcheck.toml`, or the defaults when there is none.
@@ -97,6 +116,7 @@ pub fn read_settings(path: &Path) -> Result<Settings, FileDiagnostic<Code>> {
         levels: levels_of(parsed.levels, &text, &shown)?,
         expect: parsed.expect.map(|p| dir.join(p)),
         baseline: parsed.baseline.map(|p| dir.join(p)),
+        tolerance: tolerance_of(parsed.tolerance, &text, &shown)?,
     })
 }
 
@@ -119,9 +139,43 @@ fn parse_file(path: &Path) -> Result<(ConfigFile, String, String), FileDiagnosti
         &shown,
         &text,
         Code::Syntax,
-        "the file holds `expect`, `baseline` and a [levels] table: \"<code>\" = \"allow\" | \"warn\" | \"deny\"",
+        "the file holds `expect`, `baseline`, a [levels] table (\"<code>\" = \"allow\" | \"warn\" | \"deny\") and a [tolerance] table (rate_points, amount_percent)",
     )?;
     Ok((parsed, text, shown))
+}
+
+/// The `[tolerance]` table over the defaults; a negative or non-finite width is refused.
+fn tolerance_of(
+    table: Option<ToleranceTable>,
+    text: &str,
+    shown: &str,
+) -> Result<Tolerance, FileDiagnostic<Code>> {
+    let mut tolerance = Tolerance::default();
+    let Some(table) = table else {
+        return Ok(tolerance);
+    };
+    let width = |value: Spanned<f64>| {
+        let span = value.span();
+        Decimal::from_f64_retain(*value.get_ref())
+            .filter(|d| !d.is_sign_negative())
+            .ok_or_else(|| {
+                FileDiagnostic::new(
+                    Code::Syntax,
+                    shown,
+                    format!("`{}` is not a width", value.get_ref()),
+                )
+                .with_source(text)
+                .with_label(Span::new(span.start, span.end), "expected a number ≥ 0")
+            })
+            .map(|d| d.round_dp(4).normalize())
+    };
+    if let Some(points) = table.rate_points {
+        tolerance.rate_points = width(points)?;
+    }
+    if let Some(percent) = table.amount_percent {
+        tolerance.amount_percent = width(percent)?;
+    }
+    Ok(tolerance)
 }
 
 /// The `[levels]` table as levels.

@@ -117,6 +117,11 @@ pub const EXPLANATIONS: &[Explanation] = &[
         "two reports give incompatible values for the same figure",
     ),
     explanation!(
+        "report::revised",
+        "report-revised",
+        "a final figure departs from the estimate published earlier",
+    ),
+    explanation!(
         "arith::share",
         "arith-share",
         "a stated share does not match the amounts it is a share of",

@@ -76,7 +76,11 @@ fn claim_for(
         return None;
     }
     let clause = sentence.clause_of(item.range.start);
-    let stance = if context::states_a_goal(doc.text(), item.range.start) {
+    // `预计全年…`, `初步核算`: an estimate is a reported figure, never a goal.
+    let estimate = sentence.estimated(doc, clause, item.range.start);
+    let stance = if estimate {
+        Stance::Reported
+    } else if context::states_a_goal(doc.text(), item.range.start) {
         Stance::Target
     } else {
         sentence.stance(doc, clause)
@@ -87,6 +91,22 @@ fn claim_for(
     }
     let time = sentence.governing_time(clause, item.range.start);
     let choice = metric::choose(doc, sentence, clause, item, subject)?;
+    // A project's total investment (`投资15.3亿元的…生产线`) is the project's plan until the
+    // sentence reports the project started, built or signed.
+    let stance = if choice.rule == "descriptor" && stance == Stance::Reported {
+        let rest = &doc.text()[item.range.end..sentence.range.end];
+        let before = &doc.text()[sentence.clause(clause).start..item.range.start];
+        let happened = PROJECT_EVENTS
+            .iter()
+            .any(|w| rest.contains(w) || before.contains(w));
+        if happened || estimate {
+            stance
+        } else {
+            Stance::Target
+        }
+    } else {
+        stance
+    };
     let entity = match &choice.entity {
         Some(own) => own.clone(),
         None => sentence.entity(doc, clause, item),
@@ -110,8 +130,8 @@ fn claim_for(
         }
     };
 
-    let comparator = comparator(doc.text(), item, kind, &choice);
-    let signed = Signed::of(doc.text(), item, comparator);
+    let signed = Signed::of(doc.text(), item);
+    let comparator = comparator(doc.text(), item, kind, &choice, &signed);
     let mut start = choice
         .anchor
         .filter(|&s| s < item.range.start)
@@ -134,15 +154,18 @@ fn claim_for(
         kind,
         entity,
         metric: choice.id,
+        measure: choice.measure,
         metric_name: choice.name,
         value: Some(signed.value),
         unit: item.unit.printed.clone(),
         low: signed.low,
         high: signed.high,
+        value_to: signed.value_to,
         base_value: Some(signed.base_value),
         base_unit: item.unit.base.clone(),
         qualifier: item.qualifier.clone(),
-        comparator: signed.comparator.as_str().to_owned(),
+        comparator,
+        estimate,
         period: period.map(|p| DateRange {
             start: p.start,
             end: p.end,
@@ -196,15 +219,18 @@ fn milestone_claim(doc: &DocumentContext, sentence: usize, event: milestone::Mil
         kind: ClaimKind::Target,
         entity: event.entity,
         metric: format!("milestone.{}", event.verb),
+        measure: claim::Measure::Event,
         metric_name: event.verb,
         value: None,
         unit: String::new(),
         low: None,
         high: None,
+        value_to: None,
         base_value: None,
         base_unit: String::new(),
         qualifier: None,
-        comparator: Comparator::Eq.as_str().to_owned(),
+        comparator: Comparator::Eq,
+        estimate: false,
         period: None,
         deadline: Some(event.deadline),
         rule: "milestone".to_owned(),
@@ -269,27 +295,40 @@ fn could_be_claim(text: &str, q: &Quantity) -> bool {
     true
 }
 
+/// Words that report a project under way or done: a descriptor of such a project
+/// (`投资10亿元的…项目建成投产`) reports its investment.
+const PROJECT_EVENTS: [&str; 14] = [
+    "已", "建成", "竣工", "投产", "开工", "完工", "投用", "开放", "落地", "签约", "入驻", "完成",
+    "实现", "运营",
+];
+
 /// Words before a rate that say it is a fall: `下降6.8%` is a growth of −6.8%.
 const DECLINE_WORDS: [&str; 4] = ["同比下降", "下降", "减少", "降低"];
 
-/// A claim's value, interval, base value and comparator, negated for a decline so that every
-/// growth rate reads the same way (`下降6.8%` → −6.8, and `下降6%以上` → `<= -6`).
+/// A claim's value, interval, base value and printed comparator, negated for a decline so
+/// that every growth rate reads the same way (`下降6.8%` → −6.8, and `下降6%以上` → `<= -6`).
 struct Signed {
     value: Decimal,
+    value_to: Option<Decimal>,
     low: Option<Decimal>,
     high: Option<Decimal>,
     base_value: Decimal,
+    /// The comparator the qualifier words state (`以上`, `以内`), in the signed reading.
     comparator: Comparator,
+    /// Whether the figure was printed as a fall (`下降`, `减少`).
+    decline: bool,
 }
 
 impl Signed {
-    fn of(text: &str, q: &Quantity, comparator: Comparator) -> Self {
+    fn of(text: &str, q: &Quantity) -> Self {
         let printed = Signed {
             value: q.value,
+            value_to: q.value_to,
             low: q.low.map(|b| b.value),
             high: q.high.map(|b| b.value),
             base_value: q.base_value,
-            comparator,
+            comparator: q.comparator,
+            decline: false,
         };
         let relative = matches!(
             q.unit.dimension,
@@ -301,10 +340,12 @@ impl Signed {
         }
         Signed {
             value: -printed.value,
+            value_to: printed.value_to.map(|v| -v),
             low: printed.high.map(|h| -h),
             high: printed.low.map(|l| -l),
             base_value: -printed.base_value,
-            comparator: comparator.reversed(),
+            comparator: printed.comparator.reversed(),
+            decline: true,
         }
     }
 }
@@ -374,12 +415,20 @@ fn is_partial(t: &TimeExpr, published: NaiveDate) -> bool {
     }
 }
 
-/// The comparator of a claim. A target stated as a plain figure is a floor (`增长11%` means at
-/// least 11%) — or a ceiling for a lower-is-better metric — except an amount to be spent
-/// (`投资1600万元`), which is a plan, not a floor.
-fn comparator(text: &str, q: &Quantity, kind: ClaimKind, choice: &MetricChoice) -> Comparator {
-    if kind != ClaimKind::Target || q.comparator != Comparator::Eq {
-        return q.comparator;
+/// The comparator of a claim: the one its qualifier states (`以上`, `以内`, already turned
+/// for a decline), else, for a target stated as a plain figure, a floor (`增长11%` means at
+/// least 11%) or, for a lower-is-better metric, a ceiling — read on the signed value, so
+/// `能耗下降2.5%` is a growth of at most −2.5%. An amount to be spent (`投资1600万元`) is a
+/// plan, not a floor.
+fn comparator(
+    text: &str,
+    q: &Quantity,
+    kind: ClaimKind,
+    choice: &MetricChoice,
+    signed: &Signed,
+) -> Comparator {
+    if kind != ClaimKind::Target || signed.comparator != Comparator::Eq {
+        return signed.comparator;
     }
     if q.unit.dimension == Dimension::Rank {
         return Comparator::RankLe;
@@ -392,6 +441,10 @@ fn comparator(text: &str, q: &Quantity, kind: ClaimKind, choice: &MetricChoice) 
         && !before.ends_with("年度投资");
     if spending {
         return Comparator::Eq;
+    }
+    // A goal worded as a fall (`下降3%`) asks for at least that fall, whatever the rule says.
+    if signed.decline {
+        return Comparator::Le;
     }
     match choice.direction {
         Direction::Higher => Comparator::Ge,

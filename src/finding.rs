@@ -35,6 +35,8 @@ pub enum Code {
     Restated,
     #[serde(rename = "report::conflict")]
     Conflict,
+    #[serde(rename = "report::revised")]
+    Revised,
     #[serde(rename = "arith::share")]
     Share,
     #[serde(rename = "arith::sum")]
@@ -45,7 +47,7 @@ pub enum Code {
 
 impl Code {
     /// Every finding code, in report order.
-    pub const ALL: [Code; 12] = [
+    pub const ALL: [Code; 13] = [
         Code::Met,
         Code::Missed,
         Code::Borderline,
@@ -55,6 +57,7 @@ impl Code {
         Code::Unverified,
         Code::Restated,
         Code::Conflict,
+        Code::Revised,
         Code::Share,
         Code::Sum,
         Code::Growth,
@@ -72,6 +75,7 @@ impl Code {
             Code::Unverified => "target::unverified",
             Code::Restated => "target::restated",
             Code::Conflict => "report::conflict",
+            Code::Revised => "report::revised",
             Code::Share => "arith::share",
             Code::Sum => "arith::sum",
             Code::Growth => "arith::growth",
@@ -95,7 +99,7 @@ impl Code {
         match self {
             Code::Missed | Code::Conflict | Code::Share | Code::Sum | Code::Growth => Level::Deny,
             Code::Unverified | Code::Behind | Code::Restated | Code::Borderline => Level::Warn,
-            Code::Met | Code::Pending | Code::OnTrack => Level::Allow,
+            Code::Met | Code::Pending | Code::OnTrack | Code::Revised => Level::Allow,
         }
     }
 }

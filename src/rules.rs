@@ -59,8 +59,13 @@ use crate::span::Span;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
-    /// An amount: `地区生产总值完成47亿元`.
+    /// A level at a date (a stock): `森林覆盖面积`, `人才公寓800套`.
     Level,
+    /// An amount over a period, adding up over time: `地区生产总值完成47亿元`,
+    /// `新增城镇就业5260人`.
+    Amount,
+    /// A number of things at a date: `高新技术企业达到50家`.
+    Count,
     /// A change rate: `同比增长12.9%`.
     Growth,
     /// A part of a whole: `占全区的35%`.
@@ -71,6 +76,14 @@ pub enum Measure {
     Rank,
     /// A fraction of a yearly plan done: `占年度计划的70.1%`.
     Progress,
+}
+
+impl Measure {
+    /// Whether the number is a magnitude of the thing itself (a level, an amount or a count)
+    /// rather than a ratio derived from it: such metrics take the same wordings.
+    pub const fn is_magnitude(self) -> bool {
+        matches!(self, Measure::Level | Measure::Amount | Measure::Count)
+    }
 }
 
 /// Which way a metric is better.
@@ -225,6 +238,9 @@ pub struct Cue {
     /// A weak cue decides only a clause that nothing else decides: `完成` reports in a review
     /// but is also the verb of a plan (`力争五年内,城区绿地率达38.6%`).
     pub weak: bool,
+    /// An outcome cue that marks its figures as estimates (`预计`, `初步核算`): they count until a
+    /// final figure is known and are never targets.
+    pub estimate: bool,
     /// Why the cue has this scope, for rule authors.
     pub description: Option<String>,
 }

@@ -74,6 +74,7 @@ pub fn scan_document(a: &Analyzed) -> Scan {
                 bias: Bias::Neutral,
             };
             let first_new = scan.times.len();
+            let first_quantity = scan.quantities.len();
             scan_range(
                 &mut scan,
                 &a.normalized,
@@ -87,7 +88,25 @@ pub fn scan_document(a: &Analyzed) -> Scan {
                 .filter(|t| t.item.range.start == range.start)
                 .and_then(|t| heading_year(&t.item))
             {
-                topic_year = (lead < published.year()).then_some(lead);
+                let past = (lead < published.year()).then_some(lead);
+                // The lead dates the rest of its own sentence too (`2024年，…，全年新增…`).
+                if past.is_some() && past != reference.context_year {
+                    scan.times.truncate(first_new);
+                    scan.quantities.truncate(first_quantity);
+                    let led = Reference {
+                        context_year: past,
+                        ..reference
+                    };
+                    scan_range(
+                        &mut scan,
+                        &a.normalized,
+                        range.clone(),
+                        &led,
+                        index,
+                        Some(i),
+                    );
+                }
+                topic_year = past;
             }
         }
     }
@@ -133,7 +152,9 @@ fn scan_range(
     sentence: Option<usize>,
 ) {
     let slice = &normalized.text()[range.clone()];
-    let times = time::find_all(slice, reference);
+    let mut times = time::find_all(slice, reference);
+    // `比上年增长`: the year compared with is not the period measured.
+    times.retain(|t| !time::is_comparison_base(slice, t));
     let quantities = outside_times(quantity::find_all(slice), &times);
     push_found(
         scan,

@@ -293,6 +293,15 @@ pub fn find_all(text: &str, reference: &Reference) -> Vec<TimeExpr> {
     merge_horizons(text, out, reference)
 }
 
+/// Whether a time expression is the base of a comparison (`比上年增长`, `较2013年翻一番`,
+/// `与去年同期相比`): it names what a figure is compared with, not the period it measures.
+/// The time grammar reads such expressions (`claimcheck parse` shows them); extraction leaves
+/// them out.
+pub fn is_comparison_base(text: &str, expr: &TimeExpr) -> bool {
+    let before = &text[..expr.range.start];
+    ["比", "较", "与", "同"].iter().any(|w| before.ends_with(w))
+}
+
 /// A prefix before a core.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Prefix {

@@ -38,11 +38,11 @@ fn plan_enumeration_gives_annual_targets_with_floors_and_ceilings() {
     let gdp = find(&claims, "增长11%");
     assert_eq!(gdp.kind, ClaimKind::Target);
     assert_eq!(gdp.metric, "economy.gdp_growth");
-    assert_eq!(gdp.comparator, ">=");
+    assert_eq!(gdp.comparator.as_str(), ">=");
     assert_eq!(gdp.deadline, Some(date("2014-12-31")));
     assert_eq!(gdp.entity, "中站区");
     let population = find(&claims, "6‰以内");
-    assert_eq!(population.comparator, "<=");
+    assert_eq!(population.comparator.as_str(), "<=");
     assert_eq!(population.kind, ClaimKind::Target);
     assert!(claims.iter().all(|c| c.kind == ClaimKind::Target));
 }
@@ -78,7 +78,7 @@ fn a_goal_verb_earlier_in_the_sentence_outweighs_attainment_verbs() {
     for claim in &claims {
         assert_eq!(claim.kind, ClaimKind::Target, "{claim:#?}");
         assert_eq!(claim.deadline, Some(date("2018-12-31")));
-        assert_eq!(claim.comparator, ">=");
+        assert_eq!(claim.comparator.as_str(), ">=");
     }
 }
 
@@ -111,7 +111,7 @@ fn a_project_descriptor_is_a_claim_about_the_project() {
     assert_eq!(claims.len(), 1, "{claims:#?}");
     assert_eq!(claims[0].entity, "红砂岭生态园(二期)");
     assert_eq!(claims[0].metric_name, "项目总投资");
-    assert_eq!(claims[0].comparator, "=");
+    assert_eq!(claims[0].comparator.as_str(), "=");
 }
 
 #[test]
@@ -144,7 +144,7 @@ fn a_decline_is_a_negative_growth() {
     assert_eq!(goal.len(), 1, "{goal:#?}");
     assert_eq!(goal[0].kind, ClaimKind::Target);
     assert_eq!(goal[0].value.unwrap().to_string(), "-3");
-    assert_eq!(goal[0].comparator, "<=");
+    assert_eq!(goal[0].comparator.as_str(), "<=");
 }
 
 #[test]

@@ -21,7 +21,11 @@ fn audit_of(folder: &str, as_of: Option<NaiveDate>) -> (Audit, Articles) {
     let loaded = claimcheck::corpus::load(&[PathBuf::from(folder)]);
     assert!(!loaded.documents.is_empty(), "{folder} has articles");
     let rules = claimcheck::rules::builtin().expect("the built-in rules load");
-    let audit = audit::audit(&loaded.documents, &rules, as_of);
+    let judging = audit::Judging {
+        as_of,
+        ..audit::Judging::default()
+    };
+    let audit = audit::audit(&loaded.documents, &rules, judging);
     (audit, articles::of_documents(&loaded.documents))
 }
 

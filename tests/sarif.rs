@@ -26,7 +26,14 @@ fn audited(path: &str, as_of: Option<NaiveDate>) -> (Audit, Articles) {
     );
     let rules = claimcheck::rules::builtin().expect("the built-in rules load");
     (
-        audit(&loaded.documents, &rules, as_of),
+        audit(
+            &loaded.documents,
+            &rules,
+            claimcheck::audit::Judging {
+                as_of,
+                ..Default::default()
+            },
+        ),
         articles::of_documents(&loaded.documents),
     )
 }

@@ -52,18 +52,23 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
     };
     let (documents, errors) = load(&paths);
     let as_of = args.as_of.or(expected.as_ref().and_then(|e| e.as_of));
+    let judging = audit::Judging {
+        as_of,
+        tolerance: settings.tolerance,
+    };
     let audit::Audit {
         claims,
         mut findings,
         as_of,
+        after_cut_off,
     } = if shard_claims.is_empty() {
-        audit::audit(&documents, &rules, as_of)
+        audit::audit(&documents, &rules, judging)
     } else {
         let mut all = shard_claims;
         for doc in &documents {
             all.extend(crate::extract::extract(&crate::analyze(doc), &rules));
         }
-        audit::reconcile_claims(all, &documents, &rules, as_of)
+        audit::reconcile_claims(all, &documents, &rules, judging)
     };
     let articles = articles_for(&documents, &claims);
 
@@ -153,6 +158,11 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
                 report::findings::human(&findings, &levels, &sources, style)
             );
             let mut notes = Vec::new();
+            if after_cut_off > 0 {
+                notes.push(format!(
+                    "{after_cut_off} claims published after {as_of} left out"
+                ));
+            }
             if suppressed > 0 {
                 notes.push(format!("{suppressed} baselined"));
             }

@@ -38,6 +38,7 @@ struct CueHit {
     kind: ClaimKind,
     scope: CueScope,
     weak: bool,
+    estimate: bool,
 }
 
 /// Words that may stand between a clause's start and its subject (`其中中站区…`).
@@ -269,7 +270,10 @@ fn year_mostly_ahead(year: i32, published: NaiveDate) -> bool {
 fn carries(t: &TimeExpr) -> bool {
     match t.kind {
         TimeKind::Measured => t.granularity == Granularity::Year,
-        TimeKind::OpenStart | TimeKind::Day => true,
+        TimeKind::OpenStart => true,
+        // An event's day carries (the next sentences describe the event); a stock's date
+        // (`年末`, `6月底`) dates only its own sentence.
+        TimeKind::Day => !t.printed.ends_with('末') && !t.printed.ends_with('底'),
         TimeKind::Deadline | TimeKind::Horizon | TimeKind::Plan => false,
     }
 }
@@ -316,9 +320,21 @@ impl<'a> SentenceContext<'a> {
                         kind: c.kind,
                         scope: c.scope,
                         weak: c.weak,
+                        estimate: c.estimate,
                     }),
                     _ => None,
                 })
+            })
+    }
+
+    /// Whether the figure at `pos` is an estimate: an estimate cue (`预计`, `初步核算`) before it
+    /// in its clause, or one earlier in the sentence whose scope reaches it.
+    pub(super) fn estimated(&self, doc: &DocumentContext, clause: usize, pos: usize) -> bool {
+        let own = self.clause(clause);
+        self.cue_terms(doc, own.start..pos).any(|c| c.estimate)
+            || (0..clause).any(|index| {
+                self.cue_terms(doc, self.clause(index))
+                    .any(|c| c.estimate && c.scope != CueScope::Clause)
             })
     }
 
@@ -444,6 +460,10 @@ impl<'a> SentenceContext<'a> {
             }
             for term in t.terms {
                 let name = match *term {
+                    // `高新区` in an article about `鹤鸣高新区` is the article's own zone.
+                    Term::Entity(_) if !own.is_empty() && own.ends_with(&text[t.span.range()]) => {
+                        Some(own.clone())
+                    }
                     Term::Entity(i) => rules.entities().get(i).map(|e| e.name.clone()),
                     Term::Anaphor(_) if is_rank => None,
                     Term::Anaphor(AnaphorKind::Own) => Some(own.clone()),

@@ -14,6 +14,7 @@
 
 use std::ops::Range;
 
+use crate::claim;
 use crate::quantity::{Dimension, Quantity};
 use crate::rules::{Direction, Measure, Metric, PatternMatch, Term, TermMatch};
 
@@ -32,6 +33,8 @@ pub(super) struct MetricChoice {
     pub anchor: Option<usize>,
     /// Which way is better.
     pub direction: Direction,
+    /// What the number measures: the rule's measure, or one read from the wording.
+    pub measure: claim::Measure,
     /// The noun phrase this figure counts or measures, for facets later in the sentence.
     pub subject: Option<String>,
     /// The claim's own entity, when the figure describes a named thing.
@@ -40,7 +43,7 @@ pub(super) struct MetricChoice {
 
 /// Words before a growth rate.
 const GROWTH_WORDS: &str =
-    "同比增长 较去年同期增长 比上年增长 比去年增长 增长 增速 增幅 下降 提高 增加 上升";
+    "同比增长 较去年同期增长 比上年增长 比去年增长 增长 增速 增幅 涨幅 上涨 下降 提高 增加 上升";
 /// Words before a share.
 const SHARE_WORDS: &str = "占 比重 占比 税比";
 /// Words that make a percentage a share of a plan or a task done.
@@ -113,6 +116,7 @@ pub(super) fn choose(
         && let Some(name) = derived_from(text, &clause_range, q, measure, &base.name)
     {
         let mut choice = rule_choice(base, format!("text.{name}"), alias.start, &clause_range);
+        choice.measure = worded_measure(measure, q, &name);
         choice.name = name;
         choice.rule = format!("{}+derived", base.id);
         return Some(choice);
@@ -120,6 +124,7 @@ pub(super) fn choose(
     let words = name_from_words(doc, sentence, clause, q, measure, subject)?;
     Some(MetricChoice {
         id: format!("text.{}", words.name),
+        measure: worded_measure(measure, q, &words.name),
         name: words.name,
         rule: "derived".to_owned(),
         anchor: words.anchor,
@@ -159,6 +164,7 @@ fn descriptor(text: &str, q: &Quantity) -> Option<MetricChoice> {
         rule: "descriptor".to_owned(),
         anchor: Some(q.range.start - word.len()),
         direction: Direction::Higher,
+        measure: claim::Measure::Level,
         subject: None,
         entity: Some(name.to_owned()),
     })
@@ -196,10 +202,10 @@ fn surface_name(metric: &Metric, alias: &str, q: &Quantity) -> String {
     }
     let ending = match metric.measure {
         Measure::Growth => "增速",
-        Measure::Level if q.unit.dimension == Dimension::Count => {
+        m if m.is_magnitude() && q.unit.dimension == Dimension::Count => {
             return count_name(&alias, q);
         }
-        Measure::Level | Measure::Rate => "",
+        Measure::Level | Measure::Amount | Measure::Count | Measure::Rate => "",
         // A share or a plan's completion names two things, the alias one; a rank's name
         // is built with its scope.
         Measure::Share | Measure::Progress | Measure::Rank => return metric.name.clone(),
@@ -219,8 +225,46 @@ fn rule_choice(metric: &Metric, id: String, anchor: usize, clause: &Range<usize>
         rule: metric.id.clone(),
         anchor: clause.contains(&anchor).then_some(anchor),
         direction: metric.direction,
+        measure: rule_measure(metric.measure),
         subject: None,
         entity: None,
+    }
+}
+
+/// A claim's measure from its rule's.
+pub(super) fn rule_measure(measure: Measure) -> claim::Measure {
+    match measure {
+        Measure::Level => claim::Measure::Level,
+        Measure::Amount => claim::Measure::Amount,
+        Measure::Count => claim::Measure::Count,
+        Measure::Growth => claim::Measure::Growth,
+        Measure::Share => claim::Measure::Share,
+        Measure::Rate => claim::Measure::Rate,
+        Measure::Rank => claim::Measure::Rank,
+        Measure::Progress => claim::Measure::Progress,
+    }
+}
+
+/// Words that open the name of something counted as it happens over a period (`新增企业`,
+/// `引进项目`, `培训…人次`): such counts add up over time.
+const FLOW_WORDS: &str = "新增 新建 新引进 引进 培训 接待 办结 完成 实施 改造";
+
+/// The measure of a derived metric, from its number and its wording: money reported by
+/// governments is a flow over a period (output, revenue, investment) unless the name says it is
+/// a balance; a count is a number at a date unless its words count what happened.
+fn worded_measure(measure: Measure, q: &Quantity, name: &str) -> claim::Measure {
+    if !measure.is_magnitude() {
+        return rule_measure(measure);
+    }
+    let flow = FLOW_WORDS.split_whitespace().any(|w| name.starts_with(w));
+    match q.unit.dimension {
+        Dimension::Money if name.contains("余额") || name.contains("总投资") => {
+            claim::Measure::Level
+        }
+        Dimension::Money => claim::Measure::Amount,
+        Dimension::Count if flow => claim::Measure::Amount,
+        Dimension::Count => claim::Measure::Count,
+        _ => claim::Measure::Level,
     }
 }
 
@@ -260,11 +304,12 @@ fn fits(metric: &Metric, measure: Measure, q: &Quantity) -> bool {
             (metric.dimension, q.unit.dimension),
             (Dimension::Rank, Dimension::Tier) | (Dimension::Tier, Dimension::Rank)
         );
+    let magnitude_or_rate = |m: Measure| m.is_magnitude() || m == Measure::Rate;
     let measure_fits = metric.measure == measure
-        || matches!(
-            (metric.measure, measure),
-            (Measure::Level, Measure::Rate) | (Measure::Rate, Measure::Level)
-        );
+        || (metric.measure.is_magnitude() && measure.is_magnitude())
+        || (magnitude_or_rate(metric.measure)
+            && magnitude_or_rate(measure)
+            && (metric.measure == Measure::Rate) != (measure == Measure::Rate));
     dimension_fits && measure_fits
 }
 
@@ -291,7 +336,7 @@ fn pattern_choice(
 ) -> MetricChoice {
     let mut choice = rule_choice(m, m.id.clone(), anchor, clause);
     choice.rule = format!("{}#pattern{}", m.id, p.pattern + 1);
-    if m.dimension == Dimension::Count && m.measure == Measure::Level && anchor < p.span.end {
+    if m.dimension == Dimension::Count && m.measure.is_magnitude() && anchor < p.span.end {
         choice.subject = Some(subject_of(&text[anchor..p.span.end]));
     }
     choice
@@ -347,7 +392,7 @@ fn nearest_alias<'d>(
             if nearby.fitting.is_none() && fits(metric, measure, q) {
                 nearby.fitting = Some((metric, t.span.range()));
             }
-            if nearby.any.is_none() && metric.measure == Measure::Level {
+            if nearby.any.is_none() && metric.measure.is_magnitude() {
                 nearby.any = Some((metric, t.span.range()));
             }
         }

@@ -66,6 +66,7 @@ const SUFFIXES: &[(&str, Kind)] = &[
     ("以内", Kind::Le),
     ("之内", Kind::Le),
     ("左右", Kind::About),
+    ("上下", Kind::About),
 ];
 
 /// Words that open a percentage or per-mille written out (`百分之四十`), with their unit.

@@ -70,7 +70,7 @@ pub fn rating(code: Code) -> Option<(u8, &'static str)> {
         Code::Restated => (3, "Restated"),
         Code::Behind => (2, "Behind"),
         Code::Missed => (1, "Missed"),
-        Code::Conflict | Code::Share | Code::Sum | Code::Growth => return None,
+        Code::Conflict | Code::Revised | Code::Share | Code::Sum | Code::Growth => return None,
     })
 }
 

@@ -117,7 +117,7 @@ pub fn table(claims: &[Claim]) -> String {
         let figure = match c.value {
             Some(value) => format!(
                 "{} {value}{}{}",
-                c.comparator,
+                c.comparator.as_str(),
                 c.unit,
                 c.qualifier
                     .as_deref()
@@ -213,7 +213,10 @@ mod tests {
             base_value: Some(Decimal::new(4_700_000_000, 0)),
             base_unit: "元".to_string(),
             qualifier: None,
-            comparator: "=".to_string(),
+            comparator: crate::claim::Comparator::Eq,
+            estimate: false,
+            measure: crate::claim::Measure::Growth,
+            value_to: None,
             period: Some(DateRange {
                 start: day(2013, 1, 1),
                 end: day(2013, 12, 31),

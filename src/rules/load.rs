@@ -198,6 +198,8 @@ struct CueDef {
     #[serde(default)]
     weak: bool,
     #[serde(default)]
+    estimate: bool,
+    #[serde(default)]
     description: Option<String>,
 }
 
@@ -432,6 +434,7 @@ pub(super) fn compile(sources: Sources) -> Result<RuleSet, Vec<RuleDiagnostic>> 
             words: strings(def.words),
             scope: def.scope,
             weak: def.weak,
+            estimate: def.estimate,
             description: def.description,
         })
         .collect();
