@@ -112,7 +112,8 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     format: CheckFormat,
-    /// Judge as of this date [default: the latest `published` date in the corpus]
+    /// Judge as of this date: a knowledge cut-off — articles published after it are neither
+    /// targets nor evidence [default: the latest `published` date in the corpus]
     #[arg(long, value_name = "YYYY-MM-DD")]
     as_of: Option<chrono::NaiveDate>,
     /// Also show findings at allow level (met, pending, on-track by default).

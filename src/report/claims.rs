@@ -9,10 +9,10 @@
 //!    "span": {"start": 1234, "end": 1290}, "line": 69, "column": 1,
 //!    "text": "2013\n\n年，中站区地区生产总值\n\n完成\n\n47\n\n亿元",
 //!    "kind": "outcome", "entity": "中站区",
-//!    "metric": "economy.gdp", "metric_name": "地区生产总值",
+//!    "metric": "economy.gdp", "measure": "amount", "metric_name": "地区生产总值",
 //!    "value": "47", "unit": "亿元", "low": "46.5", "high": "47.5",
 //!    "base_value": "4700000000", "base_unit": "元",
-//!    "qualifier": null, "comparator": "=",
+//!    "qualifier": null, "comparator": "=", "estimate": false,
 //!    "period": {"start": "2013-01-01", "end": "2013-12-31"}, "deadline": null,
 //!    "rule": "economy.gdp", "published": "2014-02-15", "sentence": 41}]}
 //! ```
@@ -30,7 +30,19 @@
 //!   `农村居民人均可支配收入` are one series); `metric_name` is the metric as this article words
 //!   it, with the ending of its measure (`农民人均纯收入增速`). Ids starting `text.` are metrics
 //!   no rule names, identified by their name.
-//! - `comparator` is one of `=`, `>=`, `<=`, `>`, `<`, `rank<=`.
+//! - `measure` says what the figure measures and so how figures of other periods compare with
+//!   it: `level` (at a date), `amount` (over a period; only amounts add up and are compared pro
+//!   rata), `count` (things at a date), `growth`, `share`, `rate`, `rank`, `progress` (a share
+//!   of a yearly plan done) or `event` (a milestone). It comes from the metric's rule, or from the
+//!   wording for a derived metric.
+//! - `value_to` is present only for a printed range (`6%-6.5%` → `value` 6, `value_to` 6.5).
+//! - `comparator` is one of `=`, `>=`, `<=`, `>`, `<`, `rank<=`. A target's plain figure is a
+//!   floor (`>=`), or a ceiling (`<=`) for a lower-is-better metric (`居民消费价格涨幅`,
+//!   `失业率`, `能耗`) and for a goal worded as a fall (`下降2.5%` is a growth of at most −2.5%).
+//! - `estimate` is `true` for a figure printed as an estimate (`预计全年…`, `初步核算`): an
+//!   outcome that counts only until a final figure for its period is known, never a target.
+//!   Shards written before these fields existed read `measure` as `level` and `estimate` as
+//!   `false`.
 //! - `period` (inclusive ISO dates) is what an outcome or progress figure measures, or an
 //!   annual target's year; `deadline` is when a target is due. Either may be `null`.
 //! - `published` is the document's publication date; `sentence` the 0-based index of the

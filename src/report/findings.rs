@@ -24,7 +24,15 @@
 //! - Every finding is listed, whatever its level; `severity` is its level after configuration
 //!   (`allow`, `warn`, `deny`).
 //! - `computation` holds the compared numbers as strings, by name (`target`, `reported`,
-//!   `difference`, `done_percent`, `elapsed_percent`, `latest`, `distance`, `computed`…).
+//!   `difference`, `band` for an approximate goal (`±0.5 pp`), `done_percent`,
+//!   `elapsed_percent`, `part_period`, `latest`, `latest_period`, `distance`, `estimate`,
+//!   `final`, `computed`…).
+//! - `as_of` is the knowledge cut-off: no claim of a document published after it is a target
+//!   or evidence.
+//! - Every evidence claim carries its `period` and `published` date, and its label says them
+//!   (`reported 6.8% for 2023, published 2024-03-22`); an estimate has `"estimate": true` and
+//!   its label says `(estimate)`. `report::revised` has the final figure as its target and the
+//!   estimate as its evidence.
 //! - Findings are ordered by the target's document and position, then code.
 //! - Spans are byte offsets into the file; `line` and `column` are 1-based, the column counted
 //!   in characters (claims/1, see `src/report/claims.rs`).
