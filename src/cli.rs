@@ -404,7 +404,7 @@ fn parse_file(
             doc.meta.published = date;
         }
         let analyzed = analyze(&doc);
-        let found: Scan = scan::scan_document(&analyzed);
+        let found: Scan = scan::scan_document(&analyzed, &[]);
         let parsed = report::parse::Parsed {
             input: &doc.source,
             doc: Some(doc.display_path()),

@@ -33,6 +33,7 @@ use crate::claim::{self, Claim, ClaimKind, DateRange};
 use crate::quantity::{Comparator, Dimension, Quantity};
 use crate::rules::{Direction, RuleSet};
 use crate::scan::{self, Located};
+use crate::structure::{self, Role};
 use crate::span;
 use crate::time::{Granularity, Period, TimeExpr, TimeKind};
 
@@ -41,8 +42,9 @@ use metric::MetricChoice;
 
 /// Extracts the claims of one analyzed document, in the deterministic order of [`claim::sort`].
 pub fn extract(a: &Analyzed, rules: &RuleSet) -> Vec<Claim> {
-    let scan = scan::scan_document(a);
-    let document = DocumentContext::new(a, &scan, rules);
+    let roles = structure::roles(a, rules);
+    let scan = scan::scan_document(a, &roles);
+    let document = DocumentContext::new(a, &scan, rules, &roles);
     let mut claims = Vec::new();
     for sentence in document.sentences() {
         // What the sentence's figures are about so far: `列入市重点项目24个,总投资…`.
@@ -371,6 +373,9 @@ fn target_dates(
         };
         return (period, t.period.end);
     }
+    if let Role::Targets(p) | Role::Plan(p) = sentence.role {
+        return (Some(p), p.end);
+    }
     let year = Period::year(doc.section_year(sentence).unwrap_or(published.year()));
     (year, year.map_or(published, |y| y.end))
 }
@@ -385,6 +390,10 @@ fn reported_period(
 ) -> Period {
     if let Some(t) = time {
         return t.period;
+    }
+    if let Role::Review(p) = sentence.role {
+        // A review over several years (`过去五年`) dates a year-less figure to its last year.
+        return Period::year(p.end.year()).unwrap_or(p);
     }
     match doc.section_year(sentence).and_then(Period::year) {
         Some(year) if year.end < published => year,

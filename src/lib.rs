@@ -39,6 +39,7 @@ pub mod scan;
 pub mod segment;
 pub mod shards;
 pub mod span;
+pub mod structure;
 pub mod time;
 mod toml_diag;
 

@@ -245,6 +245,44 @@ pub struct Cue {
     pub description: Option<String>,
 }
 
+/// What part of a government text a section cue opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionRole {
+    /// A review of the year(s) before publication (`过去一年`, `去年工作回顾`, a 统计公报).
+    Review,
+    /// This year's goals (`今年…主要预期目标`, `任务清单`).
+    Targets,
+    /// A multi-year plan's goals (`“十四五”时期主要目标`, `规划目标`).
+    Plan,
+}
+
+/// Where a section cue is looked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionPlace {
+    /// In a heading, or at the start of a sentence (after a speaker's `报告指出，`).
+    Lead,
+    /// Anywhere in a heading or a sentence (`今年发展主要预期目标是：`).
+    Anywhere,
+    /// In the article's title (front matter): the whole document (`2023年…统计公报`).
+    Title,
+}
+
+/// Words that open a part of a government text with a genre role: what follows reviews the
+/// year before, or states this year's or a plan's goals.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SectionCue {
+    /// The role of what follows.
+    pub role: SectionRole,
+    /// The literal words.
+    pub words: Vec<String>,
+    /// Where the words are looked for.
+    pub place: SectionPlace,
+    /// For a review: how many years before publication it covers (`过去五年`: 5).
+    pub years: u32,
+}
+
 /// A loaded, validated and compiled rule set.
 #[derive(Clone, Debug)]
 pub struct RuleSet {
@@ -253,6 +291,7 @@ pub struct RuleSet {
     anaphora: Anaphora,
     cues: Vec<Cue>,
     milestones: Vec<String>,
+    sections: Vec<SectionCue>,
     lexicon: matcher::Lexicon,
     patterns: matcher::Patterns,
 }
@@ -282,6 +321,11 @@ impl RuleSet {
     /// without a number.
     pub fn milestones(&self) -> &[String] {
         &self.milestones
+    }
+
+    /// The section cues of the genre (`过去一年`, `主要预期目标`), in file order.
+    pub fn sections(&self) -> &[SectionCue] {
+        &self.sections
     }
 
     /// The metric with this id.

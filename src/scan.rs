@@ -13,6 +13,7 @@ use crate::Analyzed;
 use crate::normalize::Normalized;
 use crate::quantity::{self, Dimension, Quantity};
 use crate::span::Span;
+use crate::structure::Role;
 use crate::time::{self, Bias, Granularity, Reference, TimeExpr, YearSource};
 
 /// A found item with its place in the document.
@@ -39,8 +40,10 @@ pub struct Scan {
     pub section_years: Vec<Option<i32>>,
 }
 
-/// Scans every heading and sentence of an analyzed document.
-pub fn scan_document(a: &Analyzed) -> Scan {
+/// Scans every heading and sentence of an analyzed document. `roles` (by sentence, see
+/// [`crate::structure`]) give a review's year to its year-less words (`全年`, `年末`); an empty
+/// slice reads the document without genre context.
+pub fn scan_document(a: &Analyzed, roles: &[Role]) -> Scan {
     let published = a.doc.meta.published;
     let mut scan = Scan::default();
     for (index, section) in a.segments.sections.iter().enumerate() {
@@ -68,9 +71,10 @@ pub fn scan_document(a: &Analyzed) -> Scan {
         let mut topic_year = None;
         for i in section.sentences.clone() {
             let range = a.segments.sentences[i].range.clone();
+            let reviewed = roles.get(i).and_then(|r| r.review_year());
             let reference = Reference {
                 published,
-                context_year: topic_year.or(year),
+                context_year: topic_year.or(reviewed).or(year),
                 bias: Bias::Neutral,
             };
             let first_new = scan.times.len();

@@ -12,6 +12,7 @@ use crate::quantity::{Dimension, Quantity};
 use crate::rules::{AnaphorKind, CueScope, PatternMatch, RuleSet, Term, TermMatch};
 use crate::scan::{Located, Scan};
 use crate::span::Span;
+use crate::structure::Role;
 use crate::time::{Granularity, TimeExpr, TimeKind};
 
 /// Whether a figure is promised or reported.
@@ -54,6 +55,8 @@ pub(super) struct DocumentContext<'a> {
     /// The scan's time expressions that date something (see [`names_a_programme`]).
     times: Vec<Located<TimeExpr>>,
     path: String,
+    /// The genre role of each sentence (see [`crate::structure`]).
+    roles: &'a [Role],
 }
 
 /// One sentence: its clauses, and the slices of the document's findings that fall inside it.
@@ -72,10 +75,17 @@ pub(super) struct SentenceContext<'a> {
     /// An enumeration cue (`主要目标是:`) before this sentence still governs it: the sentences
     /// since then ended with `;`.
     in_enumeration: bool,
+    /// The part of the government text the sentence is in: a review, this year's goals, a plan.
+    pub(super) role: Role,
 }
 
 impl<'a> DocumentContext<'a> {
-    pub(super) fn new(analyzed: &'a Analyzed<'a>, scan: &'a Scan, rules: &'a RuleSet) -> Self {
+    pub(super) fn new(
+        analyzed: &'a Analyzed<'a>,
+        scan: &'a Scan,
+        rules: &'a RuleSet,
+        roles: &'a [Role],
+    ) -> Self {
         let text = analyzed.normalized.text();
         DocumentContext {
             analyzed,
@@ -90,6 +100,7 @@ impl<'a> DocumentContext<'a> {
                 .cloned()
                 .collect(),
             path: analyzed.doc.display_path(),
+            roles,
         }
     }
 
@@ -198,6 +209,7 @@ impl<'a> DocumentContext<'a> {
                 terms: term_at..term_end,
                 carried,
                 in_enumeration,
+                role: self.roles.get(index).copied().unwrap_or_default(),
             };
             let opens_enumeration = context
                 .cue_terms(self, range.clone())
@@ -379,6 +391,11 @@ impl<'a> SentenceContext<'a> {
             {
                 return Stance::Target;
             }
+        }
+        match self.role {
+            Role::Review(_) => return Stance::Reported,
+            Role::Targets(_) | Role::Plan(_) => return Stance::Target,
+            Role::None => {}
         }
         if self.in_enumeration {
             return Stance::Target;

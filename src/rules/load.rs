@@ -16,6 +16,7 @@ use toml::de::{DeTable, DeValue};
 use super::diagnostic::{Code, RuleDiagnostic};
 use super::{
     Anaphora, Counterexample, Cue, CueScope, Direction, Entity, EntityLevel, Example, Measure,
+    SectionCue, SectionPlace, SectionRole,
     Metric, RuleSet, matcher, span_of,
 };
 use crate::claim::ClaimKind;
@@ -203,6 +204,21 @@ struct CueDef {
     description: Option<String>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SectionDef {
+    role: SectionRole,
+    words: Vec<Spanned<String>>,
+    #[serde(default)]
+    place: Option<SectionPlace>,
+    #[serde(default)]
+    years: Option<u32>,
+    /// For people reading the file; the engine needs the other fields.
+    #[serde(default)]
+    #[expect(dead_code, reason = "read by rule authors, not by the engine")]
+    description: Option<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct MilestoneDef {
@@ -353,6 +369,7 @@ pub(super) fn compile(sources: Sources) -> Result<RuleSet, Vec<RuleDiagnostic>> 
     let mut anaphora: Option<InFile<AnaphoraDef>> = None;
     let mut cues: Vec<InFile<CueDef>> = Vec::new();
     let mut milestones: Vec<InFile<MilestoneDef>> = Vec::new();
+    let mut sections: Vec<InFile<SectionDef>> = Vec::new();
     let mut metrics: Vec<(String, InFile<MetricDef>)> = Vec::new();
 
     if let Some(source) = sources.entities {
@@ -373,10 +390,13 @@ pub(super) fn compile(sources: Sources) -> Result<RuleSet, Vec<RuleDiagnostic>> 
         let file = add(&mut checker, source);
         let text = Arc::clone(&checker.files[file].text);
         if let Some(table) = checker.table(file, &text) {
-            for (key, value) in checker.top_level(file, table, &["cue", "milestone"]) {
+            for (key, value) in checker.top_level(file, table, &["cue", "milestone", "section"]) {
                 if key == "cue" {
                     let defs: Vec<CueDef> = checker.array(file, &key, value);
                     cues.extend(defs.into_iter().map(|def| InFile { file, def }));
+                } else if key == "section" {
+                    let defs: Vec<SectionDef> = checker.array(file, &key, value);
+                    sections.extend(defs.into_iter().map(|def| InFile { file, def }));
                 } else {
                     let defs: Vec<MilestoneDef> = checker.array(file, &key, value);
                     milestones.extend(defs.into_iter().map(|def| InFile { file, def }));
@@ -408,6 +428,9 @@ pub(super) fn compile(sources: Sources) -> Result<RuleSet, Vec<RuleDiagnostic>> 
             "milestone word",
         );
     }
+    for section in &sections {
+        check_words(&mut checker, section.file, &section.def.words, "section cue");
+    }
     let dimensions = check_metrics(&mut checker, &metrics, &entities);
     if !checker.diagnostics.is_empty() {
         return Err(checker.diagnostics);
@@ -438,6 +461,15 @@ pub(super) fn compile(sources: Sources) -> Result<RuleSet, Vec<RuleDiagnostic>> 
             description: def.description,
         })
         .collect();
+    let sections: Vec<SectionCue> = sections
+        .into_iter()
+        .map(|InFile { def, .. }| SectionCue {
+            role: def.role,
+            words: strings(def.words),
+            place: def.place.unwrap_or(SectionPlace::Lead),
+            years: def.years.unwrap_or(1),
+        })
+        .collect();
     let milestones: Vec<String> = milestones
         .into_iter()
         .flat_map(|InFile { def, .. }| strings(def.words))
@@ -458,6 +490,7 @@ pub(super) fn compile(sources: Sources) -> Result<RuleSet, Vec<RuleDiagnostic>> 
             anaphora,
             cues,
             milestones,
+            sections,
             lexicon,
             patterns,
         }),

@@ -1,0 +1,227 @@
+//! Document structure: the genre role of each sentence of a government text.
+//!
+//! The 政府工作报告 is where a government states its year's goals and reviews the year before;
+//! a 统计公报 reports a year's outcomes; a 五年规划 states goals for its plan period. Their parts
+//! are opened by section cues (rule data: `[[section]]` in `rules/cues.toml`):
+//!
+//! - **review** (`过去一年`, `一年来`, `去年工作回顾`, a title `2023年…统计公报`): figures without a
+//!   time of their own measure the year reviewed — the year before publication for an article of
+//!   the first half-year, the publication year for one of the second half (a December summary),
+//!   or the year the heading or title names; `过去五年` covers five years;
+//! - **targets** (`今年…主要预期目标是`, `任务清单`, `今年主要目标`): figures are goals for the year;
+//! - **plan** (`“十四五”时期主要目标`, `规划目标`): figures are goals for the plan period.
+//!
+//! A cue in a heading, at the start of a sentence (also after a speaker's `报告指出，`) or — for
+//! cues marked `place = "anywhere"` — anywhere in a sentence opens its part; the part runs over
+//! the following sentences, lines and sections until another cue opens another part. A cue marked
+//! `place = "title"` sets the role of the whole article from its front-matter title.
+
+use std::ops::Range;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::Analyzed;
+use crate::rules::{RuleSet, SectionCue, SectionPlace, SectionRole};
+use crate::time::{self, Period, Reference, TimeKind};
+
+/// The genre role of a sentence, with the period its year-less figures belong to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Role {
+    /// No genre cue governs the sentence.
+    #[default]
+    None,
+    /// A review: figures report the period.
+    Review(Period),
+    /// This year's goals: figures are due by the end of the period.
+    Targets(Period),
+    /// A plan's goals: figures are due by the end of the plan period.
+    Plan(Period),
+}
+
+impl Role {
+    /// The year a review's year-less time words (`全年`, `年末`) refer to.
+    pub fn review_year(self) -> Option<i32> {
+        match self {
+            Role::Review(p) => Some(p.end.year()),
+            _ => None,
+        }
+    }
+}
+
+/// Clauses a cue may open in a sentence: the first, or one after a speaker's words
+/// (`政府工作报告说，一年来，…`).
+const LEAD_CLAUSES: usize = 3;
+
+/// The role of every sentence of an analyzed document, by sentence index.
+pub fn roles(a: &Analyzed, rules: &RuleSet) -> Vec<Role> {
+    let cues = rules.sections();
+    let published = a.doc.meta.published;
+    let text = a.normalized.text();
+    let mut roles = vec![Role::None; a.segments.sentences.len()];
+    let title = a
+        .doc
+        .meta
+        .title
+        .as_deref()
+        .map(|t| crate::normalize::Normalized::inline(t).text().to_owned())
+        .unwrap_or_default();
+    let mut current = cues
+        .iter()
+        .filter(|c| c.place == SectionPlace::Title)
+        .find_map(|c| found_role(c, &title, &title, published))
+        .unwrap_or_default();
+    for section in &a.segments.sections {
+        for heading in &section.headings {
+            let words = &text[heading.clone()];
+            if let Some(role) = cues
+                .iter()
+                .filter(|c| c.place != SectionPlace::Title)
+                .find_map(|c| found_role(c, words, words, published))
+            {
+                current = role;
+            }
+        }
+        for i in section.sentences.clone() {
+            let sentence = &text[a.segments.sentences[i].range.clone()];
+            let lead = lead(sentence);
+            if let Some(role) = cues.iter().find_map(|c| match c.place {
+                SectionPlace::Lead => found_role(c, &sentence[lead.clone()], sentence, published),
+                SectionPlace::Anywhere => found_role(c, sentence, sentence, published),
+                SectionPlace::Title => None,
+            }) {
+                current = role;
+            }
+            roles[i] = current;
+        }
+    }
+    roles
+}
+
+/// The start of a sentence where a cue opens a part: its first clauses, each from its start.
+fn lead(sentence: &str) -> Range<usize> {
+    let end = sentence
+        .match_indices(',')
+        .nth(LEAD_CLAUSES - 1)
+        .map_or(sentence.len(), |(i, _)| i);
+    0..end
+}
+
+/// The role a cue gives when one of its words is in `place` (for lead cues, at a clause start
+/// within it); `context` is the heading or sentence the words are in, for its years.
+fn found_role(cue: &SectionCue, place: &str, context: &str, published: NaiveDate) -> Option<Role> {
+    let hit = cue.words.iter().any(|w| match cue.place {
+        SectionPlace::Lead => {
+            place.starts_with(w.as_str())
+                || place.match_indices(',').any(|(i, _)| place[i + 1..].starts_with(w.as_str()))
+        }
+        SectionPlace::Anywhere | SectionPlace::Title => place.contains(w.as_str()),
+    });
+    if !hit {
+        return None;
+    }
+    let named = named_year(context);
+    Some(match cue.role {
+        SectionRole::Review => {
+            let last = named
+                .filter(|&y| y <= published.year())
+                .unwrap_or_else(|| reviewed_year(published));
+            let years = i32::try_from(cue.years.max(1)).unwrap_or(1);
+            let start = Period::year(last - years + 1)?;
+            let end = Period::year(last)?;
+            Role::Review(Period {
+                start: start.start,
+                end: end.end,
+            })
+        }
+        SectionRole::Targets => {
+            let year = named
+                .filter(|&y| y >= published.year())
+                .unwrap_or(published.year());
+            Role::Targets(Period::year(year)?)
+        }
+        SectionRole::Plan => Role::Plan(plan_period(context, published)?),
+    })
+}
+
+/// The year a review covers when nothing names it: a report of the first half-year reviews the
+/// year before; a summary of the second half reviews its own year.
+fn reviewed_year(published: NaiveDate) -> i32 {
+    if published.month() <= 6 {
+        published.year() - 1
+    } else {
+        published.year()
+    }
+}
+
+/// A four-digit year written in `text` (`2023年…统计公报`, `2021任务清单`).
+fn named_year(text: &str) -> Option<i32> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(3)).find_map(|i| {
+        let digits = &bytes[i..i + 4];
+        let boundary_before = i == 0 || !bytes[i - 1].is_ascii_digit();
+        let boundary_after = bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
+        if boundary_before && boundary_after && digits.iter().all(u8::is_ascii_digit) {
+            let year: i32 = std::str::from_utf8(digits).ok()?.parse().ok()?;
+            (1949..=2100).contains(&year).then_some(year)
+        } else {
+            None
+        }
+    })
+}
+
+/// The plan period a plan cue's heading or sentence names (`“十四五”`), else the five years from
+/// publication.
+fn plan_period(context: &str, published: NaiveDate) -> Option<Period> {
+    let reference = Reference::new(published);
+    if let Some(plan) = time::find_all(context, &reference)
+        .into_iter()
+        .find(|t| t.kind == TimeKind::Plan)
+    {
+        return Some(plan.period);
+    }
+    let start = Period::year(published.year())?;
+    let end = Period::year(published.year() + 4)?;
+    Some(Period {
+        start: start.start,
+        end: end.end,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_named_year_is_four_digits_alone() {
+        assert_eq!(named_year("2023年国民经济和社会发展统计公报"), Some(2023));
+        assert_eq!(named_year("2021任务清单"), Some(2021));
+        assert_eq!(named_year("增长12345"), None);
+        assert_eq!(named_year("第十四个五年规划"), None);
+    }
+
+    #[test]
+    fn a_review_early_in_the_year_covers_the_year_before() {
+        let march = NaiveDate::from_ymd_opt(2023, 3, 5).unwrap();
+        let december = NaiveDate::from_ymd_opt(2020, 12, 20).unwrap();
+        assert_eq!(reviewed_year(march), 2022);
+        assert_eq!(reviewed_year(december), 2020);
+    }
+
+    #[test]
+    fn lead_cues_open_a_clause() {
+        let cue = SectionCue {
+            role: SectionRole::Review,
+            words: vec!["一年来".to_owned()],
+            place: SectionPlace::Lead,
+            years: 1,
+        };
+        let published = NaiveDate::from_ymd_opt(2025, 3, 6).unwrap();
+        let text = "政府工作报告说,一年来,经济运行总体平稳";
+        assert!(matches!(
+            found_role(&cue, text, text, published),
+            Some(Role::Review(p)) if p.start.year() == 2024
+        ));
+        let inside = "这是一年来最好的成绩";
+        assert_eq!(found_role(&cue, inside, inside, published), None);
+    }
+}
