@@ -33,8 +33,8 @@ use crate::claim::{self, Claim, ClaimKind, DateRange};
 use crate::quantity::{Comparator, Dimension, Quantity};
 use crate::rules::{Direction, RuleSet};
 use crate::scan::{self, Located};
-use crate::structure::{self, Role};
 use crate::span;
+use crate::structure::{self, Role};
 use crate::time::{Granularity, Period, TimeExpr, TimeKind};
 
 use context::{DocumentContext, SentenceContext, Stance};
@@ -87,12 +87,20 @@ fn claim_for(
     } else {
         sentence.stance(doc, clause)
     };
+    // `高于5%左右的预期目标`: a report that quotes the goal restates no figure of its own.
+    if stance == Stance::Reported && quotes_a_goal(doc.text(), item) {
+        return None;
+    }
+    // `城镇新增就业1244万人,比上年多增38万人`: a change from last year, not another level.
+    if is_change_of_an_earlier_figure(doc.text(), sentence, item) {
+        return None;
+    }
     // A tier (`前列`, `第一方阵`) can be aimed at, but a report of one cannot be checked.
     if item.unit.dimension == Dimension::Tier && stance == Stance::Reported {
         return None;
     }
-    let time = sentence.governing_time(clause, item.range.start);
     let choice = metric::choose(doc, sentence, clause, item, subject)?;
+    let time = sentence.governing_time(clause, item.range.start, choice.measure.is_of_a_period());
     // A project's total investment (`投资15.3亿元的…生产线`) is the project's plan until the
     // sentence reports the project started, built or signed.
     let stance = if choice.rule == "descriptor" && stance == Stance::Reported {
@@ -295,6 +303,47 @@ fn could_be_claim(text: &str, q: &Quantity) -> bool {
         return false;
     }
     true
+}
+
+/// Whether a reported figure quotes a goal (`实现了6.5%左右的预期目标`, `低于3%左右的目标`).
+fn quotes_a_goal(text: &str, q: &Quantity) -> bool {
+    let after = &text[q.range.end..];
+    let before = text[..q.range.start].trim_end_matches([':', ',']);
+    ["的预期目标", "预期目标", "的目标", "的年度目标", "目标"]
+        .iter()
+        .any(|w| after.starts_with(w))
+        || ["预期目标", "目标为", "目标是"]
+            .iter()
+            .any(|w| before.ends_with(w))
+}
+
+/// Words that turn an amount into its change (`多增38万人`, `比上年增加5亿元`).
+const CHANGE_WORDS: [&str; 8] = [
+    "多增",
+    "少增",
+    "比上年增加",
+    "比上年减少",
+    "比上年多",
+    "比上年少",
+    "增加",
+    "减少",
+];
+
+/// Whether an amount is the change of a figure stated earlier in its sentence in the same unit
+/// (`城镇新增就业1244万人,比上年多增38万人`): it is not another value of that figure.
+fn is_change_of_an_earlier_figure(text: &str, sentence: &SentenceContext, q: &Quantity) -> bool {
+    let relative = matches!(
+        q.unit.dimension,
+        Dimension::Percent | Dimension::Permille | Dimension::PercentagePoint
+    );
+    let before = text[..q.range.start].trim_end_matches('了');
+    if relative || !CHANGE_WORDS.iter().any(|w| before.ends_with(w)) {
+        return false;
+    }
+    sentence
+        .quantities()
+        .iter()
+        .any(|other| other.item.range.end <= q.range.start && other.item.unit.base == q.unit.base)
 }
 
 /// Words that report a project under way or done: a descriptor of such a project

@@ -367,6 +367,10 @@ impl RuleSet {
 
 /// The metric families shipped in `rules/metrics/`, embedded at compile time.
 const BUILTIN_METRICS: &[(&str, &str)] = &[
+    (
+        "agriculture",
+        include_str!("../rules/metrics/agriculture.toml"),
+    ),
     ("economy", include_str!("../rules/metrics/economy.toml")),
     ("fiscal", include_str!("../rules/metrics/fiscal.toml")),
     (

@@ -73,10 +73,11 @@ pub fn roles(a: &Analyzed, rules: &RuleSet) -> Vec<Role> {
     for section in &a.segments.sections {
         for heading in &section.headings {
             let words = &text[heading.clone()];
+            // A heading is all lead: a cue anywhere in it opens its part (`一、过去一年工作回顾`).
             if let Some(role) = cues
                 .iter()
                 .filter(|c| c.place != SectionPlace::Title)
-                .find_map(|c| found_role(c, words, words, published))
+                .find_map(|c| found_role_anywhere(c, words, published))
             {
                 current = role;
             }
@@ -106,13 +107,24 @@ fn lead(sentence: &str) -> Range<usize> {
     0..end
 }
 
+/// The role a cue gives when one of its words is anywhere in `text`.
+fn found_role_anywhere(cue: &SectionCue, text: &str, published: NaiveDate) -> Option<Role> {
+    let anywhere = SectionCue {
+        place: SectionPlace::Anywhere,
+        ..cue.clone()
+    };
+    found_role(&anywhere, text, text, published)
+}
+
 /// The role a cue gives when one of its words is in `place` (for lead cues, at a clause start
 /// within it); `context` is the heading or sentence the words are in, for its years.
 fn found_role(cue: &SectionCue, place: &str, context: &str, published: NaiveDate) -> Option<Role> {
     let hit = cue.words.iter().any(|w| match cue.place {
         SectionPlace::Lead => {
             place.starts_with(w.as_str())
-                || place.match_indices(',').any(|(i, _)| place[i + 1..].starts_with(w.as_str()))
+                || place
+                    .match_indices(',')
+                    .any(|(i, _)| place[i + 1..].starts_with(w.as_str()))
         }
         SectionPlace::Anywhere | SectionPlace::Title => place.contains(w.as_str()),
     });

@@ -159,6 +159,7 @@ impl<'a> DocumentContext<'a> {
         let mut framing = false;
         let mut previous_end = 0;
         let mut in_enumeration = false;
+        let mut previous_role = Role::None;
         for (index, sentence) in self.analyzed.segments.sentences.iter().enumerate() {
             let range = sentence.range.clone();
             while q_at < quantities.len() && quantities[q_at].sentence.is_none_or(|s| s < index) {
@@ -199,6 +200,14 @@ impl<'a> DocumentContext<'a> {
                 in_enumeration = false;
                 carried_section = sentence.section;
             }
+            // A new part of the text (a review, the year's goals) starts afresh: the time of the
+            // sentence that opened it (`去年和今年以来工作回顾`) dates nothing after it.
+            let role = self.roles.get(index).copied().unwrap_or_default();
+            if role != previous_role {
+                carried = None;
+                framing = false;
+            }
+            previous_role = role;
             let context = SentenceContext {
                 index,
                 range: range.clone(),
@@ -209,7 +218,7 @@ impl<'a> DocumentContext<'a> {
                 terms: term_at..term_end,
                 carried,
                 in_enumeration,
-                role: self.roles.get(index).copied().unwrap_or_default(),
+                role,
             };
             let opens_enumeration = context
                 .cue_terms(self, range.clone())
@@ -443,7 +452,15 @@ impl<'a> SentenceContext<'a> {
     /// The time expression that dates the figure at `pos`: the last one before it in its
     /// clause, else the first after it in its clause, else the last one earlier in the
     /// sentence, else the one carried from earlier sentences.
-    pub(super) fn governing_time(&self, clause: usize, pos: usize) -> Option<&'a TimeExpr> {
+    ///
+    /// A figure of a period (an amount, a growth rate: `flow`) is not dated by the day of another
+    /// clause (`年末城镇调查失业率降到5.5%,居民消费价格上涨2%`): it takes an earlier period instead.
+    pub(super) fn governing_time(
+        &self,
+        clause: usize,
+        pos: usize,
+        flow: bool,
+    ) -> Option<&'a TimeExpr> {
         let range = self.clause(clause);
         let in_clause: Vec<_> = self.times_in(range.clone()).collect();
         if let Some(t) = in_clause.iter().rev().find(|t| t.range.end <= pos) {
@@ -452,10 +469,15 @@ impl<'a> SentenceContext<'a> {
         if let Some(t) = in_clause.first() {
             return Some(t);
         }
-        if let Some(t) = self.times_in(self.range.start..range.start).last() {
+        let dates_a_flow = |t: &&TimeExpr| !flow || t.kind != TimeKind::Day;
+        if let Some(t) = self
+            .times_in(self.range.start..range.start)
+            .filter(dates_a_flow)
+            .last()
+        {
             return Some(t);
         }
-        self.carried
+        self.carried.filter(|t| dates_a_flow(t))
     }
 
     /// Who the figure is about: the last entity that is the subject of a clause up to the

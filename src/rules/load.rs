@@ -16,8 +16,7 @@ use toml::de::{DeTable, DeValue};
 use super::diagnostic::{Code, RuleDiagnostic};
 use super::{
     Anaphora, Counterexample, Cue, CueScope, Direction, Entity, EntityLevel, Example, Measure,
-    SectionCue, SectionPlace, SectionRole,
-    Metric, RuleSet, matcher, span_of,
+    Metric, RuleSet, SectionCue, SectionPlace, SectionRole, matcher, span_of,
 };
 use crate::claim::ClaimKind;
 use crate::quantity::Dimension;
@@ -429,7 +428,12 @@ pub(super) fn compile(sources: Sources) -> Result<RuleSet, Vec<RuleDiagnostic>> 
         );
     }
     for section in &sections {
-        check_words(&mut checker, section.file, &section.def.words, "section cue");
+        check_words(
+            &mut checker,
+            section.file,
+            &section.def.words,
+            "section cue",
+        );
     }
     let dimensions = check_metrics(&mut checker, &metrics, &entities);
     if !checker.diagnostics.is_empty() {
