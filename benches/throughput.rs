@@ -104,7 +104,7 @@ fn main() {
                     found = docs
                         .iter()
                         .map(|d| {
-                            claimcheck::scan::scan_document(&claimcheck::analyze(d))
+                            claimcheck::scan::scan_document(&claimcheck::analyze(d), &[])
                                 .quantities
                                 .len()
                         })
