@@ -406,7 +406,7 @@ fn parse_file(
         let found: Scan = scan::scan_document(&analyzed);
         let parsed = report::parse::Parsed {
             input: &doc.source,
-            doc: Some(doc.display_path()),
+            doc: Some(doc.name.clone()),
             published: doc.meta.published,
             normalized: analyzed.normalized.text(),
             scan: &found,

@@ -60,6 +60,7 @@ use std::path::{Path, PathBuf};
 pub use diagnostic::{Code, CorpusDiagnostic};
 pub use walk::{display as display_path, walk};
 
+use crate::project::Project;
 use crate::span::Span;
 use front_matter::SplitError;
 
@@ -96,8 +97,13 @@ pub struct FrontMatter {
 /// One loaded article.
 #[derive(Clone, Debug)]
 pub struct Document {
-    /// The path as the user gave it (or as found under a directory they gave).
+    /// The path as the user gave it (or as found under a directory they gave): where the file
+    /// is read from.
     pub path: PathBuf,
+    /// The document's stable name (its path relative to the project root, normalised; see
+    /// [`crate::project`]): claims' `doc`, ids, fingerprints, dataset anchors and diagnostics
+    /// use it.
+    pub name: String,
     /// The decoded file, front matter included; every [`Span`] indexes this text.
     pub source: String,
     /// How the file was decoded.
@@ -118,8 +124,10 @@ impl Document {
         published: NaiveDate,
         entity: Option<String>,
     ) -> Document {
+        let path = path.into();
         Document {
-            path: path.into(),
+            name: walk::display(&path),
+            path,
             source: text.to_owned(),
             encoding: Encoding::Utf8,
             meta: FrontMatter {
@@ -137,11 +145,6 @@ impl Document {
     /// The article body (everything after the front matter).
     pub fn body_text(&self) -> &str {
         &self.source[self.body.range()]
-    }
-
-    /// The path for display, with `/` separators.
-    pub fn display_path(&self) -> String {
-        walk::display(&self.path)
     }
 }
 
@@ -167,15 +170,22 @@ impl Loaded {
     }
 }
 
-/// Loads every corpus file named by `paths` (files, or directories to walk; see [`walk`]).
+/// Loads every corpus file named by `paths` (files, or directories to walk; see [`walk`]),
+/// naming them in the project of the working directory.
 pub fn load(paths: &[PathBuf]) -> Loaded {
+    load_in(&Project::discover(), paths)
+}
+
+/// Loads every corpus file named by `paths`, naming each in `project` (see
+/// [`crate::project`]).
+pub fn load_in(project: &Project, paths: &[PathBuf]) -> Loaded {
     let (files, diagnostics) = walk(paths);
     let mut loaded = Loaded {
         documents: Vec::new(),
         diagnostics,
     };
     for file in &files {
-        loaded.extend(load_one(file));
+        loaded.extend(read_file(file, project.document_name(file, paths)));
     }
     loaded
 }
@@ -183,7 +193,13 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
 /// Loads one file: at most one document, plus its diagnostics (an error, or the advice that
 /// came with a document that did load).
 pub fn load_one(path: &Path) -> Loaded {
-    let shown = walk::display(path);
+    let name = Project::discover().document_name(path, &[path.to_path_buf()]);
+    read_file(path, name)
+}
+
+/// Reads the file at `path` as the document called `name`.
+fn read_file(path: &Path, name: String) -> Loaded {
+    let shown = name.as_str();
     let mut loaded = Loaded::default();
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
@@ -192,7 +208,7 @@ pub fn load_one(path: &Path) -> Loaded {
             return loaded;
         }
     };
-    let decoded = match decode::decode(&shown, bytes) {
+    let decoded = match decode::decode(shown, bytes) {
         Ok(decoded) => decoded,
         Err(diagnostic) => {
             loaded.diagnostics.push(diagnostic);
@@ -204,9 +220,10 @@ pub fn load_one(path: &Path) -> Loaded {
         advice = advice.with_source(text.as_str());
         loaded.diagnostics.push(advice);
     }
-    match read_front_matter(&shown, &text) {
+    match read_front_matter(shown, &text) {
         Ok((meta, body_start)) => loaded.documents.push(Document {
             path: path.to_path_buf(),
+            name,
             body: Span::new(body_start, text.len()),
             source: text,
             encoding: decoded.encoding,

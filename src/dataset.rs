@@ -14,7 +14,8 @@
 //! ```
 //!
 //! Entries are anchored by document and quote, never by byte offsets, so an edit elsewhere in
-//! an article keeps them. `claimcheck check --expect FILE` reports `dataset::changed` (another
+//! an article keeps them. `doc` is the document's name, its path relative to the project root
+//! (see [`crate::project`]); `./corpus/a.txt` and `corpus/a.txt` are the same anchor. `claimcheck check --expect FILE` reports `dataset::changed` (another
 //! verdict now), `dataset::missing` (the target is no longer found) and `dataset::new` (a
 //! target the file does not list); any of them fails the run. An unreadable file, bad TOML, an
 //! unknown verdict, a document that is not in the run or a quote that no longer occurs in its
@@ -173,7 +174,7 @@ impl Expected {
                 })?;
             entries.push(Entry {
                 anchor: Anchor {
-                    doc: def.doc.get_ref().clone(),
+                    doc: crate::project::normalize_name(def.doc.get_ref()),
                     quote: finding::compact(def.quote.get_ref()),
                     occurrence: def.occurrence.unwrap_or(1).max(1),
                 },

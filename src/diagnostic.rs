@@ -130,12 +130,13 @@ impl<C: DiagnosticCode> FileDiagnostic<C> {
 }
 
 /// Reads a file the user named (a dataset, a baseline, settings, a claims shard) as UTF-8:
-/// its path as shown in diagnostics and its text, or an `io` diagnostic.
+/// its path as shown in diagnostics (relative to the project root when inside it, see
+/// [`crate::project`]) and its text, or an `io` diagnostic.
 pub(crate) fn read_text<C: DiagnosticCode>(
     path: &std::path::Path,
     io: C,
 ) -> Result<(String, String), FileDiagnostic<C>> {
-    let shown = crate::corpus::display_path(path);
+    let shown = crate::project::Project::discover().file_name(path);
     match std::fs::read_to_string(path) {
         Ok(text) => Ok((shown, text)),
         Err(e) => Err(FileDiagnostic::new(io, &shown, format!("cannot read: {e}"))),

@@ -16,7 +16,8 @@
 //! [`audit`] runs extraction and reconciliation for a set of documents; [`dataset`] and
 //! [`baseline`] compare the findings with a curated dataset and a list of accepted findings.
 //!
-//! Spans are documented once, in [`span`].
+//! Spans are documented once, in [`span`]; how files are named (claim ids, `doc` fields), in
+//! [`project`].
 
 pub mod audit;
 pub mod baseline;
@@ -31,6 +32,7 @@ pub mod extract;
 pub mod finding;
 pub mod hash;
 pub mod normalize;
+pub mod project;
 pub mod quantity;
 pub mod reconcile;
 pub mod report;

@@ -65,7 +65,7 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
         }
         audit::reconcile_claims(all, &documents, &rules, as_of)
     };
-    let articles = articles_for(&documents, &claims);
+    let articles = articles_for(&crate::project::Project::discover(), &documents, &claims);
 
     let mut input_errors = errors;
     let mut differences = 0;
@@ -186,8 +186,9 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
 }
 
 /// The articles the findings point into: the loaded documents, and the files that claims read
-/// from shards name, when they can be read from here (they only give labels their text).
+/// from shards name, when they are in the project (they only give labels their text).
 fn articles_for(
+    project: &crate::project::Project,
     documents: &[crate::corpus::Document],
     claims: &[crate::claim::Claim],
 ) -> articles::Articles {
@@ -195,12 +196,12 @@ fn articles_for(
     let named: std::collections::BTreeSet<&str> = claims
         .iter()
         .map(|c| c.doc.as_str())
-        .filter(|doc| !all.contains_key(*doc) && Path::new(doc).is_file())
+        .filter(|doc| !all.contains_key(*doc) && project.resolve(doc).is_file())
         .collect();
     if !named.is_empty() {
-        let paths: Vec<std::path::PathBuf> = named.iter().map(std::path::PathBuf::from).collect();
+        let paths: Vec<std::path::PathBuf> = named.iter().map(|doc| project.resolve(doc)).collect();
         all.extend(articles::of_documents(
-            &crate::corpus::load(&paths).documents,
+            &crate::corpus::load_in(project, &paths).documents,
         ));
     }
     all

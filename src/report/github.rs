@@ -8,8 +8,9 @@
 //! - One line per finding shown, in report order: findings at `allow` level only with
 //!   `--show-all`. The command is the level: `deny` → `error`, `warn` → `warning`, `allow` →
 //!   `notice`.
-//! - `file` is the target's `doc`, as given on the command line (GitHub resolves it against
-//!   the workspace). `line`/`col` are where the target's span starts, `endLine`/`endColumn`
+//! - `file` is the target's `doc`: its path relative to the project root (see
+//!   `crate::project`; GitHub resolves it against the workspace, so keep `claimcheck.toml`
+//!   at the repository root). `line`/`col` are where the target's span starts, `endLine`/`endColumn`
 //!   where it ends (the column just after its last character); columns count characters,
 //!   as GitHub does. The end is left out when the article is not among those loaded. The
 //!   runner drops both columns when the span crosses lines, as most spans in laid-out articles

@@ -42,8 +42,9 @@
 //!   end column just after the last character. `byteOffset`/`byteLength` are the claim's span:
 //!   file bytes for UTF-8 articles, bytes of the UTF-8 transcoding for GB18030 ones. A claim
 //!   whose article is not at hand gets only its line, byte range and snippet.
-//! - URIs are the claims' `doc` paths, relative to the working directory, percent-encoded as
-//!   UTF-8 (`语料/焦作.txt` → `%E8%AF%AD%E6%96%99/%E7%84%A6%E4%BD%9C.txt`); an absolute path
+//! - URIs are the claims' `doc` names — paths relative to the project root (see
+//!   `crate::project`), which is the repository root when `claimcheck.toml` sits there —
+//!   percent-encoded as UTF-8 (`语料/焦作.txt` → `%E8%AF%AD%E6%96%99/%E7%84%A6%E4%BD%9C.txt`); an absolute path
 //!   becomes a `file:` URI.
 //! - `partialFingerprints["claimcheck/v1"]`: the finding's fingerprint (the one `--baseline`
 //!   files use: code, document and target quote, see `finding::fingerprint`), then `:n` for
