@@ -17,13 +17,18 @@
 //! +++
 //! title     = "中站区：坚持“一个总基调”…"
 //! published = 2014-02-15          # required; a TOML date, unquoted
-//! entity    = "中站区"             # default subject of the article's claims
+//! entity    = "中站区"             # default subject of the article's claims (folded: see below)
 //! outlet    = "焦作日报"           # optional
 //! url       = "…"                  # optional
 //! note      = "…"                  # optional
 //! +++
 //! 正文……
 //! ```
+//!
+//! `entity` is folded the way the body is normalized for matching ([`crate::normalize`]):
+//! Traditional characters become Simplified and full-width forms ASCII, so a repost in
+//! Traditional script (`entity = "梧桐縣"`) speaks of the same entity as the original
+//! (`梧桐县`). [`FrontMatter::entity`] holds the folded name; the file keeps what was written.
 //!
 //! # Diagnostics
 //!
@@ -84,7 +89,8 @@ pub struct FrontMatter {
     /// Publication date; relative time expressions resolve against it.
     #[serde(deserialize_with = "crate::toml_diag::toml_date")]
     pub published: NaiveDate,
-    /// Default subject of the article's claims (`中站区`).
+    /// Default subject of the article's claims (`中站区`), folded to Simplified characters
+    /// after loading (see the module documentation).
     pub entity: Option<String>,
     /// Newspaper or site.
     pub outlet: Option<String>,
@@ -234,6 +240,15 @@ fn read_file(path: &Path, name: String) -> Loaded {
     loaded
 }
 
+/// The front matter's `entity` folded as the body is for matching (Traditional → Simplified,
+/// full-width → ASCII, layout whitespace dropped), so that a repost's `梧桐縣` is the
+/// `梧桐县` its claims are compared with.
+fn fold_entity(entity: &str) -> String {
+    crate::normalize::Normalized::inline(entity)
+        .text()
+        .to_owned()
+}
+
 /// The front matter of `text` and the offset where the body starts.
 fn read_front_matter(path: &str, text: &str) -> Result<(FrontMatter, usize), CorpusDiagnostic> {
     let block = front_matter::split(text).map_err(|error| {
@@ -252,6 +267,7 @@ fn read_front_matter(path: &str, text: &str) -> Result<(FrontMatter, usize), Cor
             }
         }
     })?;
-    let meta = front_matter::parse(path, text, &block)?;
+    let mut meta = front_matter::parse(path, text, &block)?;
+    meta.entity = meta.entity.as_deref().map(fold_entity);
     Ok((meta, block.body_start))
 }
