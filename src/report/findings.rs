@@ -6,6 +6,8 @@
 //! its article, and every evidence claim as a related diagnostic labelled in **its own**
 //! article; `help` says what would settle an open finding. Findings at `allow` level are shown
 //! only with `--show-all`. The report ends with a table of targets by verdict per entity.
+//! The header of each snippet, `[file:line:column]`, counts the column in characters, 1-based,
+//! as JSON does (miette alone would count bytes; see `crate::diagnostic::NamedText`).
 //!
 //! # JSON (`--format json`)
 //!
@@ -39,11 +41,12 @@ use std::fmt;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use miette::{Diagnostic, LabeledSpan, NamedSource, Severity, SourceCode};
+use miette::{Diagnostic, LabeledSpan, Severity, SourceCode};
 use serde::{Deserialize, Serialize};
 use unicode_width::UnicodeWidthStr;
 
 use crate::claim::{Claim, ClaimKind};
+use crate::diagnostic::NamedText;
 use crate::finding::{Code, Evidence, Finding, Level, Levels};
 
 /// The schema id of the JSON findings document.
@@ -237,7 +240,7 @@ pub fn denied(findings: &[Finding], levels: &Levels) -> usize {
 struct FindingDiagnostic<'f> {
     finding: &'f Finding,
     level: Level,
-    source: Option<NamedSource<Arc<str>>>,
+    source: Option<NamedText>,
     related: Vec<EvidenceDiagnostic<'f>>,
 }
 
@@ -259,10 +262,10 @@ impl<'f> FindingDiagnostic<'f> {
     }
 }
 
-fn source_of(claim: &Claim, sources: &Sources) -> Option<NamedSource<Arc<str>>> {
+fn source_of(claim: &Claim, sources: &Sources) -> Option<NamedText> {
     sources
         .get(&claim.doc)
-        .map(|text| NamedSource::new(&claim.doc, Arc::clone(text)))
+        .map(|text| NamedText::new(&claim.doc, Arc::clone(text)))
 }
 
 impl fmt::Debug for FindingDiagnostic<'_> {
@@ -328,7 +331,7 @@ impl Diagnostic for FindingDiagnostic<'_> {
 /// One evidence claim, labelled in its own article.
 struct EvidenceDiagnostic<'f> {
     evidence: &'f Evidence,
-    source: Option<NamedSource<Arc<str>>>,
+    source: Option<NamedText>,
 }
 
 impl fmt::Debug for EvidenceDiagnostic<'_> {
