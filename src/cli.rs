@@ -152,9 +152,11 @@ enum CheckFormat {
     Human,
     /// `{"schema": "claimcheck.findings/1", "as_of": …, "findings": [...]}`.
     Json,
-    /// One finding object per line, each with `schema` and `as_of`.
+    /// One finding object per line, each with `schema` and `as_of`, then one line per dataset
+    /// or baseline difference.
     Jsonl,
-    /// GitHub Actions workflow commands (`::error file=…,line=…::…`), one per finding shown.
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`), one per finding shown
+    /// and one per dataset or baseline difference.
     Github,
     /// Every target in a Markdown table: target, deadline, verdict, latest evidence, margin.
     Ledger,

@@ -101,6 +101,14 @@ impl<C: DiagnosticCode> FileDiagnostic<C> {
         &self.message
     }
 
+    /// The message without the path in front.
+    pub fn bare_message(&self) -> &str {
+        self.message
+            .strip_prefix(self.path.as_str())
+            .and_then(|rest| rest.strip_prefix(": "))
+            .unwrap_or(&self.message)
+    }
+
     /// What would fix it, when there is something to say.
     pub fn help_text(&self) -> Option<&str> {
         self.help.as_deref()

@@ -27,6 +27,7 @@ pub mod config;
 pub mod corpus;
 pub mod dataset;
 pub mod diagnostic;
+pub mod difference;
 pub mod explain;
 pub mod extract;
 pub mod finding;

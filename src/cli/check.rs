@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::baseline::Baseline;
 use crate::dataset::{self, Expected};
+use crate::difference::Difference;
 use crate::finding::{Code, Level, Levels};
 use crate::report::{self, articles};
 use crate::{audit, config};
@@ -69,6 +70,9 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
 
     let mut input_errors = errors;
     let mut differences = 0;
+    // Dataset differences and stale baseline entries, for the machine formats; the human
+    // report has them on stderr.
+    let mut listed: Vec<Difference> = Vec::new();
     if let Some(expected) = &expected {
         let broken = expected.check_anchors(&articles);
         for diagnostic in &broken {
@@ -81,6 +85,7 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
                 eprint!("{}", render(diagnostic));
             }
             differences = found.len();
+            listed.extend(found.iter().map(Difference::of));
         }
     }
     if let Some(path) = &args.write_expected
@@ -99,23 +104,28 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
         for diagnostic in &applied.stale {
             eprint!("{}", render(diagnostic));
         }
+        listed.extend(applied.stale.iter().map(Difference::of));
         findings = applied.findings;
         suppressed = applied.suppressed;
     }
 
     match args.format {
         CheckFormat::Json => {
-            let _ = write!(out, "{}", report::findings::json(&findings, &levels, as_of));
+            let text = report::findings::json_with_differences(&findings, &listed, &levels, as_of);
+            let _ = write!(out, "{text}");
         }
         CheckFormat::Jsonl => {
-            let _ = write!(
-                out,
-                "{}",
-                report::findings::jsonl(&findings, &levels, as_of)
-            );
+            let text = report::findings::jsonl_with_differences(&findings, &listed, &levels, as_of);
+            let _ = write!(out, "{text}");
         }
         CheckFormat::Github => {
-            let text = report::github::github(&findings, &levels, &articles, args.show_all);
+            let text = report::github::github_with_differences(
+                &findings,
+                &listed,
+                &levels,
+                &articles,
+                args.show_all,
+            );
             let _ = write!(out, "{text}");
         }
         CheckFormat::Ledger => {
@@ -129,7 +139,13 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
             let _ = write!(out, "{}", report::ledger::csv(&findings, &articles));
         }
         CheckFormat::Sarif => {
-            let text = report::sarif::sarif(&findings, &levels, &articles, args.show_all);
+            let text = report::sarif::sarif_with_differences(
+                &findings,
+                &listed,
+                &levels,
+                &articles,
+                args.show_all,
+            );
             let _ = write!(out, "{text}");
         }
         CheckFormat::Claimreview => {
