@@ -59,8 +59,10 @@ fn document(index: usize, bytes: usize, numbers: &mut Numbers) -> Document {
         note: None,
     };
     let body = Span::new(header.len(), source.len());
+    let path = format!("synthetic/{index:05}.txt");
     Document {
-        path: format!("synthetic/{index:05}.txt").into(),
+        name: path.clone(),
+        path: path.into(),
         source,
         encoding: Encoding::Utf8,
         meta,

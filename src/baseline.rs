@@ -10,7 +10,8 @@
 //! reason      = "the article's own error; reported to the editor"   # optional
 //! ```
 //!
-//! A finding is identified by its code, its document and its target's quoted text
+//! A finding is identified by its code, its document's name (its path relative to the project
+//! root, normalised: see [`crate::project`]) and its target's quoted text
 //! ([`finding::fingerprint`]), never by byte offsets, so editing an unrelated part of an
 //! article keeps it baselined. `check --baseline FILE` drops the findings it lists from the
 //! report and from the exit status, and reports each entry that matches no finding any more as
@@ -145,9 +146,14 @@ impl Baseline {
                 )
             })?;
             let quote = finding::compact(&def.quote);
-            let fingerprint = finding::fingerprint_parts(code, &def.doc, &quote);
+            let doc = crate::project::normalize_name(&def.doc);
+            let fingerprint = finding::fingerprint_parts(code, &doc, &quote);
+            // A file written before names were normalised holds the fingerprint of the doc as
+            // it was typed then; it still identifies the same finding.
+            let as_typed = finding::fingerprint_parts(code, &def.doc, &quote);
             if let Some(written) = &def.fingerprint
                 && written.get_ref() != &fingerprint
+                && written.get_ref() != &as_typed
             {
                 let at = written.span();
                 return Err(syntax(
@@ -160,7 +166,7 @@ impl Baseline {
             entries.push(Entry {
                 fingerprint,
                 code,
-                doc: def.doc,
+                doc,
                 quote,
                 span,
             });

@@ -98,7 +98,8 @@ pub struct DateRange {
 pub struct Claim {
     /// Stable id derived from the document path and the span (see [`claim_id`]).
     pub id: String,
-    /// The document's path as given on the command line.
+    /// The document's name: its path relative to the project root, normalised (see
+    /// [`crate::project`]).
     pub doc: String,
     /// Byte span in the document's source text: from the metric words through the quantity.
     pub span: Span,

@@ -153,9 +153,11 @@ enum CheckFormat {
     Human,
     /// `{"schema": "claimcheck.findings/1", "as_of": …, "findings": [...]}`.
     Json,
-    /// One finding object per line, each with `schema` and `as_of`.
+    /// One finding object per line, each with `schema` and `as_of`, then one line per dataset
+    /// or baseline difference.
     Jsonl,
-    /// GitHub Actions workflow commands (`::error file=…,line=…::…`), one per finding shown.
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`), one per finding shown
+    /// and one per dataset or baseline difference.
     Github,
     /// Every target in a Markdown table: target, deadline, verdict, latest evidence, margin.
     Ledger,
@@ -407,7 +409,7 @@ fn parse_file(
         let found: Scan = scan::scan_document(&analyzed, &[]);
         let parsed = report::parse::Parsed {
             input: &doc.source,
-            doc: Some(doc.display_path()),
+            doc: Some(doc.name.clone()),
             published: doc.meta.published,
             normalized: analyzed.normalized.text(),
             scan: &found,

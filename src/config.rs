@@ -121,7 +121,7 @@ pub fn read_settings(path: &Path) -> Result<Settings, FileDiagnostic<Code>> {
 }
 
 /// The nearest `claimcheck.toml` in `dir` or above it.
-fn find(dir: &Path) -> Option<PathBuf> {
+pub(crate) fn find(dir: &Path) -> Option<PathBuf> {
     dir.ancestors()
         .map(|d| d.join(FILE_NAME))
         .find(|p| p.is_file())

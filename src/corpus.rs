@@ -17,13 +17,18 @@
 //! +++
 //! title     = "中站区：坚持“一个总基调”…"
 //! published = 2014-02-15          # required; a TOML date, unquoted
-//! entity    = "中站区"             # default subject of the article's claims
+//! entity    = "中站区"             # default subject of the article's claims (folded: see below)
 //! outlet    = "焦作日报"           # optional
 //! url       = "…"                  # optional
 //! note      = "…"                  # optional
 //! +++
 //! 正文……
 //! ```
+//!
+//! `entity` is folded the way the body is normalized for matching ([`crate::normalize`]):
+//! Traditional characters become Simplified and full-width forms ASCII, so a repost in
+//! Traditional script (`entity = "梧桐縣"`) speaks of the same entity as the original
+//! (`梧桐县`). [`FrontMatter::entity`] holds the folded name; the file keeps what was written.
 //!
 //! # Diagnostics
 //!
@@ -60,6 +65,7 @@ use std::path::{Path, PathBuf};
 pub use diagnostic::{Code, CorpusDiagnostic};
 pub use walk::{display as display_path, walk};
 
+use crate::project::Project;
 use crate::span::Span;
 use front_matter::SplitError;
 
@@ -83,7 +89,8 @@ pub struct FrontMatter {
     /// Publication date; relative time expressions resolve against it.
     #[serde(deserialize_with = "crate::toml_diag::toml_date")]
     pub published: NaiveDate,
-    /// Default subject of the article's claims (`中站区`).
+    /// Default subject of the article's claims (`中站区`), folded to Simplified characters
+    /// after loading (see the module documentation).
     pub entity: Option<String>,
     /// Newspaper or site.
     pub outlet: Option<String>,
@@ -96,8 +103,13 @@ pub struct FrontMatter {
 /// One loaded article.
 #[derive(Clone, Debug)]
 pub struct Document {
-    /// The path as the user gave it (or as found under a directory they gave).
+    /// The path as the user gave it (or as found under a directory they gave): where the file
+    /// is read from.
     pub path: PathBuf,
+    /// The document's stable name (its path relative to the project root, normalised; see
+    /// [`crate::project`]): claims' `doc`, ids, fingerprints, dataset anchors and diagnostics
+    /// use it.
+    pub name: String,
     /// The decoded file, front matter included; every [`Span`] indexes this text.
     pub source: String,
     /// How the file was decoded.
@@ -118,8 +130,10 @@ impl Document {
         published: NaiveDate,
         entity: Option<String>,
     ) -> Document {
+        let path = path.into();
         Document {
-            path: path.into(),
+            name: walk::display(&path),
+            path,
             source: text.to_owned(),
             encoding: Encoding::Utf8,
             meta: FrontMatter {
@@ -137,11 +151,6 @@ impl Document {
     /// The article body (everything after the front matter).
     pub fn body_text(&self) -> &str {
         &self.source[self.body.range()]
-    }
-
-    /// The path for display, with `/` separators.
-    pub fn display_path(&self) -> String {
-        walk::display(&self.path)
     }
 }
 
@@ -167,15 +176,22 @@ impl Loaded {
     }
 }
 
-/// Loads every corpus file named by `paths` (files, or directories to walk; see [`walk`]).
+/// Loads every corpus file named by `paths` (files, or directories to walk; see [`walk`]),
+/// naming them in the project of the working directory.
 pub fn load(paths: &[PathBuf]) -> Loaded {
+    load_in(&Project::discover(), paths)
+}
+
+/// Loads every corpus file named by `paths`, naming each in `project` (see
+/// [`crate::project`]).
+pub fn load_in(project: &Project, paths: &[PathBuf]) -> Loaded {
     let (files, diagnostics) = walk(paths);
     let mut loaded = Loaded {
         documents: Vec::new(),
         diagnostics,
     };
     for file in &files {
-        loaded.extend(load_one(file));
+        loaded.extend(read_file(file, project.document_name(file, paths)));
     }
     loaded
 }
@@ -183,7 +199,13 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
 /// Loads one file: at most one document, plus its diagnostics (an error, or the advice that
 /// came with a document that did load).
 pub fn load_one(path: &Path) -> Loaded {
-    let shown = walk::display(path);
+    let name = Project::discover().document_name(path, &[path.to_path_buf()]);
+    read_file(path, name)
+}
+
+/// Reads the file at `path` as the document called `name`.
+fn read_file(path: &Path, name: String) -> Loaded {
+    let shown = name.as_str();
     let mut loaded = Loaded::default();
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
@@ -192,7 +214,7 @@ pub fn load_one(path: &Path) -> Loaded {
             return loaded;
         }
     };
-    let decoded = match decode::decode(&shown, bytes) {
+    let decoded = match decode::decode(shown, bytes) {
         Ok(decoded) => decoded,
         Err(diagnostic) => {
             loaded.diagnostics.push(diagnostic);
@@ -204,9 +226,10 @@ pub fn load_one(path: &Path) -> Loaded {
         advice = advice.with_source(text.as_str());
         loaded.diagnostics.push(advice);
     }
-    match read_front_matter(&shown, &text) {
+    match read_front_matter(shown, &text) {
         Ok((meta, body_start)) => loaded.documents.push(Document {
             path: path.to_path_buf(),
+            name,
             body: Span::new(body_start, text.len()),
             source: text,
             encoding: decoded.encoding,
@@ -215,6 +238,15 @@ pub fn load_one(path: &Path) -> Loaded {
         Err(diagnostic) => loaded.diagnostics.push(diagnostic),
     }
     loaded
+}
+
+/// The front matter's `entity` folded as the body is for matching (Traditional → Simplified,
+/// full-width → ASCII, layout whitespace dropped), so that a repost's `梧桐縣` is the
+/// `梧桐县` its claims are compared with.
+fn fold_entity(entity: &str) -> String {
+    crate::normalize::Normalized::inline(entity)
+        .text()
+        .to_owned()
 }
 
 /// The front matter of `text` and the offset where the body starts.
@@ -235,6 +267,7 @@ fn read_front_matter(path: &str, text: &str) -> Result<(FrontMatter, usize), Cor
             }
         }
     })?;
-    let meta = front_matter::parse(path, text, &block)?;
+    let mut meta = front_matter::parse(path, text, &block)?;
+    meta.entity = meta.entity.as_deref().map(fold_entity);
     Ok((meta, block.body_start))
 }

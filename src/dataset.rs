@@ -14,9 +14,11 @@
 //! ```
 //!
 //! Entries are anchored by document and quote, never by byte offsets, so an edit elsewhere in
-//! an article keeps them. `claimcheck check --expect FILE` reports `dataset::changed` (another
+//! an article keeps them. `doc` is the document's name, its path relative to the project root
+//! (see [`crate::project`]); `./corpus/a.txt` and `corpus/a.txt` are the same anchor. `claimcheck check --expect FILE` reports `dataset::changed` (another
 //! verdict now), `dataset::missing` (the target is no longer found) and `dataset::new` (a
-//! target the file does not list); any of them fails the run. An unreadable file, bad TOML, an
+//! target the file does not list); any of them fails the run. The human report prints them on
+//! stderr; json, jsonl, sarif and github carry them too, as [`crate::difference::Difference`]s. An unreadable file, bad TOML, an
 //! unknown verdict, a document that is not in the run or a quote that no longer occurs in its
 //! document is an input error (exit 2). `--write-expected FILE` writes the current verdicts in
 //! this format.
@@ -173,7 +175,7 @@ impl Expected {
                 })?;
             entries.push(Entry {
                 anchor: Anchor {
-                    doc: def.doc.get_ref().clone(),
+                    doc: crate::project::normalize_name(def.doc.get_ref()),
                     quote: finding::compact(def.quote.get_ref()),
                     occurrence: def.occurrence.unwrap_or(1).max(1),
                 },

@@ -3,7 +3,10 @@
 //! Every input family has its own closed set of stable codes (`corpus::…`, `rules::…`); the
 //! diagnostic that carries them is one type, [`FileDiagnostic`], generic over the code set.
 
-use miette::{Diagnostic, LabeledSpan, NamedSource, Severity, SourceCode};
+use miette::{
+    Diagnostic, LabeledSpan, MietteError, MietteSpanContents, Severity, SourceCode, SourceSpan,
+    SpanContents,
+};
 use std::fmt;
 use std::sync::Arc;
 
@@ -32,7 +35,7 @@ pub struct FileDiagnostic<C: DiagnosticCode> {
     help: Option<Box<str>>,
     // Arc so that the diagnostics of one file share its text; boxed to keep
     // `Result<_, FileDiagnostic>` small.
-    source: Option<Box<NamedSource<Arc<str>>>>,
+    source: Option<Box<NamedText>>,
     labels: Vec<(Span, String)>,
     related: Box<[FileDiagnostic<C>]>,
 }
@@ -54,7 +57,7 @@ impl<C: DiagnosticCode> FileDiagnostic<C> {
 
     /// Attaches the file text, so that labels can point into it.
     pub(crate) fn with_source(mut self, text: impl Into<Arc<str>>) -> Self {
-        self.source = Some(Box::new(NamedSource::new(&self.path, text.into())));
+        self.source = Some(Box::new(NamedText::new(&self.path, text.into())));
         self
     }
 
@@ -98,6 +101,14 @@ impl<C: DiagnosticCode> FileDiagnostic<C> {
         &self.message
     }
 
+    /// The message without the path in front.
+    pub fn bare_message(&self) -> &str {
+        self.message
+            .strip_prefix(self.path.as_str())
+            .and_then(|rest| rest.strip_prefix(": "))
+            .unwrap_or(&self.message)
+    }
+
     /// What would fix it, when there is something to say.
     pub fn help_text(&self) -> Option<&str> {
         self.help.as_deref()
@@ -110,7 +121,7 @@ impl<C: DiagnosticCode> FileDiagnostic<C> {
 
     /// The file text the spans index, when the file was read and decoded.
     pub fn source_text(&self) -> Option<&str> {
-        self.source.as_ref().map(|s| &**s.inner())
+        self.source.as_ref().map(|s| s.text())
     }
 
     /// Diagnostics attached to this one.
@@ -130,12 +141,13 @@ impl<C: DiagnosticCode> FileDiagnostic<C> {
 }
 
 /// Reads a file the user named (a dataset, a baseline, settings, a claims shard) as UTF-8:
-/// its path as shown in diagnostics and its text, or an `io` diagnostic.
+/// its path as shown in diagnostics (relative to the project root when inside it, see
+/// [`crate::project`]) and its text, or an `io` diagnostic.
 pub(crate) fn read_text<C: DiagnosticCode>(
     path: &std::path::Path,
     io: C,
 ) -> Result<(String, String), FileDiagnostic<C>> {
-    let shown = crate::corpus::display_path(path);
+    let shown = crate::project::Project::discover().file_name(path);
     match std::fs::read_to_string(path) {
         Ok(text) => Ok((shown, text)),
         Err(e) => Err(FileDiagnostic::new(io, &shown, format!("cannot read: {e}"))),
@@ -159,6 +171,60 @@ pub(crate) fn parse_toml<T: serde::de::DeserializeOwned, C: DiagnosticCode>(
         }
         d
     })
+}
+
+/// A file's text under its name, as miette draws it — with one difference: the
+/// `[file:line:column]` header counts the column in characters, 1-based, as every other
+/// output format does (miette itself counts bytes, so `梧桐县` would put a column 10 where
+/// JSON, GitHub and the claims say 4).
+#[derive(Clone, Debug)]
+pub(crate) struct NamedText {
+    name: String,
+    text: Arc<str>,
+}
+
+impl NamedText {
+    /// `text` under the name `name` (a `/`-separated path).
+    pub(crate) fn new(name: &str, text: Arc<str>) -> Self {
+        NamedText {
+            name: name.to_owned(),
+            text,
+        }
+    }
+
+    /// The whole text.
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+impl SourceCode for NamedText {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let contents = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        // miette reports a column only without context lines, which is how it reads the
+        // header's position; it counts bytes from the line start.
+        let bytes = contents.column();
+        let start = contents.span().offset();
+        let column = start
+            .checked_sub(bytes)
+            .and_then(|line_start| self.text.get(line_start..start))
+            .map_or(bytes, |before| before.chars().count());
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            contents.data(),
+            *contents.span(),
+            contents.line(),
+            column,
+            contents.line_count(),
+        )))
+    }
 }
 
 /// `span` moved inside `text` and onto char boundaries.
@@ -223,5 +289,39 @@ impl<C: DiagnosticCode> Diagnostic for FileDiagnostic<C> {
             return None;
         }
         Some(Box::new(self.related.iter().map(|d| d as &dyn Diagnostic)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Clone, Copy, Debug)]
+    struct Test;
+
+    impl DiagnosticCode for Test {
+        fn as_str(self) -> &'static str {
+            "test::code"
+        }
+
+        fn severity(self) -> Severity {
+            Severity::Error
+        }
+    }
+
+    #[test]
+    fn the_header_column_counts_characters() {
+        let text = "第一行\n梧桐县𡐓溪镇 quote = 1\n";
+        let at = text.find("quote").unwrap();
+        let diagnostic = FileDiagnostic::new(Test, "a.toml", "bad")
+            .with_source(text)
+            .with_label(Span::new(at, at + 5), "here");
+        let mut out = String::new();
+        crate::report::graphical_handler(false, 80)
+            .render_report(&mut out, &diagnostic)
+            .unwrap();
+        // 梧桐县𡐓溪镇 and a space: 7 characters (19 bytes, 8 UTF-16 units) before `quote`.
+        assert_eq!(crate::span::line_col(text, at), (2, 8));
+        assert!(out.contains("[a.toml:2:8]"), "{out}");
     }
 }

@@ -16,7 +16,8 @@
 //! [`audit`] runs extraction and reconciliation for a set of documents; [`dataset`] and
 //! [`baseline`] compare the findings with a curated dataset and a list of accepted findings.
 //!
-//! Spans are documented once, in [`span`].
+//! Spans are documented once, in [`span`]; how files are named (claim ids, `doc` fields), in
+//! [`project`].
 
 pub mod audit;
 pub mod baseline;
@@ -26,11 +27,13 @@ pub mod config;
 pub mod corpus;
 pub mod dataset;
 pub mod diagnostic;
+pub mod difference;
 pub mod explain;
 pub mod extract;
 pub mod finding;
 pub mod hash;
 pub mod normalize;
+pub mod project;
 pub mod quantity;
 pub mod reconcile;
 pub mod report;

@@ -280,3 +280,62 @@ fn sarif_snapshots() {
         insta::assert_snapshot!("sarif_missed-gdp-2014", fixture);
     });
 }
+
+#[test]
+fn dataset_and_baseline_differences_are_valid_results() {
+    // tests/fixtures/differences: one difference of each kind (see tests/differences.rs).
+    let (code, text) = common::run_stdout(&[
+        "check",
+        "tests/fixtures/differences/corpus",
+        "--expect",
+        "tests/fixtures/differences/expected.toml",
+        "--baseline",
+        "tests/fixtures/differences/baseline.toml",
+        "--format",
+        "sarif",
+    ]);
+    assert_eq!(code, 1);
+    let log = assert_valid("differences", &text);
+    let run = &log["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let differences: Vec<&Value> = results(&log)
+        .iter()
+        .filter(|r| !r["ruleId"].as_str().unwrap().starts_with("target::"))
+        .collect();
+    let ids: Vec<&str> = differences
+        .iter()
+        .map(|r| r["ruleId"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "dataset::changed",
+            "dataset::missing",
+            "dataset::new",
+            "baseline::stale"
+        ]
+    );
+    for result in &differences {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+    }
+    let changed = differences[0];
+    assert_eq!(changed["level"], "error");
+    let main = &changed["locations"][0]["physicalLocation"];
+    assert_eq!(
+        main["artifactLocation"]["uri"],
+        "tests/fixtures/differences/expected.toml"
+    );
+    assert_eq!(main["region"]["startLine"], 11);
+    assert_eq!(main["region"]["snippet"]["text"], "\"met\"");
+    let article = &changed["relatedLocations"][0]["physicalLocation"]["artifactLocation"];
+    assert!(article["uri"].as_str().unwrap().ends_with("mubiao.txt"));
+    assert_eq!(differences[3]["level"], "warning");
+    let artifacts: Vec<&str> = run["artifacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["location"]["uri"].as_str().unwrap())
+        .collect();
+    assert!(artifacts.contains(&"tests/fixtures/differences/baseline.toml"));
+}

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::baseline::Baseline;
 use crate::dataset::{self, Expected};
+use crate::difference::Difference;
 use crate::finding::{Code, Level, Levels};
 use crate::report::{self, articles};
 use crate::{audit, config};
@@ -70,10 +71,13 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
         }
         audit::reconcile_claims(all, &documents, &rules, judging)
     };
-    let articles = articles_for(&documents, &claims);
+    let articles = articles_for(&crate::project::Project::discover(), &documents, &claims);
 
     let mut input_errors = errors;
     let mut differences = 0;
+    // Dataset differences and stale baseline entries, for the machine formats; the human
+    // report has them on stderr.
+    let mut listed: Vec<Difference> = Vec::new();
     if let Some(expected) = &expected {
         let broken = expected.check_anchors(&articles);
         for diagnostic in &broken {
@@ -86,6 +90,7 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
                 eprint!("{}", render(diagnostic));
             }
             differences = found.len();
+            listed.extend(found.iter().map(Difference::of));
         }
     }
     if let Some(path) = &args.write_expected
@@ -104,23 +109,28 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
         for diagnostic in &applied.stale {
             eprint!("{}", render(diagnostic));
         }
+        listed.extend(applied.stale.iter().map(Difference::of));
         findings = applied.findings;
         suppressed = applied.suppressed;
     }
 
     match args.format {
         CheckFormat::Json => {
-            let _ = write!(out, "{}", report::findings::json(&findings, &levels, as_of));
+            let text = report::findings::json_with_differences(&findings, &listed, &levels, as_of);
+            let _ = write!(out, "{text}");
         }
         CheckFormat::Jsonl => {
-            let _ = write!(
-                out,
-                "{}",
-                report::findings::jsonl(&findings, &levels, as_of)
-            );
+            let text = report::findings::jsonl_with_differences(&findings, &listed, &levels, as_of);
+            let _ = write!(out, "{text}");
         }
         CheckFormat::Github => {
-            let text = report::github::github(&findings, &levels, &articles, args.show_all);
+            let text = report::github::github_with_differences(
+                &findings,
+                &listed,
+                &levels,
+                &articles,
+                args.show_all,
+            );
             let _ = write!(out, "{text}");
         }
         CheckFormat::Ledger => {
@@ -134,7 +144,13 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
             let _ = write!(out, "{}", report::ledger::csv(&findings, &articles));
         }
         CheckFormat::Sarif => {
-            let text = report::sarif::sarif(&findings, &levels, &articles, args.show_all);
+            let text = report::sarif::sarif_with_differences(
+                &findings,
+                &listed,
+                &levels,
+                &articles,
+                args.show_all,
+            );
             let _ = write!(out, "{text}");
         }
         CheckFormat::Claimreview => {
@@ -196,8 +212,9 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
 }
 
 /// The articles the findings point into: the loaded documents, and the files that claims read
-/// from shards name, when they can be read from here (they only give labels their text).
+/// from shards name, when they are in the project (they only give labels their text).
 fn articles_for(
+    project: &crate::project::Project,
     documents: &[crate::corpus::Document],
     claims: &[crate::claim::Claim],
 ) -> articles::Articles {
@@ -205,12 +222,12 @@ fn articles_for(
     let named: std::collections::BTreeSet<&str> = claims
         .iter()
         .map(|c| c.doc.as_str())
-        .filter(|doc| !all.contains_key(*doc) && Path::new(doc).is_file())
+        .filter(|doc| !all.contains_key(*doc) && project.resolve(doc).is_file())
         .collect();
     if !named.is_empty() {
-        let paths: Vec<std::path::PathBuf> = named.iter().map(std::path::PathBuf::from).collect();
+        let paths: Vec<std::path::PathBuf> = named.iter().map(|doc| project.resolve(doc)).collect();
         all.extend(articles::of_documents(
-            &crate::corpus::load(&paths).documents,
+            &crate::corpus::load_in(project, &paths).documents,
         ));
     }
     all

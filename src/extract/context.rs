@@ -99,7 +99,7 @@ impl<'a> DocumentContext<'a> {
                 .filter(|t| !names_a_programme(text, &t.item))
                 .cloned()
                 .collect(),
-            path: analyzed.doc.display_path(),
+            path: analyzed.doc.name.clone(),
             roles,
         }
     }

@@ -34,7 +34,7 @@ pub fn of_documents(documents: &[Document]) -> Articles {
                 url: d.meta.url.clone(),
                 published: d.meta.published,
             };
-            (d.display_path(), article)
+            (d.name.clone(), article)
         })
         .collect()
 }

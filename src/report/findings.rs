@@ -6,6 +6,8 @@
 //! its article, and every evidence claim as a related diagnostic labelled in **its own**
 //! article; `help` says what would settle an open finding. Findings at `allow` level are shown
 //! only with `--show-all`. The report ends with a table of targets by verdict per entity.
+//! The header of each snippet, `[file:line:column]`, counts the column in characters, 1-based,
+//! as JSON does (miette alone would count bytes; see `crate::diagnostic::NamedText`).
 //!
 //! # JSON (`--format json`)
 //!
@@ -37,21 +39,55 @@
 //! - Spans are byte offsets into the file; `line` and `column` are 1-based, the column counted
 //!   in characters (claims/1, see `src/report/claims.rs`).
 //!
+//! ## Differences
+//!
+//! With `--expect` or `--baseline`, what differs from those files follows the findings under
+//! `differences` (left out when nothing differs), in the order stderr shows them: the dataset's
+//! differences in file order, then new targets, then stale baseline entries.
+//!
+//! ```json
+//!  "differences": [
+//!   {"code": "dataset::changed", "severity": "deny",
+//!    "message": "expected met for «地区生产总值增长6%» in corpus/2020-02-24-qingtanxian.txt, now missed",
+//!    "locations": [
+//!     {"file": "expected.toml", "span": {"start": 512, "end": 517}, "line": 11, "column": 11,
+//!      "end_line": 11, "end_column": 16, "label": "expected here"},
+//!     {"file": "corpus/2020-02-24-qingtanxian.txt", "span": {"start": 211, "end": 237},
+//!      "line": 6, "column": 37, "end_line": 6, "end_column": 47, "label": "target::missed"}],
+//!    "help": "if the new verdict is right, update the entry (or rewrite the file with --write-expected)"}]
+//! ```
+//!
+//! - `code` is `dataset::changed`, `dataset::missing`, `dataset::new` or `baseline::stale`
+//!   (`claimcheck explain CODE`); `severity` is `deny` for a dataset difference, which fails
+//!   the run (exit status 1), and `warn` for a stale baseline entry, which does not.
+//! - `locations`: the main place first — the entry in the dataset or baseline file, or the
+//!   target in its article for `dataset::new` — then the target in its article for
+//!   `dataset::changed`. `file` is a path relative to the project root (see `crate::project`);
+//!   spans, lines and columns follow the same conventions as claims; `end_column` is the
+//!   column just after the span's last character.
+//! - Broken anchors, unreadable or malformed files are input errors (exit status 2), reported
+//!   on stderr only, like every other input error.
+//!
 //! # JSONL (`--format jsonl`)
 //!
 //! One finding per line with the same fields, preceded by `schema` and `as_of` on every line:
-//! `{"schema":"claimcheck.findings/1","as_of":"2024-12-31","code":"target::missed",…}`.
+//! `{"schema":"claimcheck.findings/1","as_of":"2024-12-31","code":"target::missed",…}`. Then
+//! one difference per line, with `schema` and `as_of` in front of the fields above: a line is
+//! a difference when its code starts with `dataset::` or `baseline::` (it has `locations`
+//! instead of `target`).
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use miette::{Diagnostic, LabeledSpan, NamedSource, Severity, SourceCode};
+use miette::{Diagnostic, LabeledSpan, Severity, SourceCode};
 use serde::{Deserialize, Serialize};
 use unicode_width::UnicodeWidthStr;
 
 use crate::claim::{Claim, ClaimKind};
+use crate::diagnostic::NamedText;
+use crate::difference::Difference;
 use crate::finding::{Code, Evidence, Finding, Level, Levels};
 
 /// The schema id of the JSON findings document.
@@ -66,6 +102,10 @@ pub struct FindingsDocument {
     pub as_of: NaiveDate,
     /// Every finding.
     pub findings: Vec<FindingRecord>,
+    /// The differences from `--expect` and the stale `--baseline` entries; left out when
+    /// there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub differences: Vec<Difference>,
 }
 
 /// One finding on the wire.
@@ -98,10 +138,21 @@ fn records(findings: &[Finding], levels: &Levels) -> Vec<FindingRecord> {
 
 /// The findings as a JSON document.
 pub fn json(findings: &[Finding], levels: &Levels, as_of: NaiveDate) -> String {
+    json_with_differences(findings, &[], levels, as_of)
+}
+
+/// The findings and the dataset and baseline differences as a JSON document.
+pub fn json_with_differences(
+    findings: &[Finding],
+    differences: &[Difference],
+    levels: &Levels,
+    as_of: NaiveDate,
+) -> String {
     let document = FindingsDocument {
         schema: SCHEMA.to_owned(),
         as_of,
         findings: records(findings, levels),
+        differences: differences.to_vec(),
     };
     let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
     out.push('\n');
@@ -111,25 +162,36 @@ pub fn json(findings: &[Finding], levels: &Levels, as_of: NaiveDate) -> String {
 /// One finding per line: the fields of a [`FindingRecord`] with `schema` and `as_of` in
 /// front, so that every line stands on its own.
 pub fn jsonl(findings: &[Finding], levels: &Levels, as_of: NaiveDate) -> String {
+    jsonl_with_differences(findings, &[], levels, as_of)
+}
+
+/// One finding per line, then one difference per line, each with `schema` and `as_of` in
+/// front.
+pub fn jsonl_with_differences(
+    findings: &[Finding],
+    differences: &[Difference],
+    levels: &Levels,
+    as_of: NaiveDate,
+) -> String {
     #[derive(Serialize)]
-    struct Line<'r> {
+    struct Line<'r, T> {
         schema: &'static str,
         as_of: NaiveDate,
         #[serde(flatten)]
-        record: &'r FindingRecord,
+        record: &'r T,
     }
-    records(findings, levels)
-        .iter()
-        .filter_map(|record| {
-            serde_json::to_string(&Line {
-                schema: SCHEMA,
-                as_of,
-                record,
-            })
-            .ok()
-        })
-        .map(|line| line + "\n")
-        .collect()
+    fn line<T: Serialize>(record: &T, as_of: NaiveDate) -> Option<String> {
+        let line = Line {
+            schema: SCHEMA,
+            as_of,
+            record,
+        };
+        serde_json::to_string(&line).ok().map(|text| text + "\n")
+    }
+    let records = records(findings, levels);
+    let findings = records.iter().filter_map(|record| line(record, as_of));
+    let differences = differences.iter().filter_map(|d| line(d, as_of));
+    findings.chain(differences).collect()
 }
 
 /// The documents' source texts by path, for labels.
@@ -245,7 +307,7 @@ pub fn denied(findings: &[Finding], levels: &Levels) -> usize {
 struct FindingDiagnostic<'f> {
     finding: &'f Finding,
     level: Level,
-    source: Option<NamedSource<Arc<str>>>,
+    source: Option<NamedText>,
     related: Vec<EvidenceDiagnostic<'f>>,
 }
 
@@ -267,10 +329,10 @@ impl<'f> FindingDiagnostic<'f> {
     }
 }
 
-fn source_of(claim: &Claim, sources: &Sources) -> Option<NamedSource<Arc<str>>> {
+fn source_of(claim: &Claim, sources: &Sources) -> Option<NamedText> {
     sources
         .get(&claim.doc)
-        .map(|text| NamedSource::new(&claim.doc, Arc::clone(text)))
+        .map(|text| NamedText::new(&claim.doc, Arc::clone(text)))
 }
 
 impl fmt::Debug for FindingDiagnostic<'_> {
@@ -336,7 +398,7 @@ impl Diagnostic for FindingDiagnostic<'_> {
 /// One evidence claim, labelled in its own article.
 struct EvidenceDiagnostic<'f> {
     evidence: &'f Evidence,
-    source: Option<NamedSource<Arc<str>>>,
+    source: Option<NamedText>,
 }
 
 impl fmt::Debug for EvidenceDiagnostic<'_> {

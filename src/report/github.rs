@@ -8,8 +8,9 @@
 //! - One line per finding shown, in report order: findings at `allow` level only with
 //!   `--show-all`. The command is the level: `deny` → `error`, `warn` → `warning`, `allow` →
 //!   `notice`.
-//! - `file` is the target's `doc`, as given on the command line (GitHub resolves it against
-//!   the workspace). `line`/`col` are where the target's span starts, `endLine`/`endColumn`
+//! - `file` is the target's `doc`: its path relative to the project root (see
+//!   `crate::project`; GitHub resolves it against the workspace, so keep `claimcheck.toml`
+//!   at the repository root). `line`/`col` are where the target's span starts, `endLine`/`endColumn`
 //!   where it ends (the column just after its last character); columns count characters,
 //!   as GitHub does. The end is left out when the article is not among those loaded. The
 //!   runner drops both columns when the span crosses lines, as most spans in laid-out articles
@@ -21,9 +22,17 @@
 //!   (so the evidence lines arrive as line breaks); in property values also `:` → `%3A` and
 //!   `,` → `%2C`.
 //!
+//! - Then one line per dataset or baseline difference (`--expect`, `--baseline`), whatever
+//!   the levels: `error` for `dataset::changed`, `dataset::missing` and `dataset::new`,
+//!   `warning` for `baseline::stale`. It is placed at its main place (the entry in the dataset
+//!   or baseline file, or the target in its article for `dataset::new`), `title` is its code,
+//!   and each other place follows the message as `<label>: <file>:<line>:<col>`:
+//!   `::error file=expected.toml,line=11,col=11,endLine=11,endColumn=16,title=dataset%3A%3Achanged::expected met for «…» in corpus/a.txt, now missed%0Atarget::missed: corpus/a.txt:6:37`
+//!
 //! GitHub turns at most 10 errors, 10 warnings and 10 notices of one step into annotations
 //! (50 per job); the rest stay visible in the log.
 
+use crate::difference::Difference;
 use crate::finding::{Finding, Level, Levels};
 
 use super::articles::{Articles, Region};
@@ -31,6 +40,17 @@ use super::articles::{Articles, Region};
 /// The workflow commands of the findings shown, one line each.
 pub fn github(
     findings: &[Finding],
+    levels: &Levels,
+    articles: &Articles,
+    show_all: bool,
+) -> String {
+    github_with_differences(findings, &[], levels, articles, show_all)
+}
+
+/// The workflow commands of the findings shown, then one per dataset or baseline difference.
+pub fn github_with_differences(
+    findings: &[Finding],
+    differences: &[Difference],
     levels: &Levels,
     articles: &Articles,
     show_all: bool,
@@ -44,16 +64,62 @@ pub fn github(
         out.push_str(&command(finding, level, articles));
         out.push('\n');
     }
+    for difference in differences {
+        out.push_str(&difference_command(difference));
+        out.push('\n');
+    }
     out
+}
+
+/// The workflow command of a level.
+fn command_name(level: Level) -> &'static str {
+    match level {
+        Level::Deny => "error",
+        Level::Warn => "warning",
+        Level::Allow => "notice",
+    }
+}
+
+/// One difference as one workflow command, on its main place; the message names the others.
+fn difference_command(difference: &Difference) -> String {
+    let mut properties = Vec::new();
+    if let Some(main) = difference.locations.first() {
+        properties.extend([
+            ("file", main.file.clone()),
+            ("line", main.line.to_string()),
+            ("col", main.column.to_string()),
+            ("endLine", main.end_line.to_string()),
+            ("endColumn", main.end_column.to_string()),
+        ]);
+    }
+    properties.push(("title", difference.code.clone()));
+    let mut message = difference.message.clone();
+    for place in difference.locations.iter().skip(1) {
+        message.push_str(&format!(
+            "\n{}: {}:{}:{}",
+            place.label, place.file, place.line, place.column
+        ));
+    }
+    format!(
+        "::{} {}::{}",
+        command_name(difference.severity),
+        join_properties(&properties),
+        escape_data(&message)
+    )
+}
+
+/// `key=value` pairs, escaped, joined by commas.
+fn join_properties(properties: &[(&str, String)]) -> String {
+    properties
+        .iter()
+        .map(|(key, value)| format!("{key}={}", escape_property(value)))
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// One finding as one workflow command.
 fn command(finding: &Finding, level: Level, articles: &Articles) -> String {
-    let name = match level {
-        Level::Deny => "error",
-        Level::Warn => "warning",
-        Level::Allow => "notice",
-    };
+    let name = command_name(level);
     let target = &finding.target;
     let mut properties = vec![
         ("file", target.doc.clone()),
@@ -66,10 +132,6 @@ fn command(finding: &Finding, level: Level, articles: &Articles) -> String {
         properties.push(("endColumn", region.end_column.to_string()));
     }
     properties.push(("title", finding.code.as_str().to_owned()));
-    let properties: Vec<String> = properties
-        .iter()
-        .map(|(key, value)| format!("{key}={}", escape_property(value)))
-        .collect();
     let mut message = finding.message.clone();
     for evidence in &finding.evidence {
         let claim = &evidence.claim;
@@ -80,7 +142,7 @@ fn command(finding: &Finding, level: Level, articles: &Articles) -> String {
     }
     format!(
         "::{name} {}::{}",
-        properties.join(","),
+        join_properties(&properties),
         escape_data(&message)
     )
 }

@@ -22,7 +22,7 @@ pub fn describe(a: &Analyzed) -> String {
     let _ = writeln!(
         s,
         "{}  published {}  entity {}",
-        doc.display_path(),
+        doc.name,
         doc.meta.published,
         doc.meta.entity.as_deref().unwrap_or("-")
     );

@@ -42,9 +42,12 @@
 //!   end column just after the last character. `byteOffset`/`byteLength` are the claim's span:
 //!   file bytes for UTF-8 articles, bytes of the UTF-8 transcoding for GB18030 ones. A claim
 //!   whose article is not at hand gets only its line, byte range and snippet.
-//! - URIs are the claims' `doc` paths, relative to the working directory, percent-encoded as
-//!   UTF-8 (`语料/焦作.txt` → `%E8%AF%AD%E6%96%99/%E7%84%A6%E4%BD%9C.txt`); an absolute path
+//! - URIs are the claims' `doc` names — paths relative to the project root (see
+//!   `crate::project`), which is the repository root when `claimcheck.toml` sits there —
+//!   percent-encoded as UTF-8 (`语料/焦作.txt` → `%E8%AF%AD%E6%96%99/%E7%84%A6%E4%BD%9C.txt`); an absolute path
 //!   becomes a `file:` URI.
+//! - Dataset and baseline differences (`--expect`, `--baseline`) follow the findings as
+//!   results of their own rules: see `differences.rs` beside this file.
 //! - `partialFingerprints["claimcheck/v1"]`: the finding's fingerprint (the one `--baseline`
 //!   files use: code, document and target quote, see `finding::fingerprint`), then `:n` for
 //!   the n-th finding with that key, so a finding keeps its fingerprint when lines move. The output is the same bytes for the same input.
@@ -54,16 +57,31 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::claim::Claim;
+use crate::difference::Difference;
 use crate::explain;
 use crate::finding::{self, Code, Finding, Level, Levels};
 
 use super::articles::{Articles, Region};
+
+mod differences;
 
 /// The schema URI written in `$schema`.
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 /// The findings as a SARIF 2.1.0 log with one run: pretty JSON ending with a newline.
 pub fn sarif(findings: &[Finding], levels: &Levels, articles: &Articles, show_all: bool) -> String {
+    sarif_with_differences(findings, &[], levels, articles, show_all)
+}
+
+/// The findings, then the dataset and baseline differences, as a SARIF 2.1.0 log (see
+/// `sarif/differences.rs` for how a difference is written).
+pub fn sarif_with_differences(
+    findings: &[Finding],
+    differences: &[Difference],
+    levels: &Levels,
+    articles: &Articles,
+    show_all: bool,
+) -> String {
     let fingerprints = fingerprints(findings);
     let shown: Vec<(&Finding, &String)> = findings
         .iter()
@@ -78,7 +96,7 @@ pub fn sarif(findings: &[Finding], levels: &Levels, articles: &Articles, show_al
                 .chain(f.evidence.iter().map(|e| e.claim.doc.as_str()))
         })
         .collect();
-    let artifacts = docs
+    let mut artifacts: Vec<Artifact> = docs
         .into_iter()
         .map(|doc| {
             let article = articles.get(doc);
@@ -95,7 +113,7 @@ pub fn sarif(findings: &[Finding], levels: &Levels, articles: &Articles, show_al
         })
         .collect();
 
-    let results = shown
+    let mut results: Vec<SarifResult> = shown
         .into_iter()
         .map(|(finding, fingerprint)| SarifResult {
             rule_id: finding.code.as_str(),
@@ -124,6 +142,8 @@ pub fn sarif(findings: &[Finding], levels: &Levels, articles: &Articles, show_al
         })
         .collect();
 
+    let mut rules: Vec<Rule> = Code::ALL.into_iter().map(rule).collect();
+    differences::add(differences, &mut rules, &mut artifacts, &mut results);
     let log = Log {
         schema: SCHEMA_URI,
         version: "2.1.0",
@@ -132,7 +152,7 @@ pub fn sarif(findings: &[Finding], levels: &Levels, articles: &Articles, show_al
                 driver: Driver {
                     name: "claimcheck",
                     version: env!("CARGO_PKG_VERSION"),
-                    rules: Code::ALL.into_iter().map(rule).collect(),
+                    rules,
                 },
             },
             artifacts,
@@ -209,9 +229,8 @@ fn rule_index(code: Code) -> usize {
 }
 
 /// `target::on-track` → `TargetOnTrack`: SARIF's rule `name` is an identifier.
-fn rule_name(code: Code) -> String {
-    code.as_str()
-        .split([':', '-'])
+fn rule_name(code: &str) -> String {
+    code.split([':', '-'])
         .filter(|w| !w.is_empty())
         .map(|w| {
             let mut chars = w.chars();
@@ -232,11 +251,15 @@ fn first_paragraph(text: &str) -> String {
 }
 
 fn rule(code: Code) -> Rule {
-    let (summary, text) = explain::explain(code.as_str())
-        .map_or((code.as_str(), code.as_str()), |e| (e.summary, e.text));
+    rule_of(code.as_str(), code.default_level())
+}
+
+/// The rule of a code, described by its explain page.
+fn rule_of(id: &'static str, default_level: Level) -> Rule {
+    let (summary, text) = explain::explain(id).map_or((id, id), |e| (e.summary, e.text));
     Rule {
-        id: code.as_str(),
-        name: rule_name(code),
+        id,
+        name: rule_name(id),
         short_description: Message::new(summary.to_owned()),
         full_description: Description::new(first_paragraph(text)),
         help: Help {
@@ -244,20 +267,20 @@ fn rule(code: Code) -> Rule {
             markdown: text.to_owned(),
         },
         default_configuration: Configuration {
-            level: sarif_level(code.default_level()),
+            level: sarif_level(default_level),
         },
     }
 }
 
 /// The message, then the help as a second sentence (viewers short of room show the first).
 fn message_text(finding: &Finding) -> String {
-    let mut text = finding.message.trim_end().to_owned();
-    let Some(help) = finding
-        .help
-        .as_deref()
-        .map(str::trim)
-        .filter(|h| !h.is_empty())
-    else {
+    with_help(&finding.message, finding.help.as_deref())
+}
+
+/// `message`, then `help` as a second sentence.
+fn with_help(message: &str, help: Option<&str>) -> String {
+    let mut text = message.trim_end().to_owned();
+    let Some(help) = help.map(str::trim).filter(|h| !h.is_empty()) else {
         return text;
     };
     if !text.ends_with(['.', '!', '?', '。']) {
@@ -554,8 +577,8 @@ mod tests {
 
     #[test]
     fn rule_names_and_descriptions() {
-        assert_eq!(rule_name(Code::OnTrack), "TargetOnTrack");
-        assert_eq!(rule_name(Code::Conflict), "ReportConflict");
+        assert_eq!(rule_name(Code::OnTrack.as_str()), "TargetOnTrack");
+        assert_eq!(rule_name(Code::Conflict.as_str()), "ReportConflict");
         assert_eq!(
             first_paragraph("# x — y\n\n## What it means\n\nOne\ntwo.\n\nThree.\n"),
             "One two."
