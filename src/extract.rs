@@ -318,7 +318,7 @@ fn quotes_a_goal(text: &str, q: &Quantity) -> bool {
 }
 
 /// Words that turn an amount into its change (`多增38万人`, `比上年增加5亿元`).
-const CHANGE_WORDS: [&str; 8] = [
+const CHANGE_WORDS: [&str; 12] = [
     "多增",
     "少增",
     "比上年增加",
@@ -327,6 +327,10 @@ const CHANGE_WORDS: [&str; 8] = [
     "比上年少",
     "增加",
     "减少",
+    "增产",
+    "减产",
+    "增收",
+    "减收",
 ];
 
 /// Whether an amount is the change of a figure stated earlier in its sentence in the same unit

@@ -203,7 +203,8 @@ impl<'a> DocumentContext<'a> {
             // A new part of the text (a review, the year's goals) starts afresh: the time of the
             // sentence that opened it (`去年和今年以来工作回顾`) dates nothing after it.
             let role = self.roles.get(index).copied().unwrap_or_default();
-            if role != previous_role {
+            let opens_part = role != previous_role;
+            if opens_part {
                 carried = None;
                 framing = false;
             }
@@ -233,7 +234,10 @@ impl<'a> DocumentContext<'a> {
                 context.times.iter().rev().find(|t| carries(&t.item))
             };
             let frame = context.times.iter().find(|t| frames(&t.item, text));
-            if let Some(frame) = frame {
+            if opens_part {
+                // The sentence that opens a part (`一、去年和今年以来工作回顾`) names the part, not
+                // the period of the figures after it.
+            } else if let Some(frame) = frame {
                 carried = Some(&frame.item);
                 framing = true;
             } else if let Some(last) = last {
