@@ -38,7 +38,7 @@ use crate::structure::{self, Role};
 use crate::time::{Granularity, Period, TimeExpr, TimeKind};
 
 use context::{DocumentContext, SentenceContext, Stance};
-use metric::MetricChoice;
+use metric::{Memory, MetricChoice};
 
 /// Extracts the claims of one analyzed document, in the deterministic order of [`claim::sort`].
 pub fn extract(a: &Analyzed, rules: &RuleSet) -> Vec<Claim> {
@@ -48,11 +48,17 @@ pub fn extract(a: &Analyzed, rules: &RuleSet) -> Vec<Claim> {
     let mut claims = Vec::new();
     for sentence in document.sentences() {
         // What the sentence's figures are about so far: `列入市重点项目24个,总投资…`.
-        let mut subject: Option<String> = None;
+        let mut memory = Memory::default();
         for q in sentence.quantities() {
-            if let Some((claim, counted)) = claim_for(&document, &sentence, q, subject.as_deref()) {
+            if let Some((claim, counted)) = claim_for(&document, &sentence, q, &memory) {
                 if counted.is_some() {
-                    subject = counted;
+                    memory.subject = counted;
+                }
+                if matches!(
+                    claim.measure,
+                    claim::Measure::Amount | claim::Measure::Count | claim::Measure::Level
+                ) {
+                    memory.level = Some(claim.metric_name.clone());
                 }
                 claims.push(claim);
             }
@@ -71,7 +77,7 @@ fn claim_for(
     doc: &DocumentContext,
     sentence: &SentenceContext,
     q: &Located<Quantity>,
-    subject: Option<&str>,
+    memory: &Memory,
 ) -> Option<(Claim, Option<String>)> {
     let item = &q.item;
     if !could_be_claim(doc.text(), item) {
@@ -99,7 +105,7 @@ fn claim_for(
     if item.unit.dimension == Dimension::Tier && stance == Stance::Reported {
         return None;
     }
-    let choice = metric::choose(doc, sentence, clause, item, subject)?;
+    let choice = metric::choose(doc, sentence, clause, item, memory)?;
     let time = sentence.governing_time(clause, item.range.start, choice.measure.is_of_a_period());
     // A project's total investment (`投资15.3亿元的…生产线`) is the project's plan until the
     // sentence reports the project started, built or signed.
@@ -140,6 +146,14 @@ fn claim_for(
         }
     };
 
+    // `总数达到102家` in a report states the figure; only a goal's `达到` is a floor.
+    let reread;
+    let item = if kind != ClaimKind::Target && only_reaches(item) {
+        reread = reached_figure(doc.text(), item);
+        reread.as_ref().unwrap_or(item)
+    } else {
+        item
+    };
     let signed = Signed::of(doc.text(), item);
     let comparator = comparator(doc.text(), item, kind, &choice, &signed);
     let mut start = choice
@@ -173,7 +187,7 @@ fn claim_for(
         value_to: signed.value_to,
         base_value: Some(signed.base_value),
         base_unit: item.unit.base.clone(),
-        qualifier: item.qualifier.clone(),
+        qualifier: essential_qualifier(item.qualifier.as_deref()),
         comparator,
         estimate,
         period: period.map(|p| DateRange {
@@ -303,6 +317,37 @@ fn could_be_claim(text: &str, q: &Quantity) -> bool {
         return false;
     }
     true
+}
+
+/// Verbs that only introduce a figure (`达到38%`, `控制在4%以内`); the words that qualify it
+/// are the others (`以上`, `以内`, `左右`).
+const INTRODUCING_VERBS: [&str; 3] = ["达到", "控制在", "至少"];
+
+/// A qualifier without the verbs that only introduce the figure: `达到…以上` is `以上`,
+/// `控制在…以内` is `以内`; `None` when nothing else qualifies it.
+fn essential_qualifier(qualifier: Option<&str>) -> Option<String> {
+    let words: Vec<&str> = qualifier?
+        .split('…')
+        .filter(|w| !INTRODUCING_VERBS.contains(w))
+        .collect();
+    (!words.is_empty()).then(|| words.join("…"))
+}
+
+/// Whether a figure's only qualifier is a verb of reaching (`达到`).
+fn only_reaches(q: &Quantity) -> bool {
+    q.qualifier.as_deref() == Some("达到")
+}
+
+/// The figure after `达到`, read as printed: a report says what was reached, with the rounding
+/// interval of the number, not a floor.
+fn reached_figure(text: &str, q: &Quantity) -> Option<Quantity> {
+    let start = q.range.start + q.printed.find("达到")? + "达到".len();
+    let mut figure = crate::quantity::parse_at(text, start)?;
+    if figure.range.end != q.range.end {
+        return None;
+    }
+    figure.range.start = q.range.start;
+    Some(figure)
 }
 
 /// Whether a reported figure quotes a goal (`实现了6.5%左右的预期目标`, `低于3%左右的目标`).

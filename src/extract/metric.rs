@@ -51,8 +51,8 @@ const PROGRESS_WORDS: &str = "年度计划 年度投资计划 总任务量 总�
 /// Verbs and particles between a metric's words and its number; stripped from derived names.
 const LINK_WORDS: &str = "达到 达 为 有 是 完成 实现 突破 超过 超 约 近 共 累计 合计 总计 增至 提高到 控制在 占了 占 了 分别 均 已 获得 位居 居 稳居 排名 位列 跃升至 进入 列 全部";
 /// Words that open a clause without naming what is measured; stripped from derived names.
-const OPENING_WORDS: &str =
-    "全部 其中 同时 目前 另外 此外 全年 今年 累计 共 先后 已 新 并 和 及 与 等";
+const OPENING_WORDS: &str = "全部 其中 同时 目前 另外 此外 全年 今年 累计 共 先后 已 并 和 及 与 等 \
+                             计划 建成 实施 合计 获得 力争 确保 努力 推动 推进 围绕 预计";
 /// Nouns that already name people, so a head count of them ends in `数`, not `人数`.
 const PEOPLE_NOUNS: &str = "人才 师生 博士 学生 职工 党员 专家";
 
@@ -70,14 +70,23 @@ const DESCRIPTORS: &[(&str, &str)] = &[
     ("占地", "占地面积"),
 ];
 
+/// What the earlier figures of a sentence tell the later ones.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Memory {
+    /// The noun phrase an earlier figure counted, for facets (`列入市重点项目24个,总投资…`).
+    pub subject: Option<String>,
+    /// The name of the last amount, count or level stated, for a growth rate that follows it
+    /// without naming it (`园区营业收入完成210亿元,同比增长6.5%`).
+    pub level: Option<String>,
+}
+
 /// Chooses the metric of `q`; `None` when nothing names what the number measures.
-/// `subject` is the noun phrase an earlier figure of the sentence counted, for facets.
 pub(super) fn choose(
     doc: &DocumentContext,
     sentence: &SentenceContext,
     clause: usize,
     q: &Quantity,
-    subject: Option<&str>,
+    memory: &Memory,
 ) -> Option<MetricChoice> {
     let text = doc.text();
     let clause_range = list_item(text, sentence.clause(clause), q);
@@ -121,7 +130,7 @@ pub(super) fn choose(
         choice.rule = format!("{}+derived", base.id);
         return Some(choice);
     }
-    let words = name_from_words(doc, sentence, clause, q, measure, subject)?;
+    let words = name_from_words(doc, sentence, clause, q, measure, memory)?;
     Some(MetricChoice {
         id: format!("text.{}", words.name),
         measure: worded_measure(measure, q, &words.name),
@@ -501,12 +510,28 @@ fn name_from_words(
     clause: usize,
     q: &Quantity,
     measure: Measure,
-    subject: Option<&str>,
+    memory: &Memory,
 ) -> Option<Words> {
+    let subject = memory.subject.as_deref();
     let text = doc.text();
     let clause_range = list_item(text, sentence.clause(clause), q);
     let start = words_start(doc, sentence, clause_range.clone(), q);
     let left = trim_links(trim_opening(&text[start..q.range.start]));
+    // `…完成210亿元,同比增长6.5%`: a growth rate with no name of its own is the growth of the
+    // figure stated before it.
+    if measure == Measure::Growth {
+        let bare = strip_repeatedly(left, GROWTH_WORDS, str::strip_suffix);
+        let bare = trim_links(bare.trim_end_matches(|c: char| !crate::normalize::is_cjk(c)));
+        if bare.chars().count() < 2
+            && let Some(level) = &memory.level
+        {
+            return Some(Words {
+                name: format!("{level}增速"),
+                anchor: Some(start),
+                subject: None,
+            });
+        }
+    }
     // `实施氟化石墨等产学研合作项目24项`: the names before `等` are examples of what is counted.
     let left = left.rsplit_once('等').map_or(left, |(_, counted)| counted);
     if left.contains('、') {
