@@ -164,6 +164,9 @@ enum CheckFormat {
     Claimreview,
     /// SARIF 2.1.0 for code scanning: one rule per code, evidence as related locations.
     Sarif,
+    /// One self-contained HTML page: per target the promise, its verdict, the evidence on a
+    /// timeline and the metric's values against the goal.
+    Html,
 }
 
 /// Subcommands of `rules`.

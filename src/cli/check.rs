@@ -136,6 +136,23 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
             let text = report::claimreview::claimreview(&findings, &articles, as_of);
             let _ = write!(out, "{text}");
         }
+        CheckFormat::Html => {
+            let checked: Vec<String> = paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .chain(args.claims.iter().map(|p| p.display().to_string()))
+                .collect();
+            let page = report::html::Page {
+                findings: &findings,
+                claims: &claims,
+                articles: &articles,
+                levels: &levels,
+                as_of,
+                checked: &checked.join(", "),
+                documents: documents.len(),
+            };
+            let _ = write!(out, "{}", report::html::html(&page));
+        }
         CheckFormat::Human => {
             let sources: report::findings::Sources = articles
                 .iter()

@@ -125,7 +125,7 @@ fn latest_evidence(finding: &Finding, articles: &Articles) -> String {
 }
 
 /// The finding's margin: how far the figure is from the target, or how much is done.
-fn margin(finding: &Finding) -> String {
+pub(crate) fn margin(finding: &Finding) -> String {
     let computed = |name: &str| finding.computation.get(name).filter(|v| !v.is_empty());
     if let Some(value) = computed("difference").or_else(|| computed("distance")) {
         return value.clone();
