@@ -158,7 +158,8 @@ enum CheckFormat {
     Github,
     /// Every target in a Markdown table: target, deadline, verdict, latest evidence, margin.
     Ledger,
-    /// The ledger as CSV.
+    /// One row per target for spreadsheets: UTF-8 with BOM, numbers and units in columns of
+    /// their own, evidence period columns, no cell read as a formula.
     Csv,
     /// schema.org ClaimReview JSON-LD, one per target.
     Claimreview,
@@ -203,6 +204,9 @@ enum ClaimsFormat {
     Jsonl,
     /// Claims per metric family and kind.
     Summary,
+    /// One row per claim for spreadsheets: UTF-8 with BOM, numbers and units in columns of
+    /// their own, no cell read as a formula.
+    Csv,
 }
 
 /// Runs the command line and returns the process exit status.
@@ -345,6 +349,7 @@ fn extract(
         ClaimsFormat::Json => writeln!(out, "{}", report::claims::json(&claims)),
         ClaimsFormat::Jsonl => write!(out, "{}", report::claims::jsonl(&claims)),
         ClaimsFormat::Summary => write!(out, "{}", report::claims::summary(&claims)),
+        ClaimsFormat::Csv => write!(out, "{}", report::spreadsheet::claims(&claims)),
     };
     if errors > 0 { 2 } else { 0 }
 }

@@ -126,7 +126,11 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
             );
         }
         CheckFormat::Csv => {
-            let _ = write!(out, "{}", report::ledger::csv(&findings, &articles));
+            let _ = write!(
+                out,
+                "{}",
+                report::spreadsheet::findings(&findings, &articles, &levels)
+            );
         }
         CheckFormat::Sarif => {
             let text = report::sarif::sarif(&findings, &levels, &articles, args.show_all);

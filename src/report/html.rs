@@ -39,7 +39,7 @@ use base64::Engine as _;
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
-use crate::claim::{Claim, ClaimKind, DateRange};
+use crate::claim::{Claim, ClaimKind};
 use crate::finding::{Code, Finding, Levels};
 
 use super::articles::Articles;
@@ -419,7 +419,7 @@ impl Cards<'_> {
                 .deadline
                 .map(|d| format!("due {d}"))
                 .unwrap_or_default(),
-            (_, Some(period)) => format!("measures {}", period_text(period)),
+            (_, Some(period)) => format!("measures {}", quote::period_text(period)),
             (_, None) => String::new(),
         };
         format!(
@@ -492,42 +492,9 @@ fn stated_or_figure(claim: &Claim) -> String {
     }
 }
 
-/// A period as a reader says it: `2014` for a calendar year, else `2021-01-01 – 2021-08-31`.
-pub(crate) fn period_text(period: DateRange) -> String {
-    use chrono::Datelike;
-    let whole_year = period.start.ordinal() == 1
-        && period.start.year() == period.end.year()
-        && period.end.succ_opt().is_none_or(|d| d.ordinal() == 1);
-    if whole_year {
-        period.start.year().to_string()
-    } else if period.start == period.end {
-        period.start.to_string()
-    } else {
-        format!("{} – {}", period.start, period.end)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn periods_read_as_years_days_or_ranges() {
-        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        let range = |start, end| DateRange { start, end };
-        assert_eq!(
-            period_text(range(day(2014, 1, 1), day(2014, 12, 31))),
-            "2014"
-        );
-        assert_eq!(
-            period_text(range(day(2021, 1, 1), day(2021, 8, 31))),
-            "2021-01-01 – 2021-08-31"
-        );
-        assert_eq!(
-            period_text(range(day(2018, 9, 26), day(2018, 9, 26))),
-            "2018-09-26"
-        );
-    }
 
     #[test]
     fn untrusted_text_is_escaped() {

@@ -12,6 +12,7 @@ pub mod ledger;
 pub mod parse;
 pub mod quote;
 pub mod sarif;
+pub mod spreadsheet;
 
 /// The miette renderer every human report uses: Unicode drawing, colour only when asked,
 /// a fixed width, no hyperlinks.

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::claim::DateRange;
 use crate::finding::{Finding, fingerprint};
 use crate::normalize::Normalized;
 use crate::span::Span;
@@ -147,6 +148,21 @@ pub fn as_printed(text: &str) -> String {
     out
 }
 
+/// A period as a reader says it: `2014` for a calendar year, else `2021-01-01 – 2021-08-31`.
+pub fn period_text(period: DateRange) -> String {
+    use chrono::Datelike;
+    let whole_year = period.start.ordinal() == 1
+        && period.start.year() == period.end.year()
+        && period.end.succ_opt().is_none_or(|d| d.ordinal() == 1);
+    if whole_year {
+        period.start.year().to_string()
+    } else if period.start == period.end {
+        period.start.to_string()
+    } else {
+        format!("{} – {}", period.start, period.end)
+    }
+}
+
 /// The anchor of every finding, in the findings' order: `f-` and its fingerprint, with `-2`,
 /// `-3`… after a repeat, so that the HTML report's ids are unique and a link to a finding
 /// survives edits elsewhere in its article.
@@ -176,6 +192,24 @@ mod tests {
         assert_eq!(as_printed("总投资 30 亿元"), "总投资30亿元");
         assert_eq!(as_printed("Microsoft  Word 2010\n"), "Microsoft Word 2010");
         assert_eq!(as_printed("１\n\n亿元"), "１亿元");
+    }
+
+    #[test]
+    fn periods_read_as_years_days_or_ranges() {
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let range = |start, end| crate::claim::DateRange { start, end };
+        assert_eq!(
+            period_text(range(day(2014, 1, 1), day(2014, 12, 31))),
+            "2014"
+        );
+        assert_eq!(
+            period_text(range(day(2021, 1, 1), day(2021, 8, 31))),
+            "2021-01-01 – 2021-08-31"
+        );
+        assert_eq!(
+            period_text(range(day(2018, 9, 26), day(2018, 9, 26))),
+            "2018-09-26"
+        );
     }
 
     #[test]
