@@ -46,7 +46,7 @@ enum Command {
     /// Audit a corpus: what became of every target, which reports conflict, which arithmetic
     /// fails — as diagnostics pointing into the articles, then a table of verdicts.
     #[command(after_help = EXIT_CODES)]
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Explain a diagnostic code: what it means, why it matters, an example, how to resolve it.
     #[command(after_help = EXIT_CODES)]
     Explain {
@@ -115,6 +115,10 @@ struct CheckArgs {
     /// Judge as of this date [default: the latest `published` date in the corpus]
     #[arg(long, value_name = "YYYY-MM-DD")]
     as_of: Option<chrono::NaiveDate>,
+    /// The date the reviews are published: ClaimReview's `datePublished` [default: the as-of
+    /// date]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    review_date: Option<chrono::NaiveDate>,
     /// Also show findings at allow level (met, pending, on-track by default).
     #[arg(long)]
     show_all: bool,
@@ -161,7 +165,8 @@ enum CheckFormat {
     /// One row per target for spreadsheets: UTF-8 with BOM, numbers and units in columns of
     /// their own, evidence period columns, no cell read as a formula.
     Csv,
-    /// schema.org ClaimReview JSON-LD, one per target.
+    /// schema.org ClaimReview JSON-LD, one per target, in Chinese; `[report]` in
+    /// claimcheck.toml gives its url and author.
     Claimreview,
     /// SARIF 2.1.0 for code scanning: one rule per code, evidence as related locations.
     Sarif,

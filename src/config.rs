@@ -9,6 +9,10 @@
 //! [levels]
 //! "target::unverified" = "deny"   # allow | warn | deny
 //! "target::met" = "warn"
+//!
+//! [report]                        # who publishes the audit, for ClaimReview
+//! url       = "https://factcheck.example/jiaozuo/audit.html"   # where the HTML report is published
+//! publisher = "焦作核查"                                        # the publishing organisation
 //! ```
 //!
 //! Parsing is strict: a TOML error, an unknown key, an unknown code or level is a `config::*`
@@ -69,6 +73,19 @@ struct ConfigFile {
     baseline: Option<String>,
     #[serde(default)]
     levels: BTreeMap<Spanned<String>, Spanned<Level>>,
+    #[serde(default)]
+    report: Publisher,
+}
+
+/// The `[report]` table: who publishes the audit and where.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Publisher {
+    /// The address the HTML report is published at: ClaimReview's `url`, with a fragment per
+    /// finding.
+    pub url: Option<String>,
+    /// The publishing organisation: ClaimReview's `author`.
+    pub publisher: Option<String>,
 }
 
 /// What the nearest `claimcheck.toml` sets.
@@ -79,6 +96,8 @@ pub struct Settings {
     pub expect: Option<PathBuf>,
     /// The baseline `check` applies, resolved the same way.
     pub baseline: Option<PathBuf>,
+    /// Who publishes the audit and where (`[report]`).
+    pub report: Publisher,
 }
 
 /// The settings of the nearest `claimcheck.toml`, or the defaults when there is none.
@@ -97,6 +116,7 @@ pub fn read_settings(path: &Path) -> Result<Settings, FileDiagnostic<Code>> {
         levels: levels_of(parsed.levels, &text, &shown)?,
         expect: parsed.expect.map(|p| dir.join(p)),
         baseline: parsed.baseline.map(|p| dir.join(p)),
+        report: parsed.report,
     })
 }
 
@@ -119,7 +139,7 @@ fn parse_file(path: &Path) -> Result<(ConfigFile, String, String), FileDiagnosti
         &shown,
         &text,
         Code::Syntax,
-        "the file holds `expect`, `baseline` and a [levels] table: \"<code>\" = \"allow\" | \"warn\" | \"deny\"",
+        "the file holds `expect`, `baseline`, a [levels] table (\"<code>\" = \"allow\" | \"warn\" | \"deny\") and a [report] table (`url`, `publisher`)",
     )?;
     Ok((parsed, text, shown))
 }

@@ -137,7 +137,19 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
             let _ = write!(out, "{text}");
         }
         CheckFormat::Claimreview => {
-            let text = report::claimreview::claimreview(&findings, &articles, as_of);
+            let publisher = &settings.report;
+            if publisher.url.is_none() || publisher.publisher.is_none() {
+                eprintln!(
+                    "note: claimcheck.toml names no [report] url or publisher: the reviews have no \
+                     `url` or no `author`, which fact-check aggregators expect"
+                );
+            }
+            let publication = report::claimreview::Publication {
+                url: publisher.url.as_deref(),
+                publisher: publisher.publisher.as_deref(),
+                date: args.review_date.unwrap_or(as_of),
+            };
+            let text = report::claimreview::claimreview(&findings, &articles, &publication);
             let _ = write!(out, "{text}");
         }
         CheckFormat::Html => {
