@@ -12,12 +12,14 @@ use crate::{audit, config};
 
 use super::{CheckArgs, CheckFormat, drawing, load, load_rules, render};
 
-pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
+/// Runs `check`; a failed write to `out` is the error (the caller decides: a closed pipe
+/// ends quietly, anything else is exit status 2).
+pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u8> {
     let Some(rules) = load_rules(args.rules.as_deref()) else {
-        return 2;
+        return Ok(2);
     };
     let Some((levels, settings)) = levels_and_settings(args) else {
-        return 2;
+        return Ok(2);
     };
     let expect = args.expect.as_deref().or(settings.expect.as_deref());
     let baseline = args.baseline.as_deref().or(settings.baseline.as_deref());
@@ -25,14 +27,14 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
         Ok(expected) => expected,
         Err(diagnostic) => {
             eprint!("{}", render(&diagnostic));
-            return 2;
+            return Ok(2);
         }
     };
     let baseline = match baseline.map(Baseline::read).transpose() {
         Ok(baseline) => baseline,
         Err(diagnostic) => {
             eprint!("{}", render(&diagnostic));
-            return 2;
+            return Ok(2);
         }
     };
     let mut shard_claims = Vec::new();
@@ -41,7 +43,7 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
             Ok(claims) => shard_claims.extend(claims),
             Err(diagnostic) => {
                 eprint!("{}", render(&diagnostic));
-                return 2;
+                return Ok(2);
             }
         }
     }
@@ -105,36 +107,36 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
 
     match args.format {
         CheckFormat::Json => {
-            let _ = write!(out, "{}", report::findings::json(&findings, &levels, as_of));
+            write!(out, "{}", report::findings::json(&findings, &levels, as_of))?;
         }
         CheckFormat::Jsonl => {
-            let _ = write!(
+            write!(
                 out,
                 "{}",
                 report::findings::jsonl(&findings, &levels, as_of)
-            );
+            )?;
         }
         CheckFormat::Github => {
             let text = report::github::github(&findings, &levels, &articles, args.show_all);
-            let _ = write!(out, "{text}");
+            write!(out, "{text}")?;
         }
         CheckFormat::Ledger => {
-            let _ = write!(
+            write!(
                 out,
                 "{}",
                 report::ledger::markdown(&findings, &articles, as_of)
-            );
+            )?;
         }
         CheckFormat::Csv => {
-            let _ = write!(
+            write!(
                 out,
                 "{}",
                 report::spreadsheet::findings(&findings, &articles, &levels)
-            );
+            )?;
         }
         CheckFormat::Sarif => {
             let text = report::sarif::sarif(&findings, &levels, &articles, args.show_all);
-            let _ = write!(out, "{text}");
+            write!(out, "{text}")?;
         }
         CheckFormat::Claimreview => {
             let publisher = &settings.report;
@@ -150,7 +152,7 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
                 date: args.review_date.unwrap_or(as_of),
             };
             let text = report::claimreview::claimreview(&findings, &articles, &publication);
-            let _ = write!(out, "{text}");
+            write!(out, "{text}")?;
         }
         CheckFormat::Html => {
             let checked: Vec<String> = paths
@@ -167,7 +169,7 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
                 checked: &checked.join(", "),
                 documents: documents.len(),
             };
-            let _ = write!(out, "{}", report::html::html(&page));
+            write!(out, "{}", report::html::html(&page))?;
         }
         CheckFormat::Human => {
             let sources: report::findings::Sources = articles
@@ -180,11 +182,11 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
                 width,
                 show_all: args.show_all,
             };
-            let _ = write!(
+            write!(
                 out,
                 "{}",
                 report::findings::human(&findings, &levels, &sources, style)
-            );
+            )?;
             let mut notes = Vec::new();
             if suppressed > 0 {
                 notes.push(format!("{suppressed} baselined"));
@@ -199,23 +201,23 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
                 1 => notes.push("1 input error".to_owned()),
                 n => notes.push(format!("{n} input errors")),
             }
-            let _ = writeln!(
+            writeln!(
                 out,
                 "\nchecked {} document{}, {} claims, as of {as_of}{}",
                 documents.len(),
                 if documents.len() == 1 { "" } else { "s" },
                 claims.len(),
                 notes.iter().map(|n| format!("; {n}")).collect::<String>()
-            );
+            )?;
         }
     }
-    if input_errors > 0 {
+    Ok(if input_errors > 0 {
         2
     } else if differences > 0 || report::findings::denied(&findings, &levels) > 0 {
         1
     } else {
         0
-    }
+    })
 }
 
 /// The articles the findings point into: the loaded documents, and the files that claims read
