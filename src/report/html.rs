@@ -373,8 +373,15 @@ impl Cards<'_> {
             );
             fact("margin", &super::ledger::margin(finding));
         }
+        let margin = super::ledger::margin(finding);
         for (name, value) in &finding.computation {
-            fact(&name.replace('_', " "), value);
+            // The margin above already says the difference or the distance.
+            let repeats = target.kind == ClaimKind::Target
+                && matches!(name.as_str(), "difference" | "distance")
+                && *value == margin;
+            if !repeats {
+                fact(&name.replace('_', " "), value);
+            }
         }
         out.push_str("</dl>\n");
         out
@@ -467,9 +474,17 @@ impl Cards<'_> {
             "<div class=\"figures\"><figure><figcaption>Timeline</figcaption>{}</figure>\n",
             svg::timeline(&axis, target, &reports, self.page.as_of)
         );
-        match svg::chart(&axis, target, &series) {
+        // A target met by a sum over its years is charted as the running total of the
+        // figures counted, the way the verdict was reached.
+        let cumulative = finding.computation.contains_key("sum");
+        let (points, what) = if cumulative {
+            (svg::running_total(target, &reports), "running total")
+        } else {
+            (svg::points(target, &series), "values")
+        };
+        match svg::chart(&axis, target, &points) {
             Some(chart) => out.push_str(&format!(
-                "<figure><figcaption>{} of {} over time, against the goal</figcaption>{chart}</figure>\n",
+                "<figure><figcaption>{} of {} over time ({what}), against the goal</figcaption>{chart}</figure>\n",
                 text(&target.metric_name),
                 text(&target.entity)
             )),

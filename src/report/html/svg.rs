@@ -166,21 +166,72 @@ pub fn timeline(axis: &Axis, target: &Claim, reports: &[&Claim], as_of: NaiveDat
     out
 }
 
-/// The values of `series` over time against the goal `target`, each point at the end of the
-/// period it measures and in the target's printed unit; `None` when the target has no number
-/// or no value of the series can be put in its unit.
-pub fn chart(axis: &Axis, target: &Claim, series: &[&Claim]) -> Option<String> {
-    let goal = target.value?.to_f64()?;
-    let mut points: Vec<(NaiveDate, f64, &Claim)> = series
+/// One value on the chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Point {
+    /// Where it stands in time: the end of the period it measures.
+    pub day: NaiveDate,
+    /// The value in the target's printed unit.
+    pub value: f64,
+    /// The figure as the label shows it (`9.8%`, `2家 in all`).
+    pub label: String,
+    /// When its report was published.
+    pub published: NaiveDate,
+    /// A figure for part of a period (drawn hollow).
+    pub partial: bool,
+}
+
+/// The reported values of `series`, each at the end of the period it measures and in the
+/// printed unit of `target`; values that cannot be put in that unit are left out.
+pub fn points(target: &Claim, series: &[&Claim]) -> Vec<Point> {
+    let mut points: Vec<(Point, usize)> = series
         .iter()
-        .filter_map(|c| Some((when(c), in_unit_of(c, target)?, *c)))
+        .filter_map(|c| {
+            let point = Point {
+                day: when(c),
+                value: in_unit_of(c, target)?,
+                label: c.figure(),
+                published: c.published,
+                partial: c.kind == ClaimKind::Progress,
+            };
+            Some((point, c.span.start))
+        })
         .collect();
+    points.sort_by_key(|(p, start)| (p.day, p.published, *start));
+    points.into_iter().map(|(p, _)| p).collect()
+}
+
+/// The running total of `counted` (a target met by a sum over its years): one point per
+/// figure counted, its value the total so far.
+pub fn running_total(target: &Claim, counted: &[&Claim]) -> Vec<Point> {
+    let mut total = 0.0;
+    points(target, counted)
+        .into_iter()
+        .map(|mut p| {
+            total += p.value;
+            let unit = &target.unit;
+            p.label = format!("{} → {}{unit}", p.label, round(total));
+            p.value = total;
+            p
+        })
+        .collect()
+}
+
+/// A total as a label shows it: at most four decimals, no trailing zeros.
+fn round(value: f64) -> String {
+    let text = format!("{value:.4}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// The chart of `points` over time against the goal `target`; `None` when the target has no
+/// number or there is nothing to plot.
+pub fn chart(axis: &Axis, target: &Claim, points: &[Point]) -> Option<String> {
+    let goal = target.value?.to_f64()?;
     if points.is_empty() {
         return None;
     }
-    points.sort_by_key(|(day, _, c)| (*day, c.span.start));
-    let low = points.iter().map(|p| p.1).fold(goal, f64::min);
-    let high = points.iter().map(|p| p.1).fold(goal, f64::max);
+    let low = points.iter().map(|p| p.value).fold(goal, f64::min);
+    let high = points.iter().map(|p| p.value).fold(goal, f64::max);
     let pad = ((high - low) * 0.15).max(high.abs().max(1.0) * 0.05);
     let (low, high) = (low - pad, high + pad);
     let (top, bottom) = (10.0, 150.0);
@@ -200,27 +251,27 @@ pub fn chart(axis: &Axis, target: &Claim, series: &[&Claim]) -> Option<String> {
     }
     let path: Vec<String> = points
         .iter()
-        .map(|(day, v, _)| format!("{:.1},{:.1}", axis.x(*day), y(*v)))
+        .map(|p| format!("{:.1},{:.1}", axis.x(p.day), y(p.value)))
         .collect();
     out.push_str(&format!(
         "<polyline class=\"series\" points=\"{}\"/>",
         path.join(" ")
     ));
-    for (day, v, claim) in &points {
-        let (cx, cy) = (axis.x(*day), y(*v));
-        let class = if claim.kind == ClaimKind::Progress {
+    for point in points {
+        let (cx, cy) = (axis.x(point.day), y(point.value));
+        let class = if point.partial {
             "value progress"
         } else {
             "value"
         };
         out.push_str(&format!(
-            "<circle class=\"{class}\" cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"4\"><title>{} for {} (published {})</title></circle>\
+            "<circle class=\"{class}\" cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"4\"><title>{} for the period ending {} (published {})</title></circle>\
              <text class=\"value-label\" x=\"{cx:.1}\" y=\"{:.1}\">{}</text>",
-            text(&claim.figure()),
-            day,
-            claim.published,
+            text(&point.label),
+            point.day,
+            point.published,
             cy - 8.0,
-            text(&claim.figure())
+            text(&point.label)
         ));
     }
     out.push_str("</svg>\n");
@@ -283,6 +334,44 @@ mod tests {
         assert!(axis.x(day(2014, 2, 15)) < axis.x(day(2015, 2, 6)));
         assert_eq!(axis.year_ticks(), vec![(day(2015, 1, 1), 2015)]);
         assert!(Axis::covering([]).is_none());
+    }
+
+    fn claim(kind: ClaimKind, value: i64, unit: &str, base: i64, year: i32) -> Claim {
+        let json = serde_json::json!({
+            "id": format!("c-{year}"), "doc": "a.txt", "span": {"start": year, "end": year + 1},
+            "line": 1, "column": 1, "text": "", "kind": kind, "entity": "中站区",
+            "metric": "m", "metric_name": "m", "value": value.to_string(), "unit": unit,
+            "low": null, "high": null, "base_value": base.to_string(), "base_unit": "元",
+            "qualifier": null, "comparator": ">=",
+            "period": {"start": format!("{year}-01-01"), "end": format!("{year}-12-31")},
+            "deadline": format!("{year}-12-31"), "rule": "m",
+            "published": format!("{}-01-20", year + 1), "sentence": 0
+        });
+        serde_json::from_value(json).expect("a claim")
+    }
+
+    #[test]
+    fn values_are_put_in_the_targets_unit_and_summed_for_a_running_total() {
+        let goal = claim(ClaimKind::Target, 2, "亿元", 200_000_000, 2025);
+        let first = claim(ClaimKind::Outcome, 5000, "万元", 50_000_000, 2022);
+        let second = claim(ClaimKind::Outcome, 1, "亿元", 100_000_000, 2021);
+        let values = points(&goal, &[&first, &second]);
+        assert_eq!(
+            values.iter().map(|p| p.value).collect::<Vec<_>>(),
+            [1.0, 0.5]
+        );
+        assert_eq!(values[0].day, day(2021, 12, 31), "in time order");
+        let total = running_total(&goal, &[&first, &second]);
+        assert_eq!(
+            total.iter().map(|p| p.value).collect::<Vec<_>>(),
+            [1.0, 1.5]
+        );
+        assert_eq!(total[1].label, "5000万元 → 1.5亿元");
+        let axis = Axis::covering([day(2021, 1, 1), day(2025, 12, 31)]).unwrap();
+        let svg = chart(&axis, &goal, &total).expect("a chart");
+        assert_eq!(svg.matches("<circle").count(), 2);
+        assert!(svg.contains("goal ≥2亿元"), "{svg}");
+        assert!(chart(&axis, &goal, &[]).is_none());
     }
 
     #[test]
