@@ -349,6 +349,36 @@ fn screenshots_for_review() {
 }
 
 #[test]
+fn the_corpus_page_prints_to_several_pages() {
+    let Some(browser) = browser() else { return };
+    let rendered = render(
+        "corpus-print",
+        "corpus",
+        NaiveDate::from_ymd_opt(2024, 12, 31),
+    );
+    let pdf = work_dir().join("corpus.pdf");
+    let _ = std::fs::remove_file(&pdf);
+    let loaded = load(
+        &browser,
+        &file_url(&rendered.path),
+        &[
+            &format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer",
+        ],
+    );
+    assert!(loaded.console.is_empty(), "{:#?}", loaded.console);
+    let bytes = std::fs::read(&pdf).expect("the PDF was written");
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF");
+    let pages = bytes.windows(11).filter(|w| w == b"/Type /Page").count();
+    assert!(pages > 10, "{pages} pages for 96 findings");
+    eprintln!(
+        "printed the corpus report: {} ({} bytes)",
+        pdf.display(),
+        bytes.len()
+    );
+}
+
+#[test]
 fn the_command_line_page_is_the_library_page() {
     let (code, out) = common::run_stdout(&[
         "check",
