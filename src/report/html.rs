@@ -4,8 +4,8 @@
 //! # What the page shows
 //!
 //! - A **header** with what was checked, the as-of date, the counts of documents, claims and
-//!   findings, and a button per verdict with its count; **filters** by entity, verdict (or
-//!   code) and metric. The filters can be preset from the address:
+//!   findings, a button per verdict with its count and links to the sections; **filters** by
+//!   entity, verdict (or code) and metric. The filters can be preset from the address:
 //!   `report.html#entity=中站区&code=target::missed&metric=economy.gdp_growth`.
 //! - **Targets**, per entity (the entity with most targets first), one card per target
 //!   finding, those at deny level first, then warn, then allow, each in report order: a verdict badge, the metric and the stated target, the finding's
@@ -195,7 +195,23 @@ fn header(page: &Page) -> String {
             short(*code),
         ));
     }
-    out.push_str("</p></header>\n");
+    out.push_str("</p>");
+    let in_section = |codes: &[Code]| {
+        page.findings
+            .iter()
+            .filter(|f| codes.contains(&f.code))
+            .count()
+    };
+    out.push_str(&format!(
+        "<p class=\"sections\">Sections: <a href=\"#targets\">targets</a> ({}) · \
+         <a href=\"#restated\">restated targets</a> ({}) · \
+         <a href=\"#conflicts\">conflicting reports</a> ({}) · \
+         <a href=\"#arithmetic\">arithmetic</a> ({})</p></header>\n",
+        targets - in_section(&[Code::Restated]),
+        in_section(&[Code::Restated]),
+        in_section(&[Code::Conflict]),
+        in_section(&[Code::Share, Code::Sum, Code::Growth]),
+    ));
     out
 }
 
