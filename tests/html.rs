@@ -309,6 +309,21 @@ fn filters_preset_from_the_address_hide_the_other_cards() {
             .contains("<section id=\"conflicts\" data-group=\"conflicts\" hidden=\"\">"),
         "the conflicts section is hidden"
     );
+    assert!(
+        loaded
+            .dom
+            .contains("<section id=\"targets\" data-group=\"targets\">"),
+        "the targets section shows"
+    );
+    let conflict = format!("{}#code=report::conflict", file_url(&rendered.path));
+    let loaded = load(&browser, &conflict, &["--dump-dom"]);
+    assert!(loaded.dom.contains("data-shown=\"1\""));
+    assert!(
+        loaded
+            .dom
+            .contains("<section id=\"targets\" data-group=\"targets\" hidden=\"\">"),
+        "no target is a conflict: the targets section is hidden"
+    );
 }
 
 #[test]

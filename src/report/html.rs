@@ -290,8 +290,9 @@ fn targets_section(indexed: &[(&Finding, &str)], cards: &Cards) -> String {
     let mut entities: Vec<(&str, Vec<(&Finding, &str)>)> = by_entity.into_iter().collect();
     entities.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
     let total: usize = entities.iter().map(|e| e.1.len()).sum();
-    let mut out =
-        format!("<section id=\"targets\"><h2>Targets <span class=\"count\">{total}</span></h2>\n");
+    let mut out = format!(
+        "<section id=\"targets\" data-group=\"targets\"><h2>Targets <span class=\"count\">{total}</span></h2>\n"
+    );
     if entities.is_empty() {
         out.push_str("<p class=\"none\">No target was found.</p>");
     }
