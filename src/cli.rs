@@ -201,7 +201,8 @@ enum CheckFormat {
     Jsonl,
     /// GitHub Actions workflow commands (`::error file=…,line=…::…`), one per finding shown.
     Github,
-    /// Every target in a Markdown table: target, deadline, verdict, latest evidence, margin.
+    /// Every target in a Markdown table: target, deadline, verdict, latest evidence with the
+    /// period it measures and its publication date, margin.
     Ledger,
     /// One row per target for spreadsheets: UTF-8 with BOM, numbers and units in columns of
     /// their own, evidence period columns, no cell read as a formula.
