@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{ColorChoice, CommandFactory, Parser, Subcommand};
 use miette::Diagnostic;
 
 use crate::analyze;
@@ -25,7 +25,33 @@ Exit status:
   0  clean: the input was read, no finding is at deny level, no difference from --expect
   1  at least one finding is at deny level, or a verdict differs from the --expect dataset
   2  usage error, or an input could not be read or understood (bad encoding, bad front
-     matter, bad rules, claimcheck.toml, dataset or baseline)";
+     matter, bad rules, claimcheck.toml, dataset or baseline), or the output could not be
+     written (a closed pipe ends quietly with 0)";
+
+const TOP_EXIT_CODES: &str = "\
+Exit status: 0 success, 2 usage error or unreadable input; `check` also exits 1 when a
+finding is at deny level. Each command's --help gives its own.";
+
+const EXTRACT_EXIT_CODES: &str = "\
+Exit status:
+  0  every input was read
+  2  usage error, or an input or the rules could not be read or understood, or the output
+     could not be written";
+
+const EXPLAIN_EXIT_CODES: &str = "\
+Exit status:
+  0  the code was explained, or the codes were listed
+  2  usage error or an unknown code";
+
+const FILE_EXIT_CODES: &str = "\
+Exit status:
+  0  the input was read
+  2  usage error, or the file could not be read or understood";
+
+const GENERATED_EXIT_CODES: &str = "\
+Exit status:
+  0  written to stdout
+  2  usage error, or the output could not be written";
 
 const RULES_TEST_EXIT_CODES: &str = "\
 Exit status:
@@ -35,8 +61,12 @@ Exit status:
 
 /// Reconciles what Chinese local governments said they would do with what they later reported.
 #[derive(Debug, Parser)]
-#[command(name = "claimcheck", version, after_help = EXIT_CODES)]
+#[command(name = "claimcheck", version, after_help = TOP_EXIT_CODES)]
 pub struct Cli {
+    /// When to colour the output: `auto` on a terminal unless NO_COLOR is set; `always` and
+    /// `never` override both.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
     #[command(subcommand)]
     command: Command,
 }
@@ -46,15 +76,15 @@ enum Command {
     /// Audit a corpus: what became of every target, which reports conflict, which arithmetic
     /// fails — as diagnostics pointing into the articles, then a table of verdicts.
     #[command(after_help = EXIT_CODES)]
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Explain a diagnostic code: what it means, why it matters, an example, how to resolve it.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = EXPLAIN_EXIT_CODES)]
     Explain {
         /// The code (`target::missed`); without it, every code is listed.
         code: Option<String>,
     },
     /// Extract every target, outcome and progress figure of the articles as claims.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = EXTRACT_EXIT_CODES)]
     Extract {
         /// Article files or folders (walked recursively, `.txt` and `.md`).
         #[arg(default_value = "corpus")]
@@ -69,14 +99,14 @@ enum Command {
     },
     /// Show a document as the engine sees it: sections and sentences of normalized text, each
     /// with the line:column where it starts in the original file.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = FILE_EXIT_CODES)]
     Inspect {
         /// The article file.
         file: PathBuf,
     },
     /// Show every quantity and time expression in a text, and how each was read: value,
     /// interval, unit, qualifier, resolved period. For rule authors and fact-checkers.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = FILE_EXIT_CODES)]
     Parse {
         /// Reference date for relative expressions (今年, 去年, 9月28日) [default: a file's
         /// `published` date, else today]
@@ -97,6 +127,17 @@ enum Command {
         #[command(subcommand)]
         command: RulesCommand,
     },
+    /// Print a shell completion script: `claimcheck completions bash >
+    /// /etc/bash_completion.d/claimcheck`.
+    #[command(after_help = GENERATED_EXIT_CODES)]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `claimcheck man > claimcheck.1 && man ./claimcheck.1`.
+    #[command(after_help = GENERATED_EXIT_CODES)]
+    Man,
 }
 
 /// Options of `check`.
@@ -116,6 +157,10 @@ struct CheckArgs {
     /// targets nor evidence [default: the latest `published` date in the corpus]
     #[arg(long, value_name = "YYYY-MM-DD")]
     as_of: Option<chrono::NaiveDate>,
+    /// The date the reviews are published: ClaimReview's `datePublished` [default: the as-of
+    /// date]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    review_date: Option<chrono::NaiveDate>,
     /// Also show findings at allow level (met, pending, on-track by default).
     #[arg(long)]
     show_all: bool,
@@ -159,14 +204,20 @@ enum CheckFormat {
     /// GitHub Actions workflow commands (`::error file=…,line=…::…`), one per finding shown
     /// and one per dataset or baseline difference.
     Github,
-    /// Every target in a Markdown table: target, deadline, verdict, latest evidence, margin.
+    /// Every target in a Markdown table: target, deadline, verdict, latest evidence with the
+    /// period it measures and its publication date, margin.
     Ledger,
-    /// The ledger as CSV.
+    /// One row per target for spreadsheets: UTF-8 with BOM, numbers and units in columns of
+    /// their own, evidence period columns, no cell read as a formula.
     Csv,
-    /// schema.org ClaimReview JSON-LD, one per target.
+    /// schema.org ClaimReview JSON-LD, one per target, in Chinese; `[report]` in
+    /// claimcheck.toml gives its url and author.
     Claimreview,
     /// SARIF 2.1.0 for code scanning: one rule per code, evidence as related locations.
     Sarif,
+    /// One self-contained HTML page: per target the promise, its verdict, the evidence on a
+    /// timeline and the metric's values against the goal.
+    Html,
 }
 
 /// Subcommands of `rules`.
@@ -203,6 +254,9 @@ enum ClaimsFormat {
     Jsonl,
     /// Claims per metric family and kind.
     Summary,
+    /// One row per claim for spreadsheets: UTF-8 with BOM, numbers and units in columns of
+    /// their own, no cell read as a formula.
+    Csv,
 }
 
 /// Runs the command line and returns the process exit status.
@@ -210,7 +264,8 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
-            let _ = err.print();
+            // Nothing more can be said if even the usage error cannot be printed.
+            err.print().ok();
             return if err.use_stderr() {
                 ExitCode::from(2)
             } else {
@@ -218,37 +273,65 @@ pub fn main() -> ExitCode {
             };
         }
     };
+    COLOR.set(cli.color).ok();
     let mut out = std::io::stdout().lock();
-    let status = match cli.command {
-        Command::Check(args) => check::check(&args, &mut out),
-        Command::Explain { code } => explain(code.as_deref(), &mut out),
+    let status = run(cli.command, &mut out).and_then(|status| out.flush().map(|()| status));
+    match status {
+        Ok(status) => ExitCode::from(status),
+        // The reader went away (`claimcheck check | head`): what it wanted it has.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write the output: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs one command, writing its output to `out`.
+fn run(command: Command, out: &mut impl Write) -> std::io::Result<u8> {
+    match command {
+        Command::Check(args) => check::check(&args, out),
+        Command::Explain { code } => explain(code.as_deref(), out),
         Command::Extract {
             paths,
             format,
             rules,
-        } => extract(&paths, format, rules.as_deref(), &mut out),
-        Command::Inspect { file } => inspect(&file, &mut out),
+        } => extract(&paths, format, rules.as_deref(), out),
+        Command::Inspect { file } => inspect(&file, out),
         Command::Parse {
             date,
             format,
             file: Some(file),
             ..
-        } => parse_file(&file, date, format, &mut out),
+        } => parse_file(&file, date, format, out),
         Command::Parse {
             date,
             format,
             file: None,
             text,
-        } => parse_texts(&text, date, format, &mut out),
+        } => parse_texts(&text, date, format, out),
         Command::Rules {
             command: RulesCommand::Test { rules },
-        } => rules_test(rules.as_deref(), &mut out),
-    };
-    let _ = out.flush();
-    ExitCode::from(status)
+        } => rules_test(rules.as_deref(), out),
+        Command::Completions { shell } => {
+            // Into memory first: the generator panics on a failed write, `out` may be a pipe.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "claimcheck", &mut script);
+            out.write_all(&script)?;
+            Ok(0)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(out)?;
+            Ok(0)
+        }
+    }
 }
 
-/// Renders a diagnostic the way users see it: colour only on a terminal without `NO_COLOR`.
+/// The `--color` choice, set once at start.
+static COLOR: std::sync::OnceLock<ColorChoice> = std::sync::OnceLock::new();
+
+/// Renders a diagnostic the way users see it: colour as `--color` says (by default only on a
+/// terminal without `NO_COLOR`).
 pub fn render(diagnostic: &dyn Diagnostic) -> String {
     let (colour, width) = drawing(std::io::stderr().is_terminal());
     let mut rendered = String::new();
@@ -259,10 +342,15 @@ pub fn render(diagnostic: &dyn Diagnostic) -> String {
     rendered
 }
 
-/// Colour and width for a stream: colour only on a terminal and never under `NO_COLOR`;
-/// the terminal's width, else 100 columns (what tests and pipes get).
+/// Colour and width for a stream: `--color always` or `never` decides; by default colour only
+/// on a terminal and never under `NO_COLOR`; the terminal's width, else 100 columns (what
+/// tests and pipes get).
 fn drawing(terminal: bool) -> (bool, usize) {
-    let colour = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let colour = match COLOR.get().copied().unwrap_or(ColorChoice::Auto) {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
     let width = if terminal {
         terminal_width().unwrap_or(100)
     } else {
@@ -279,30 +367,29 @@ fn terminal_width() -> Option<usize> {
 /// number of input errors.
 fn load(paths: &[PathBuf]) -> (Vec<Document>, usize) {
     let loaded = corpus::load(paths);
-    let mut err = std::io::stderr().lock();
     for diagnostic in &loaded.diagnostics {
-        let _ = write!(err, "{}", render(diagnostic));
+        eprint!("{}", render(diagnostic));
     }
     let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     (loaded.documents, errors)
 }
 
-fn explain(code: Option<&str>, out: &mut impl Write) -> u8 {
+fn explain(code: Option<&str>, out: &mut impl Write) -> std::io::Result<u8> {
     match code {
         None => {
             for e in explain::EXPLANATIONS {
-                let _ = writeln!(out, "{:<36} {}", e.code, e.summary);
+                writeln!(out, "{:<36} {}", e.code, e.summary)?;
             }
-            0
+            Ok(0)
         }
         Some(code) => match explain::explain(code) {
             Some(e) => {
-                let _ = write!(out, "{}", e.text);
-                0
+                write!(out, "{}", e.text)?;
+                Ok(0)
             }
             None => {
                 eprintln!("error: unknown code `{code}`; `claimcheck explain` lists the codes");
-                2
+                Ok(2)
             }
         },
     }
@@ -317,9 +404,8 @@ fn load_rules(dir: Option<&std::path::Path>) -> Option<RuleSet> {
     match loaded {
         Ok(rules) => Some(rules),
         Err(diagnostics) => {
-            let mut err = std::io::stderr().lock();
             for diagnostic in &diagnostics {
-                let _ = write!(err, "{}", render(diagnostic));
+                eprint!("{}", render(diagnostic));
             }
             None
         }
@@ -331,43 +417,44 @@ fn extract(
     format: ClaimsFormat,
     rules_dir: Option<&std::path::Path>,
     out: &mut impl Write,
-) -> u8 {
+) -> std::io::Result<u8> {
     let Some(rules) = load_rules(rules_dir) else {
-        return 2;
+        return Ok(2);
     };
     let (documents, errors) = load(paths);
     let claims: Vec<Claim> = documents
         .iter()
         .flat_map(|doc| extract::extract(&analyze(doc), &rules))
         .collect();
-    let _ = match format {
+    match format {
         ClaimsFormat::Table => write!(out, "{}", report::claims::table(&claims)),
         ClaimsFormat::Json => writeln!(out, "{}", report::claims::json(&claims)),
         ClaimsFormat::Jsonl => write!(out, "{}", report::claims::jsonl(&claims)),
         ClaimsFormat::Summary => write!(out, "{}", report::claims::summary(&claims)),
-    };
-    if errors > 0 { 2 } else { 0 }
+        ClaimsFormat::Csv => write!(out, "{}", report::spreadsheet::claims(&claims)),
+    }?;
+    Ok(if errors > 0 { 2 } else { 0 })
 }
 
-fn rules_test(rules_dir: Option<&std::path::Path>, out: &mut impl Write) -> u8 {
+fn rules_test(rules_dir: Option<&std::path::Path>, out: &mut impl Write) -> std::io::Result<u8> {
     let Some(rules) = load_rules(rules_dir) else {
-        return 2;
+        return Ok(2);
     };
     let report = rules::examples::run(&rules);
-    let _ = write!(out, "{}", report.render());
-    if report.is_clean() { 0 } else { 1 }
+    write!(out, "{}", report.render())?;
+    Ok(if report.is_clean() { 0 } else { 1 })
 }
 
-fn inspect(file: &std::path::Path, out: &mut impl Write) -> u8 {
+fn inspect(file: &std::path::Path, out: &mut impl Write) -> std::io::Result<u8> {
     let (documents, errors) = load(std::slice::from_ref(&file.to_path_buf()));
     for doc in &documents {
-        let _ = write!(out, "{}", report::inspect::describe(&analyze(doc)));
+        write!(out, "{}", report::inspect::describe(&analyze(doc)))?;
     }
-    if errors > 0 || documents.is_empty() {
+    Ok(if errors > 0 || documents.is_empty() {
         2
     } else {
         0
-    }
+    })
 }
 
 fn parse_texts(
@@ -375,7 +462,7 @@ fn parse_texts(
     date: Option<chrono::NaiveDate>,
     format: ParseFormat,
     out: &mut impl Write,
-) -> u8 {
+) -> std::io::Result<u8> {
     let published = date.unwrap_or_else(|| chrono::Utc::now().date_naive());
     for text in texts {
         let normalized = Normalized::inline(text);
@@ -388,9 +475,9 @@ fn parse_texts(
             normalized: normalized.text(),
             scan: &found,
         };
-        print_parsed(&parsed, format, out);
+        print_parsed(&parsed, format, out)?;
     }
-    0
+    Ok(0)
 }
 
 fn parse_file(
@@ -398,7 +485,7 @@ fn parse_file(
     date: Option<chrono::NaiveDate>,
     format: ParseFormat,
     out: &mut impl Write,
-) -> u8 {
+) -> std::io::Result<u8> {
     let (documents, errors) = load(std::slice::from_ref(&file.to_path_buf()));
     for doc in &documents {
         let mut doc = doc.clone();
@@ -414,18 +501,22 @@ fn parse_file(
             normalized: analyzed.normalized.text(),
             scan: &found,
         };
-        print_parsed(&parsed, format, out);
+        print_parsed(&parsed, format, out)?;
     }
-    if errors > 0 || documents.is_empty() {
+    Ok(if errors > 0 || documents.is_empty() {
         2
     } else {
         0
-    }
+    })
 }
 
-fn print_parsed(parsed: &report::parse::Parsed, format: ParseFormat, out: &mut impl Write) {
-    let _ = match format {
+fn print_parsed(
+    parsed: &report::parse::Parsed,
+    format: ParseFormat,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    match format {
         ParseFormat::Human => write!(out, "{}", report::parse::human(parsed)),
         ParseFormat::Json => writeln!(out, "{}", report::parse::json(parsed)),
-    };
+    }
 }

@@ -13,6 +13,10 @@
 //! [tolerance]                     # bands of approximate goals (`6.5%左右`, `约`, `上下`)
 //! rate_points    = 0.5            # ± points for rates and shares (default 0.5)
 //! amount_percent = 5              # ± percent of the goal for amounts (default 5)
+//!
+//! [report]                        # who publishes the audit, for ClaimReview
+//! url       = "https://factcheck.example/jiaozuo/audit.html"   # where the HTML report is published
+//! publisher = "焦作核查"                                        # the publishing organisation
 //! ```
 //!
 //! Parsing is strict: a TOML error, an unknown key, an unknown code or level is a `config::*`
@@ -77,6 +81,8 @@ struct ConfigFile {
     levels: BTreeMap<Spanned<String>, Spanned<Level>>,
     #[serde(default)]
     tolerance: Option<ToleranceTable>,
+    #[serde(default)]
+    report: Publisher,
 }
 
 #[derive(Deserialize)]
@@ -86,6 +92,17 @@ struct ToleranceTable {
     rate_points: Option<Spanned<f64>>,
     #[serde(default)]
     amount_percent: Option<Spanned<f64>>,
+}
+
+/// The `[report]` table: who publishes the audit and where.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Publisher {
+    /// The address the HTML report is published at: ClaimReview's `url`, with a fragment per
+    /// finding.
+    pub url: Option<String>,
+    /// The publishing organisation: ClaimReview's `author`.
+    pub publisher: Option<String>,
 }
 
 /// What the nearest `claimcheck.toml` sets.
@@ -98,6 +115,8 @@ pub struct Settings {
     pub baseline: Option<PathBuf>,
     /// Bands of approximate goals.
     pub tolerance: Tolerance,
+    /// Who publishes the audit and where (`[report]`).
+    pub report: Publisher,
 }
 
 /// The settings of the nearest `claimcheck.toml`, or the defaults when there is none.
@@ -117,6 +136,7 @@ pub fn read_settings(path: &Path) -> Result<Settings, FileDiagnostic<Code>> {
         expect: parsed.expect.map(|p| dir.join(p)),
         baseline: parsed.baseline.map(|p| dir.join(p)),
         tolerance: tolerance_of(parsed.tolerance, &text, &shown)?,
+        report: parsed.report,
     })
 }
 
@@ -139,7 +159,7 @@ fn parse_file(path: &Path) -> Result<(ConfigFile, String, String), FileDiagnosti
         &shown,
         &text,
         Code::Syntax,
-        "the file holds `expect`, `baseline`, a [levels] table (\"<code>\" = \"allow\" | \"warn\" | \"deny\") and a [tolerance] table (rate_points, amount_percent)",
+        "the file holds `expect`, `baseline`, a [levels] table (\"<code>\" = \"allow\" | \"warn\" | \"deny\"), a [tolerance] table (rate_points, amount_percent) and a [report] table (`url`, `publisher`)",
     )?;
     Ok((parsed, text, shown))
 }

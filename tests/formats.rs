@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use claimcheck::audit::{self, Audit};
 use claimcheck::finding::{Finding, Levels};
 use claimcheck::report::articles::{self, Articles};
-use claimcheck::report::{claimreview, github, ledger};
+use claimcheck::report::{claimreview, github, ledger, spreadsheet};
 
 /// The user's example: the 2014 plan and the 2015 review that reports on it.
 const GDP_2014: &str = "tests/fixtures/check/missed-gdp-2014";
@@ -86,17 +86,28 @@ fn ledger_markdown_snapshots() {
 }
 
 #[test]
-fn ledger_csv_snapshots() {
+fn csv_snapshots() {
     for (name, audit, articles) in inputs() {
-        let out = ledger::csv(&audit.findings, &articles);
-        snapshot(format!("formats_ledger_csv_{name}"), out);
+        let out = spreadsheet::findings(&audit.findings, &articles, &Levels::default());
+        snapshot(format!("formats_csv_{name}"), out);
+        snapshot(
+            format!("formats_claims_csv_{name}"),
+            spreadsheet::claims(&audit.claims),
+        );
     }
 }
+
+/// The publisher of the reviews in these tests, as `[report]` in claimcheck.toml names it.
+const PUBLISHED: claimreview::Publication<'static> = claimreview::Publication {
+    url: Some("https://factcheck.example/jiaozuo/audit.html"),
+    publisher: Some("焦作核查示例"),
+    date: NaiveDate::from_ymd_opt(2025, 1, 15).unwrap(),
+};
 
 #[test]
 fn claimreview_snapshots() {
     for (name, audit, articles) in inputs() {
-        let out = claimreview::claimreview(&audit.findings, &articles, audit.as_of);
+        let out = claimreview::claimreview(&audit.findings, &articles, &PUBLISHED);
         snapshot(format!("formats_claimreview_{name}"), out);
     }
 }
@@ -187,7 +198,7 @@ fn the_ledger_has_one_row_per_target_finding_with_its_verdict() {
                 "{name}: {row:?}"
             );
             assert_eq!(
-                row[7],
+                row[9],
                 format!("{}:{}", finding.target.doc, finding.target.line)
             );
         }
@@ -201,17 +212,16 @@ fn the_ledger_has_one_row_per_target_finding_with_its_verdict() {
     let gdp = out
         .lines()
         .map(cells_or_none)
-        .find(|row| row.get(7) == Some(&source))
+        .find(|row| row.get(9) == Some(&source))
         .expect("the GDP goal's row");
     assert_eq!(gdp[1], "地区生产总值(GDP)增速");
     assert_eq!(gdp[2], "≥11%");
     assert_eq!(gdp[3], "2014-12-31");
     assert_eq!(gdp[4], "missed");
-    assert_eq!(
-        gdp[5],
-        "9.8% (2015-02-06-zhongzhanqu-2014-huigu.txt, 2015-02-06)"
-    );
-    assert_eq!(gdp[6], "-1.2 pp");
+    assert_eq!(gdp[5], "9.8% (2015-02-06-zhongzhanqu-2014-huigu.txt)");
+    assert_eq!(gdp[6], "2014", "the evidence measures the year 2014");
+    assert_eq!(gdp[7], "2015-02-06", "and was published in February 2015");
+    assert_eq!(gdp[8], "-1.2 pp");
 }
 
 fn cells_or_none(line: &str) -> Vec<String> {
@@ -223,81 +233,111 @@ fn cells_or_none(line: &str) -> Vec<String> {
 }
 
 #[test]
-fn the_ledger_csv_parses_back_into_the_same_rows() {
+fn claimreview_has_the_properties_fact_check_tools_expect() {
     for (name, audit, articles) in inputs() {
-        let out = ledger::csv(&audit.findings, &articles);
-        let mut reader = csv::Reader::from_reader(out.as_bytes());
-        let header: Vec<String> = reader
-            .headers()
-            .expect("a header row")
-            .iter()
-            .map(str::to_owned)
-            .collect();
-        assert_eq!(header, ledger::COLUMNS, "{name}");
-        let records: Vec<csv::StringRecord> = reader
-            .records()
-            .collect::<Result<_, _>>()
-            .expect("every record parses");
-        let targets = target_findings(&audit.findings);
-        assert_eq!(records.len(), targets.len(), "{name}");
-        for (record, finding) in records.iter().zip(&targets) {
-            assert_eq!(record.get(4), finding.code.verdict(), "{name}");
-            assert_eq!(record.get(1), Some(finding.target.metric_name.as_str()));
-        }
-        assert_eq!(
-            records,
-            ledger::rows(&audit.findings, &articles)
-                .iter()
-                .map(|row| csv::StringRecord::from(row.to_vec()))
-                .collect::<Vec<_>>(),
-            "{name}: the cells come back unchanged"
-        );
-    }
-}
-
-#[test]
-fn claimreview_is_json_ld_with_ratings_on_the_scale() {
-    for (name, audit, articles) in inputs() {
-        let out = claimreview::claimreview(&audit.findings, &articles, audit.as_of);
+        let out = claimreview::claimreview(&audit.findings, &articles, &PUBLISHED);
         let reviews: Vec<serde_json::Value> = serde_json::from_str(&out).expect("a JSON array");
         let targets = target_findings(&audit.findings);
         assert_eq!(reviews.len(), targets.len(), "{name}");
+        let anchors = claimcheck::report::quote::anchors(&audit.findings);
+        let mut urls = std::collections::BTreeSet::new();
         for (review, finding) in reviews.iter().zip(&targets) {
             assert_eq!(review["@context"], "https://schema.org");
             assert_eq!(review["@type"], "ClaimReview", "{review}");
-            let rating = &review["reviewRating"];
-            let value = rating["ratingValue"].as_u64().expect("a numeric rating");
-            let best = rating["bestRating"].as_u64().unwrap();
-            let worst = rating["worstRating"].as_u64().unwrap();
-            assert!(worst <= value && value <= best, "{rating}");
-            assert_eq!(review["reviewBody"], finding.message.as_str());
-            assert_eq!(review["datePublished"], audit.as_of.to_string());
+            // A url per review: the report's address and the finding's anchor, unique.
+            let url = review["url"].as_str().expect("a url");
+            let anchor = url
+                .strip_prefix("https://factcheck.example/jiaozuo/audit.html#f-")
+                .expect("the report's address with a fragment");
+            assert!(anchors.contains(&format!("f-{anchor}")), "{url}");
+            assert!(urls.insert(url.to_owned()), "{url} repeats");
+            // The publisher, the review's own date, the language.
+            assert_eq!(review["author"]["name"], "焦作核查示例");
+            assert_eq!(review["author"]["@type"], "Organization");
+            assert_eq!(review["datePublished"], "2025-01-15");
+            assert_eq!(review["inLanguage"], "zh");
+            // The whole sentence that states the target, not just its number.
+            let claimed = review["claimReviewed"].as_str().unwrap();
+            let printed = claimcheck::report::quote::as_printed(&finding.target.text);
+            assert!(claimed.contains(&printed), "{claimed:?} quotes {printed:?}");
+            assert!(!claimed.contains('\n'), "{claimed:?}");
+            // Pending and unverified targets are not verdicts on truth: no rating.
+            let open = matches!(finding.code.verdict(), Some("pending" | "unverified"));
+            assert_eq!(review.get("reviewRating").is_none(), open, "{review}");
+            if let Some(rating) = review.get("reviewRating") {
+                let value = rating["ratingValue"].as_u64().expect("a numeric rating");
+                assert!((1..=5).contains(&value), "{rating}");
+                assert_eq!(rating["bestRating"], 5);
+                assert_eq!(rating["worstRating"], 1);
+            }
+            // The review in Chinese, with the target's number.
+            let body = review["reviewBody"].as_str().unwrap();
+            assert!(body.contains("目标"), "{body}");
+            if let Some(value) = finding.target.value {
+                assert!(body.contains(&value.to_string()), "{body}");
+            }
             assert_eq!(review["itemReviewed"]["@type"], "Claim");
             assert_eq!(
                 review["itemReviewed"]["author"]["name"],
                 finding.target.entity.as_str()
             );
-            let claimed = review["claimReviewed"].as_str().unwrap();
+            // No article of these inputs has a url: no appearance url, never a local path.
             assert!(
-                !claimed.is_empty() && !claimed.contains('\n'),
-                "{claimed:?}"
+                review["itemReviewed"]["appearance"].get("url").is_none(),
+                "{review}"
             );
         }
     }
-    let (audit, articles) = gdp_fixture();
-    let out = claimreview::claimreview(&audit.findings, &articles, audit.as_of);
+    let (audit, mut articles) = gdp_fixture();
+    let plan = &gdp_goal(&audit.findings).target.doc;
+    articles.get_mut(plan).unwrap().url = Some("https://news.example/2014/plan.html".to_owned());
+    let out = claimreview::claimreview(&audit.findings, &articles, &PUBLISHED);
     let reviews: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    let anchor = &claimcheck::report::quote::anchors(&audit.findings)[audit
+        .findings
+        .iter()
+        .position(|f| std::ptr::eq(f, gdp_goal(&audit.findings)))
+        .unwrap()];
     let gdp = reviews
         .iter()
-        .find(|r| r["reviewBody"] == gdp_goal(&audit.findings).message.as_str())
+        .find(|r| r["url"] == format!("https://factcheck.example/jiaozuo/audit.html#{anchor}"))
         .expect("the GDP goal's review");
-    let verdict = gdp["reviewRating"]["alternateName"].as_str().unwrap();
-    assert!(verdict.to_lowercase().contains("missed"), "{verdict}");
     assert_eq!(gdp["reviewRating"]["ratingValue"], 1);
-    assert_eq!(gdp["claimReviewed"], "地区生产总值（GDP）增长11%");
+    assert_eq!(gdp["reviewRating"]["alternateName"], "未实现");
+    assert_eq!(
+        gdp["claimReviewed"],
+        "今年经济社会发展的主要目标是：地区生产总值（GDP）增长11%，公共财政预算收入增长12%，\
+         全社会固定资产投资增长23%，规模以上工业增加值增长15%，社会消费品零售总额增长14%以上，\
+         城镇居民人均可支配收入增长12%，农民人均纯收入增长11%，人口自然增长率控制在6‰以内。"
+    );
+    assert_eq!(
+        gdp["reviewBody"],
+        "中站区地区生产总值(GDP)增速的目标是≥11%，期限2014-12-31。\
+         未实现：2015-02-06发布的报告显示2014年为9.8%，与目标相差-1.2个百分点。"
+    );
     assert_eq!(gdp["itemReviewed"]["datePublished"], "2014-02-15");
     assert_eq!(
         gdp["itemReviewed"]["appearance"]["url"],
-        format!("{GDP_2014}/2014-02-15-zhongzhanqu-sige-zhongzhan.txt")
+        "https://news.example/2014/plan.html"
     );
+}
+
+#[test]
+fn claimreview_without_a_publisher_leaves_url_and_author_out() {
+    let (audit, articles) = gdp_fixture();
+    let unnamed = claimreview::Publication {
+        url: None,
+        publisher: None,
+        date: audit.as_of,
+    };
+    let out = claimreview::claimreview(&audit.findings, &articles, &unnamed);
+    let reviews: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert!(!reviews.is_empty());
+    for review in &reviews {
+        assert!(
+            review.get("url").is_none() && review.get("author").is_none(),
+            "{review}"
+        );
+        assert_eq!(review["datePublished"], audit.as_of.to_string());
+    }
 }

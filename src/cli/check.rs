@@ -13,12 +13,14 @@ use crate::{audit, config};
 
 use super::{CheckArgs, CheckFormat, drawing, load, load_rules, render};
 
-pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
+/// Runs `check`; a failed write to `out` is the error (the caller decides: a closed pipe
+/// ends quietly, anything else is exit status 2).
+pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u8> {
     let Some(rules) = load_rules(args.rules.as_deref()) else {
-        return 2;
+        return Ok(2);
     };
     let Some((levels, settings)) = levels_and_settings(args) else {
-        return 2;
+        return Ok(2);
     };
     let expect = args.expect.as_deref().or(settings.expect.as_deref());
     let baseline = args.baseline.as_deref().or(settings.baseline.as_deref());
@@ -26,14 +28,14 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
         Ok(expected) => expected,
         Err(diagnostic) => {
             eprint!("{}", render(&diagnostic));
-            return 2;
+            return Ok(2);
         }
     };
     let baseline = match baseline.map(Baseline::read).transpose() {
         Ok(baseline) => baseline,
         Err(diagnostic) => {
             eprint!("{}", render(&diagnostic));
-            return 2;
+            return Ok(2);
         }
     };
     let mut shard_claims = Vec::new();
@@ -42,7 +44,7 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
             Ok(claims) => shard_claims.extend(claims),
             Err(diagnostic) => {
                 eprint!("{}", render(&diagnostic));
-                return 2;
+                return Ok(2);
             }
         }
     }
@@ -117,11 +119,11 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
     match args.format {
         CheckFormat::Json => {
             let text = report::findings::json_with_differences(&findings, &listed, &levels, as_of);
-            let _ = write!(out, "{text}");
+            write!(out, "{text}")?;
         }
         CheckFormat::Jsonl => {
             let text = report::findings::jsonl_with_differences(&findings, &listed, &levels, as_of);
-            let _ = write!(out, "{text}");
+            write!(out, "{text}")?;
         }
         CheckFormat::Github => {
             let text = report::github::github_with_differences(
@@ -131,17 +133,21 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
                 &articles,
                 args.show_all,
             );
-            let _ = write!(out, "{text}");
+            write!(out, "{text}")?;
         }
         CheckFormat::Ledger => {
-            let _ = write!(
+            write!(
                 out,
                 "{}",
                 report::ledger::markdown(&findings, &articles, as_of)
-            );
+            )?;
         }
         CheckFormat::Csv => {
-            let _ = write!(out, "{}", report::ledger::csv(&findings, &articles));
+            write!(
+                out,
+                "{}",
+                report::spreadsheet::findings(&findings, &articles, &levels)
+            )?;
         }
         CheckFormat::Sarif => {
             let text = report::sarif::sarif_with_differences(
@@ -151,11 +157,40 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
                 &articles,
                 args.show_all,
             );
-            let _ = write!(out, "{text}");
+            write!(out, "{text}")?;
         }
         CheckFormat::Claimreview => {
-            let text = report::claimreview::claimreview(&findings, &articles, as_of);
-            let _ = write!(out, "{text}");
+            let publisher = &settings.report;
+            if publisher.url.is_none() || publisher.publisher.is_none() {
+                eprintln!(
+                    "note: claimcheck.toml names no [report] url or publisher: the reviews have no \
+                     `url` or no `author`, which fact-check aggregators expect"
+                );
+            }
+            let publication = report::claimreview::Publication {
+                url: publisher.url.as_deref(),
+                publisher: publisher.publisher.as_deref(),
+                date: args.review_date.unwrap_or(as_of),
+            };
+            let text = report::claimreview::claimreview(&findings, &articles, &publication);
+            write!(out, "{text}")?;
+        }
+        CheckFormat::Html => {
+            let checked: Vec<String> = paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .chain(args.claims.iter().map(|p| p.display().to_string()))
+                .collect();
+            let page = report::html::Page {
+                findings: &findings,
+                claims: &claims,
+                articles: &articles,
+                levels: &levels,
+                as_of,
+                checked: &checked.join(", "),
+                documents: documents.len(),
+            };
+            write!(out, "{}", report::html::html(&page))?;
         }
         CheckFormat::Human => {
             let sources: report::findings::Sources = articles
@@ -168,11 +203,11 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
                 width,
                 show_all: args.show_all,
             };
-            let _ = write!(
+            write!(
                 out,
                 "{}",
                 report::findings::human(&findings, &levels, &sources, style)
-            );
+            )?;
             let mut notes = Vec::new();
             if after_cut_off > 0 {
                 notes.push(format!(
@@ -192,23 +227,23 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> u8 {
                 1 => notes.push("1 input error".to_owned()),
                 n => notes.push(format!("{n} input errors")),
             }
-            let _ = writeln!(
+            writeln!(
                 out,
                 "\nchecked {} document{}, {} claims, as of {as_of}{}",
                 documents.len(),
                 if documents.len() == 1 { "" } else { "s" },
                 claims.len(),
                 notes.iter().map(|n| format!("; {n}")).collect::<String>()
-            );
+            )?;
         }
     }
-    if input_errors > 0 {
+    Ok(if input_errors > 0 {
         2
     } else if differences > 0 || report::findings::denied(&findings, &levels) > 0 {
         1
     } else {
         0
-    }
+    })
 }
 
 /// The articles the findings point into: the loaded documents, and the files that claims read

@@ -61,6 +61,11 @@
 //! Claims counted per metric family (the part of the metric id before the first `.`; `text`
 //! for metrics named from the article's words) and kind, with totals.
 //!
+//! # CSV (`--format csv`)
+//!
+//! One row per claim for spreadsheets, numbers and units in columns of their own: see
+//! [`super::spreadsheet`].
+//!
 //! # Table (`--format table`)
 //!
 //! One line per claim for people: `line:column`, kind, entity, metric name, comparator and

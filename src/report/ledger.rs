@@ -1,52 +1,49 @@
 //! The target ledger: one row per target and what became of it, for a fact-checker to paste
-//! into an article (`--format ledger`, Markdown) or open in a spreadsheet (`--format
-//! ledger-csv`).
-//!
-//! # Markdown
+//! into an article (`--format ledger`, Markdown). The same rows, with numbers and units in
+//! columns of their own, are the spreadsheet CSV of [`super::spreadsheet`].
 //!
 //! ```markdown
 //! # Targets as of 2015-02-06
 //!
-//! | entity | metric | target | deadline | verdict | latest evidence | margin | source |
-//! | --- | --- | --- | --- | --- | --- | --- | --- |
-//! | 中站区 | 地区生产总值(GDP)增速 | ≥11% | 2014-12-31 | missed | 9.8% (2015-02-06-zhongzhanqu-2014-huigu.txt, 2015-02-06) | -1.2 pp | tests/fixtures/check/missed-gdp-2014/2014-02-15-zhongzhanqu-sige-zhongzhan.txt:463 |
+//! | entity | metric | target | deadline | verdict | latest evidence | evidence period | evidence published | margin | source |
+//! | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+//! | 中站区 | 地区生产总值(GDP)增速 | ≥11% | 2014-12-31 | missed | 9.8% (2015-02-06-zhongzhanqu-2014-huigu.txt) | 2014 | 2015-02-06 | -1.2 pp | tests/fixtures/check/missed-gdp-2014/2014-02-15-zhongzhanqu-sige-zhongzhan.txt:463 |
 //! ```
-//!
-//! # CSV
-//!
-//! The same columns under a header row, RFC 4180 quoting, no title line.
-//!
-//! # Columns
 //!
 //! - Every target finding (a `target::` code) is a row, whatever its level, in report order.
 //!   A restated target has a row of its own (verdict `restated`) beside the row of its verdict.
 //! - `metric` is the metric as the article words it; `target` the stated figure with its
 //!   bound (`≥11%`, `top 100`); `deadline` the day it is due, `—` when it has none.
 //! - `verdict` is the code without `target::` (`missed`, `on-track`).
-//! - `latest evidence` is the evidence claim published last: its figure, its document's file
-//!   name and publication date; `—` when the finding cites none.
+//! - `latest evidence` is the evidence claim published last: its figure and its document's
+//!   file name; `evidence period` the period that figure measures (`2014` for a calendar year,
+//!   else `start – end`), `evidence published` its document's publication date; `—` when the
+//!   finding cites none.
 //! - `margin` is the first of the finding's computed `difference` (reported − target),
 //!   `distance` (latest known value − target, for an open target) and `done_percent` (share of
 //!   the plan done, written `70.1% done`); `—` when it has none.
 //! - `source` is where the target is stated: `doc:line`.
-//! - In Markdown, `|` and `\` in a cell are escaped and line breaks become `<br>`.
+//! - `|` and `\\` in a cell are escaped and line breaks become `<br>`.
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::claim::Claim;
 use crate::finding::Finding;
 
 use super::articles::Articles;
 
 /// The column names, in order.
-pub const COLUMNS: [&str; 8] = [
+pub const COLUMNS: [&str; 10] = [
     "entity",
     "metric",
     "target",
     "deadline",
     "verdict",
     "latest evidence",
+    "evidence period",
+    "evidence published",
     "margin",
     "source",
 ];
@@ -66,34 +63,24 @@ pub fn markdown(findings: &[Finding], articles: &Articles, as_of: NaiveDate) -> 
     out
 }
 
-/// The ledger as CSV with a header row.
-pub fn csv(findings: &[Finding], articles: &Articles) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    // Writing into memory cannot fail, and every cell is UTF-8.
-    let _ = writer.write_record(COLUMNS);
-    for row in rows(findings, articles) {
-        let _ = writer.write_record(&row);
-    }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
-}
-
 /// One row per target finding, cells unescaped.
-pub fn rows(findings: &[Finding], articles: &Articles) -> Vec<[String; 8]> {
+pub fn rows(findings: &[Finding], articles: &Articles) -> Vec<[String; 10]> {
     findings
         .iter()
         .filter_map(|f| Some((f, f.code.verdict()?)))
         .map(|(f, verdict)| {
             let target = &f.target;
+            let latest = latest(f, articles);
+            let or_none = |cell: Option<String>| cell.unwrap_or_else(|| NONE.to_owned());
             [
                 target.entity.clone(),
                 target.metric_name.clone(),
                 target.stated(),
-                target
-                    .deadline
-                    .map_or_else(|| NONE.to_owned(), |d| d.to_string()),
+                or_none(target.deadline.map(|d| d.to_string())),
                 verdict.to_owned(),
-                latest_evidence(f, articles),
+                or_none(latest.map(|c| format!("{} ({})", c.figure(), file_name(&c.doc)))),
+                or_none(latest.and_then(|c| c.period).map(super::quote::period_text)),
+                or_none(latest.map(|c| published(articles, c).to_string())),
                 margin(f),
                 format!("{}:{}", target.doc, target.line),
             ]
@@ -101,31 +88,31 @@ pub fn rows(findings: &[Finding], articles: &Articles) -> Vec<[String; 8]> {
         .collect()
 }
 
-/// `9.8% (2015-02-06-zhongzhanqu-2014-huigu.txt, 2015-02-06)` for the evidence published
-/// last (the later one in its article on a tie).
-fn latest_evidence(finding: &Finding, articles: &Articles) -> String {
-    let published =
-        |doc: &str, fallback: NaiveDate| articles.get(doc).map_or(fallback, |a| a.published);
-    let Some(claim) = finding
+/// The evidence claim published last (the later one in its article on a tie).
+pub(crate) fn latest<'f>(finding: &'f Finding, articles: &Articles) -> Option<&'f Claim> {
+    finding
         .evidence
         .iter()
         .map(|e| &e.claim)
-        .max_by_key(|c| (published(&c.doc, c.published), c.span.start))
-    else {
-        return NONE.to_owned();
-    };
-    let file = Path::new(&claim.doc)
+        .max_by_key(|c| (published(articles, c), c.span.start))
+}
+
+/// The publication date of a claim's article.
+pub(crate) fn published(articles: &Articles, claim: &Claim) -> NaiveDate {
+    articles
+        .get(&claim.doc)
+        .map_or(claim.published, |a| a.published)
+}
+
+/// The file name of a document path.
+fn file_name(doc: &str) -> String {
+    Path::new(doc)
         .file_name()
-        .map_or_else(|| claim.doc.clone(), |n| n.to_string_lossy().into_owned());
-    format!(
-        "{} ({file}, {})",
-        claim.figure(),
-        published(&claim.doc, claim.published)
-    )
+        .map_or_else(|| doc.to_owned(), |n| n.to_string_lossy().into_owned())
 }
 
 /// The finding's margin: how far the figure is from the target, or how much is done.
-fn margin(finding: &Finding) -> String {
+pub(crate) fn margin(finding: &Finding) -> String {
     let computed = |name: &str| finding.computation.get(name).filter(|v| !v.is_empty());
     if let Some(value) = computed("difference").or_else(|| computed("distance")) {
         return value.clone();

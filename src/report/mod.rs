@@ -6,10 +6,13 @@ pub mod claimreview;
 pub mod claims;
 pub mod findings;
 pub mod github;
+pub mod html;
 pub mod inspect;
 pub mod ledger;
 pub mod parse;
+pub mod quote;
 pub mod sarif;
+pub mod spreadsheet;
 
 /// The miette renderer every human report uses: Unicode drawing, colour only when asked,
 /// a fixed width, no hyperlinks.
