@@ -1,0 +1,235 @@
+//! Lines of a body and which of them are headings or list items.
+//!
+//! Headings are lines that start with `#`, lines shaped like section titles (`2013，巨变看转型`,
+//! `春拂芬芳地，共莺传捷报———`, `前 言`), and — in documents whose lines are whole paragraphs —
+//! short stand-alone lines between sentence ends and blank lines. A line that opens with a list
+//! marker next to another line of the same list (`●…` under `●…`, `（二）…` after `（一）…`) is
+//! an item of that list, never a heading, whatever its shape.
+
+use super::items::{ItemMarker, marker_at_line_start};
+use super::web::SourceChar;
+use super::{fold_width, is_cjk, is_terminator};
+
+/// A line of the body.
+#[derive(Clone, Debug)]
+pub(super) struct Line {
+    /// Index in the character stream of the line's first character (leading spaces included).
+    pub start: usize,
+    /// Index in the stream of its first character that is not a space.
+    pub first: usize,
+    /// The line with surrounding whitespace trimmed (decoded characters, not width-folded).
+    pub trimmed: String,
+    /// Number of empty lines between this line and the previous non-empty one.
+    pub blank_before: usize,
+    /// The list marker the line opens with, and how many characters it takes.
+    pub marker: Option<(ItemMarker, usize)>,
+    pub heading: bool,
+}
+
+/// Whether `c` is whitespace after width folding (U+3000 and no-break spaces included).
+pub(super) fn is_space(c: char) -> bool {
+    c.is_whitespace() || fold_width(c) == ' '
+}
+
+/// Splits the stream into non-empty lines and marks which of them are headings (when `layout`).
+pub(super) fn classify_lines(chars: &[SourceChar], layout: bool) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut blank = 0usize;
+    let mut start = 0usize;
+    for raw in chars.split(|s| s.c == '\n') {
+        let line_start = start;
+        start += raw.len() + 1;
+        let Some(lead) = raw.iter().position(|s| !is_space(s.c)) else {
+            blank += 1;
+            continue;
+        };
+        let tail = raw.iter().rposition(|s| !is_space(s.c)).unwrap_or(lead);
+        let trimmed: String = raw[lead..=tail].iter().map(|s| s.c).collect();
+        let folded: Vec<char> = trimmed.chars().map(fold_width).collect();
+        lines.push(Line {
+            start: line_start,
+            first: line_start + lead,
+            trimmed,
+            blank_before: blank,
+            // Numbers and line-start bullets are layout: fragments have none.
+            marker: if layout {
+                marker_at_line_start(&folded)
+            } else {
+                None
+            },
+            heading: false,
+        });
+        blank = 0;
+    }
+    if !layout {
+        return lines;
+    }
+    let ocr_spaced = is_ocr_double_spaced(&lines);
+    for i in 0..lines.len() {
+        lines[i].heading = is_markdown_heading(&lines[i].trimmed)
+            || !in_list(&lines, i)
+                && (has_title_shape(&lines[i].trimmed)
+                    && follows_boundary(&lines, i)
+                    && !continues_into_next(&lines, i)
+                    || !ocr_spaced && is_standalone_line(&lines, i));
+    }
+    lines
+}
+
+/// Whether line `i` opens with a list marker and a neighbouring line opens with one of the
+/// same list.
+fn in_list(lines: &[Line], i: usize) -> bool {
+    let Some((marker, _)) = lines[i].marker else {
+        return false;
+    };
+    let same = |j: Option<usize>| {
+        j.and_then(|j| lines.get(j))
+            .and_then(|l| l.marker)
+            .is_some_and(|(m, _)| m.same_list(marker))
+    };
+    same(i.checked_sub(1)) || same(Some(i + 1))
+}
+
+/// Closing quotes and brackets that may follow a terminator (`。”`).
+pub(super) fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | ')' | '）' | '】' | '》' | '"' | '\''
+    )
+}
+
+/// Punctuation that cannot end a heading: the line goes on.
+fn is_continuing_end(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '，' | '、' | ':' | '：' | '(' | '（' | '“' | '《' | '【' | '「'
+    )
+}
+
+/// Punctuation that cannot start a heading: the line continues the previous one.
+fn is_continuing_start(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '，'
+            | '。'
+            | '、'
+            | ';'
+            | '；'
+            | ':'
+            | '：'
+            | ')'
+            | '）'
+            | '”'
+            | '’'
+            | '》'
+            | '%'
+            | '％'
+            | '‰'
+    )
+}
+
+/// `# Title` … `###### Title`.
+pub(super) fn is_markdown_heading(line: &str) -> bool {
+    let hashes = line.chars().take_while(|&c| c == '#').count();
+    (1..=6).contains(&hashes) && line[hashes..].starts_with(' ')
+}
+
+/// Text of a line without spaces and markup, folded.
+fn compact(line: &str) -> Vec<char> {
+    line.chars()
+        .map(fold_width)
+        .filter(|c| !c.is_whitespace() && *c != '*')
+        .collect()
+}
+
+/// Section titles of a recognisable shape, whatever the layout around them:
+/// `2013，巨变看转型`, `春拂芬芳地，共莺传捷报———`, `前 言`, `□招商引资为要`, `一、…`, `（三）…`.
+fn has_title_shape(line: &str) -> bool {
+    let chars = compact(line);
+    let cjk = chars.iter().filter(|c| is_cjk(**c)).count();
+    if chars.is_empty() || chars.len() > 30 || chars.iter().any(|&c| is_terminator(c)) {
+        return false;
+    }
+    let text: String = chars.iter().collect();
+    let year_led = chars.len() > 5
+        && chars[..4].iter().all(char::is_ascii_digit)
+        && chars[4] == ','
+        && cjk >= 2;
+    let dash_end = text.ends_with("——") && cjk >= 2;
+    let boxed = matches!(chars[0], '□' | '■' | '◆' | '●' | '▲' | '◇' | '○') && cjk >= 2;
+    let enumerated = cjk >= 3
+        && (text.starts_with('(') || text.starts_with('（') || chars.get(1) == Some(&'、'))
+        && !text.ends_with(|c: char| is_continuing_end(c));
+    // `前 言`: single characters spaced out across the column.
+    let parts: Vec<&str> = line.split(is_space).filter(|p| !p.is_empty()).collect();
+    let spaced = parts.len() >= 2
+        && parts.len() <= 4
+        && parts
+            .iter()
+            .all(|p| p.chars().count() == 1 && p.chars().all(is_cjk));
+    year_led || dash_end || boxed || enumerated || spaced
+}
+
+/// Whether the line before `i` ends a sentence or a heading (or there is none).
+fn follows_boundary(lines: &[Line], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &lines[p]) else {
+        return true;
+    };
+    let ends = compact(&prev.trimmed);
+    let mut tail = ends.iter().rev().skip_while(|c| is_closing(**c));
+    tail.next().is_some_and(|&c| is_terminator(c))
+        || prev.heading
+        || lines[i].blank_before >= 2
+        || prev.trimmed.ends_with("——")
+}
+
+/// Whether the line after `i` begins with punctuation that continues line `i`.
+fn continues_into_next(lines: &[Line], i: usize) -> bool {
+    lines
+        .get(i + 1)
+        .and_then(|next| compact(&next.trimmed).first().copied())
+        .is_some_and(is_continuing_start)
+}
+
+/// Short lines set apart between a sentence end and a blank line, in documents whose lines are
+/// paragraphs (or are wrapped without blank lines): titles, subtitles, photo captions.
+fn is_standalone_line(lines: &[Line], i: usize) -> bool {
+    let chars = compact(&lines[i].trimmed);
+    let cjk = chars.iter().filter(|c| is_cjk(**c)).count();
+    if cjk < 2 || chars.len() > 30 || chars.iter().any(|&c| is_terminator(c)) {
+        return false;
+    }
+    if chars.first().is_some_and(|&c| is_continuing_start(c))
+        || chars.last().is_some_and(|&c| is_continuing_end(c))
+    {
+        return false;
+    }
+    // A heading block is one or two such lines, followed by a blank line (or the end).
+    let followed_by_blank = |j: usize| lines.get(j + 1).is_none_or(|n| n.blank_before > 0);
+    if !follows_boundary(lines, i) {
+        return false;
+    }
+    if continues_into_next(lines, i) {
+        return false;
+    }
+    followed_by_blank(i)
+        || lines.get(i + 1).is_some_and(|n| {
+            let next = compact(&n.trimmed);
+            next.len() <= 30 && !next.iter().any(|&c| is_terminator(c)) && followed_by_blank(i + 1)
+        })
+}
+
+/// OCR of narrow columns: nearly every line followed by a blank line, and many lines only a
+/// few characters long (a number, a unit, a word cut off). There a stand-alone short line is
+/// usually a fragment of a sentence, not a heading.
+fn is_ocr_double_spaced(lines: &[Line]) -> bool {
+    if lines.len() < 10 {
+        return false;
+    }
+    let fragments = lines
+        .iter()
+        .filter(|l| compact(&l.trimmed).len() <= 5)
+        .count();
+    let spaced = lines.iter().skip(1).filter(|l| l.blank_before > 0).count();
+    fragments * 5 >= lines.len() && spaced * 10 >= (lines.len() - 1) * 7
+}
