@@ -69,7 +69,7 @@ pub(super) fn classify_lines(chars: &[SourceChar], layout: bool) -> Vec<Line> {
         lines[i].heading = is_markdown_heading(&lines[i].trimmed)
             || !in_list(&lines, i)
                 && (has_title_shape(&lines[i].trimmed)
-                    && follows_boundary(&lines, i)
+                    && (follows_boundary(&lines, i) || opens_numbered_section(&lines, i))
                     && !continues_into_next(&lines, i)
                     || !ocr_spaced && is_standalone_line(&lines, i));
     }
@@ -88,6 +88,13 @@ fn in_list(lines: &[Line], i: usize) -> bool {
             .is_some_and(|(m, _)| m.same_list(marker))
     };
     same(i.checked_sub(1)) || same(Some(i + 1))
+}
+
+/// A numbered title set apart by a blank line (`三、重点工作` after a list whose last item has
+/// no full stop): the number and the blank line say a section starts, whatever ends the line
+/// before.
+fn opens_numbered_section(lines: &[Line], i: usize) -> bool {
+    lines[i].blank_before >= 1 && matches!(lines[i].marker, Some((ItemMarker::Numbered { .. }, _)))
 }
 
 /// Closing quotes and brackets that may follow a terminator (`。”`).
