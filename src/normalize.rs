@@ -38,7 +38,8 @@
 //!    - a line break `\n` (a real boundary) when it holds a line break and either the text
 //!      before it ends a sentence (`。;!?`, possibly followed by closing quotes), or the line
 //!      before or after it is a heading, or it spans two or more blank lines (how captions and
-//!      page furniture are set apart);
+//!      page furniture are set apart), or the line after it is an item of a list written
+//!      without markers or stops, one figure a line (see `layout`);
 //!    - a single space between two ASCII letters or digits (`Microsoft Word`, `0 0`);
 //!    - nothing otherwise: between CJK characters, digits, units and punctuation
 //!      (`完成\n\n47\n\n亿元` → `完成47亿元`).
@@ -335,6 +336,7 @@ impl Normalizer<'_> {
                     .is_some_and(|l| l.heading);
             if heading_here
                 || heading_before
+                || this_line.is_some_and(|l| l.bare_item)
                 || out.ends_sentence()
                 || this_line.is_some_and(|l| l.blank_before >= 2)
                 || next == '#'
@@ -700,5 +702,30 @@ mod tests {
         let headings: Vec<&str> = n.headings().iter().map(|h| &n.text()[h.clone()]).collect();
         assert_eq!(headings, ["一、二〇二四年工作回顾", "重点项目"]);
         assert!(n.items().is_empty());
+    }
+
+    #[test]
+    fn bare_list_lines_stay_apart() {
+        let text = "一、去年工作回顾\n\n全县生产总值达到212.6亿元,增长5.8%\n\n城镇新增就业4300人\n\n粮食产量稳定在9.1万吨以上\n\n二、今年主要目标";
+        let n = Normalized::new(text, Span::new(0, text.len()));
+        assert_eq!(
+            n.text(),
+            "一、去年工作回顾\n全县生产总值达到212.6亿元,增长5.8%\n城镇新增就业4300人\n粮食产量稳定在9.1万吨以上\n二、今年主要目标"
+        );
+    }
+
+    #[test]
+    fn a_figure_at_the_end_of_a_wrapped_line_does_not_part_it() {
+        // Wrapped in mid-sentence: the line with the figure does not start a clause.
+        let text = "城区面貌持续改善。全区新建改建道路十二条并完成\n了排水管网的改造任务,其中2023年开工的18个\n老旧小区改造项目已完工,另有9个正在施工。";
+        assert_eq!(
+            norm(text),
+            "城区面貌持续改善。全区新建改建道路十二条并完成了排水管网的改造任务,其中2023年开工的18个老旧小区改造项目已完工,另有9个正在施工。"
+        );
+        // A scale without its unit is no figure's end: the unit is on the next line.
+        assert_eq!(
+            norm("全年一般公共预算收入完成8.9亿\n元,同比增长5.6%。"),
+            "全年一般公共预算收入完成8.9亿元,同比增长5.6%。"
+        );
     }
 }

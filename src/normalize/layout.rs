@@ -24,6 +24,9 @@ pub(super) struct Line {
     /// The list marker the line opens with, and how many characters it takes.
     pub marker: Option<(ItemMarker, usize)>,
     pub heading: bool,
+    /// Whether the line is an item of a list written without markers or stops, one figure a
+    /// line (see [`follows_figure_line`]): the line break before it is a boundary.
+    pub bare_item: bool,
 }
 
 /// Whether `c` is whitespace after width folding (U+3000 and no-break spaces included).
@@ -58,6 +61,7 @@ pub(super) fn classify_lines(chars: &[SourceChar], layout: bool) -> Vec<Line> {
                 None
             },
             heading: false,
+            bare_item: false,
         });
         blank = 0;
     }
@@ -65,9 +69,14 @@ pub(super) fn classify_lines(chars: &[SourceChar], layout: bool) -> Vec<Line> {
         return lines;
     }
     let ocr_spaced = is_ocr_double_spaced(&lines);
+    let wrapped = ocr_spaced || is_hard_wrapped(&lines);
+    for i in 0..lines.len() {
+        lines[i].bare_item = !wrapped && follows_figure_line(&lines, i);
+    }
     for i in 0..lines.len() {
         lines[i].heading = is_markdown_heading(&lines[i].trimmed)
             || !in_list(&lines, i)
+                && !in_bare_list(&lines, i)
                 && (has_title_shape(&lines[i].trimmed)
                     && (follows_boundary(&lines, i) || opens_numbered_section(&lines, i))
                     && !continues_into_next(&lines, i)
@@ -95,6 +104,97 @@ fn in_list(lines: &[Line], i: usize) -> bool {
 /// before.
 fn opens_numbered_section(lines: &[Line], i: usize) -> bool {
     lines[i].blank_before >= 1 && matches!(lines[i].marker, Some((ItemMarker::Numbered { .. }, _)))
+}
+
+/// A line of a list without markers or stops: the line before it ends with a figure
+/// (`…增长6.1%`, `…1352万人`, `…1万户以上`) and this one starts a clause of its own (at least four
+/// Chinese characters, the first one opening it, no list marker). Careful text puts a comma or a stop after a
+/// figure that a clause follows, so the missing one is a list's line break — except in OCR of
+/// narrow columns, where lines break anywhere (the caller leaves those alone).
+fn follows_figure_line(lines: &[Line], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &lines[p]) else {
+        return false;
+    };
+    let this = compact(&lines[i].trimmed);
+    lines[i].marker.is_none()
+        && this.iter().filter(|c| is_cjk(**c)).count() >= 4
+        && this.first().is_some_and(|&c| is_cjk(c))
+        && ends_with_figure(&compact(&prev.trimmed))
+        && starts_clause(lines, i - 1)
+}
+
+/// Whether line `i` starts a clause: what ends the line before it ends a clause too (a figure,
+/// a stop, a colon), or that line is a title. A line wrapped in mid-sentence does not, so a
+/// figure at its end (`…2019年的46个` / `老旧小区改造…`) is not taken for a list's line end.
+fn starts_clause(lines: &[Line], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &lines[p]) else {
+        return true;
+    };
+    let ends = compact(&prev.trimmed);
+    let mut tail = ends.iter().rev().skip_while(|c| is_closing(**c));
+    tail.next().is_some_and(|&c| is_terminator(c) || c == ':')
+        || ends_with_figure(&ends)
+        || prev.marker.is_some()
+        || has_title_shape(&prev.trimmed)
+        || lines[i].blank_before >= 2
+}
+
+/// Text wrapped at a fixed width (PDF extraction, OCR of columns): most lines of some length
+/// have nearly the same length. There a line may end with a figure in mid-sentence.
+fn is_hard_wrapped(lines: &[Line]) -> bool {
+    let lengths: Vec<usize> = lines
+        .iter()
+        .map(|l| compact(&l.trimmed).len())
+        .filter(|&n| n >= 8)
+        .collect();
+    if lengths.len() < 8 {
+        return false;
+    }
+    let mut counts = std::collections::HashMap::new();
+    for &n in &lengths {
+        *counts.entry(n).or_insert(0usize) += 1;
+    }
+    let widest_band = counts
+        .keys()
+        .map(|&n| counts[&n] + counts.get(&(n + 1)).copied().unwrap_or(0))
+        .max()
+        .unwrap_or(0);
+    widest_band * 5 >= lengths.len() * 2
+}
+
+/// Whether line `i` is an item of a list without markers: a bare item, or the line before
+/// the first one.
+fn in_bare_list(lines: &[Line], i: usize) -> bool {
+    lines[i].bare_item || lines.get(i + 1).is_some_and(|next| next.bare_item)
+}
+
+/// Qualifiers that may close a figure (`以上`, `左右`…), in Simplified.
+const CLOSING_QUALIFIERS: &[&str] = &["以上", "以下", "以内", "左右", "多", "余"];
+
+/// Characters that end a figure's unit (`万人`, `亿元`, `万亩`, `公里`). A scale alone (`8.9亿`)
+/// is no end: its unit may be on the next line.
+const UNIT_ENDS: &[char] = &[
+    '元', '人', '户', '个', '家', '项', '吨', '斤', '亩', '米', '里', '辆', '套', '所', '座', '台',
+    '件', '名', '张', '间', '位', '倍', '顷', '瓦',
+];
+
+/// Whether a (compacted) line ends with a figure: digits, then `%`, `‰` or up to four
+/// characters of scale and unit, then maybe a qualifier.
+fn ends_with_figure(line: &[char]) -> bool {
+    let simplified: String = line.iter().map(|&c| super::to_simplified(c)).collect();
+    let mut rest = simplified.as_str();
+    if let Some(q) = CLOSING_QUALIFIERS.iter().find(|q| rest.ends_with(**q)) {
+        rest = &rest[..rest.len() - q.len()];
+    }
+    let rest = rest.strip_suffix(['%', '‰']).map_or_else(
+        || {
+            let unit: Vec<char> = rest.chars().rev().take_while(|&c| is_cjk(c)).collect();
+            let ok = (1..=4).contains(&unit.len()) && UNIT_ENDS.contains(&unit[0]);
+            ok.then(|| &rest[..rest.len() - unit.iter().map(|c| c.len_utf8()).sum::<usize>()])
+        },
+        Some,
+    );
+    rest.is_some_and(|r| r.ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Closing quotes and brackets that may follow a terminator (`。”`).
