@@ -19,11 +19,14 @@ fn inspect_shows_the_repost_cleaned() {
         "一般公共预算收入完成9.3亿元,同比增长4.8%;",
         "城镇调查失业率控制在5.3%以内。",
         "规模以上工业增加值增长7.1%、社会消费品零售总额增长5.4%。",
+        // A list without markers or stops, one figure a line, keeps its lines apart.
+        "  居民人均可支配收入增长5.9%\n",
+        "  新增市场主体2150户\n",
         // Each bullet its own sentence, without the bullet; Taiwan wording made mainland.
-        "\n       18:2  地区生产总值增长率6%左右\n",
-        "\n       19:2  一般公共预算收入增长5%\n",
+        "\n       26:2  地区生产总值增长率6%左右\n",
+        "\n       27:2  一般公共预算收入增长5%\n",
         // A numbered title after a list is a section heading.
-        "§4 23:1 三、重点工作",
+        "§4 31:1 三、重点工作",
         // An entity decoded.
         "抓项目&扩投资。",
     ] {

@@ -80,10 +80,20 @@ pub(super) fn marker_at_line_start(line: &[char]) -> Option<(ItemMarker, usize)>
     if let ItemMarker::Bullet(_) = marker {
         return Some((marker, len + spaces));
     }
-    // Text must follow: a number followed by a digit, `%`, a point or a comma goes on
-    // (`1.2亿元`, `1、2月份`, `一、二季度`), and one followed by other punctuation is no item.
-    let starts_text = (is_cjk(first) && chinese_digit(first).is_none() && first != '十')
+    // Text must follow. A number followed by a digit of its own kind, `%`, a point or a comma
+    // goes on (`1.2亿元`, `1、2月份`, `一、二季度`); one followed by other punctuation is no
+    // item. A Chinese number may open a title that starts with a year (`二、2025年主要目标`).
+    let chinese = matches!(
+        marker,
+        ItemMarker::Numbered {
+            style: NumberStyle::ParenthesizedChinese | NumberStyle::ChineseEnumerationComma,
+            ..
+        }
+    );
+    let chinese_numeral = chinese_digit(first).is_some() || first == '十';
+    let starts_text = (is_cjk(first) && !chinese_numeral)
         || first.is_ascii_alphabetic()
+        || (chinese && first.is_ascii_digit())
         || matches!(first, '“' | '"' | '《' | '「' | '【');
     starts_text.then_some((marker, len + spaces))
 }
@@ -202,6 +212,11 @@ mod tests {
             ("(3)新增绿地", numbered(ParenthesizedArabic, 3), 3),
             ("二十一、附则", numbered(ChineseEnumerationComma, 21), 4),
             ("三、主要目标", numbered(ChineseEnumerationComma, 3), 2),
+            (
+                "二、2025年主要目标",
+                numbered(ChineseEnumerationComma, 2),
+                2,
+            ),
             ("1.地区生产总值增长6.5%", numbered(ArabicPoint, 1), 2),
             ("12、税收收入", numbered(ArabicEnumerationComma, 12), 3),
             ("②城镇新增就业", numbered(Circled, 2), 1),
