@@ -557,4 +557,13 @@ mod tests {
             "全年一般公共预算收入完成8.9亿元,同比增长5.6%。"
         );
     }
+
+    #[test]
+    fn a_headline_ending_on_a_figure_stays_a_heading() {
+        let text =
+            "鹤鸣区新增就业岗位3100个\n\n本报讯 今年以来鹤鸣区多措并举稳就业,新增就业岗位3100个。";
+        let n = Normalized::new(text, Span::new(0, text.len()));
+        let headings: Vec<&str> = n.headings().iter().map(|h| &n.text()[h.clone()]).collect();
+        assert_eq!(headings, ["鹤鸣区新增就业岗位3100个"]);
+    }
 }

@@ -106,9 +106,10 @@ fn opens_numbered_section(lines: &[Line], i: usize) -> bool {
     lines[i].blank_before >= 1 && matches!(lines[i].marker, Some((ItemMarker::Numbered { .. }, _)))
 }
 
-/// A line of a list without markers or stops: the line before it ends with a figure
-/// (`…增长6.1%`, `…1352万人`, `…1万户以上`) and this one starts a clause of its own (at least four
-/// Chinese characters, the first one opening it, no list marker). Careful text puts a comma or a stop after a
+/// A line of a list without markers or stops: it and the line before it end with a figure
+/// (`…增长6.1%`, `…1352万人`, `…1万户以上`), and it starts a clause of its own (at least four
+/// Chinese characters, the first one opening it, no list marker). A headline that ends with a
+/// figure is not a list's first line: the paragraph under it ends with a stop. Careful text puts a comma or a stop after a
 /// figure that a clause follows, so the missing one is a list's line break — except in OCR of
 /// narrow columns, where lines break anywhere (the caller leaves those alone).
 fn follows_figure_line(lines: &[Line], i: usize) -> bool {
@@ -119,6 +120,7 @@ fn follows_figure_line(lines: &[Line], i: usize) -> bool {
     lines[i].marker.is_none()
         && this.iter().filter(|c| is_cjk(**c)).count() >= 4
         && this.first().is_some_and(|&c| is_cjk(c))
+        && ends_with_figure(&this)
         && ends_with_figure(&compact(&prev.trimmed))
         && starts_clause(lines, i - 1)
 }
