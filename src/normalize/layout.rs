@@ -342,3 +342,64 @@ fn is_ocr_double_spaced(lines: &[Line]) -> bool {
     let spaced = lines.iter().skip(1).filter(|l| l.blank_before > 0).count();
     fragments * 5 >= lines.len() && spaced * 10 >= (lines.len() - 1) * 7
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn figures_end_lines_with_a_unit_or_a_percent() {
+        for line in [
+            "居民消费价格上涨2.9%",
+            "新增市场主体2150户",
+            "粮食产量稳定在1.3万亿斤以上",
+            "城镇调查失业率5.5%左右",
+            "減稅降費2.36萬億元",
+            "新增学位2400个",
+        ] {
+            assert!(ends_with_figure(&chars(line)), "{line}");
+        }
+        for line in [
+            "预算收入完成8.9亿",
+            "部署2025年",
+            "上午9时",
+            "投资3.4亿元的",
+            "重点工作",
+            "增长6.1%,",
+        ] {
+            assert!(!ends_with_figure(&chars(line)), "{line}");
+        }
+    }
+
+    #[test]
+    fn text_wrapped_at_a_fixed_width_is_recognised() {
+        let wrapped = "城区面貌持续改善全区新建改建道路十二条并完\n了排水管网的改造任务其中开工的十八个老旧小\n区改造项目已完工另有九个正在施工全年共计投\n入资金三点四亿元用于城市更新和基础设施建设\n其中白马湖片区综合治理工程完成投资一点二亿\n元新建绿道十五公里改造提升公园六个城市更新\n行动取得明显成效群众满意度持续提高今后还将\n继续加大投入力度推动城市品质全面提升进一步";
+        let decoded: Vec<SourceChar> = wrapped
+            .char_indices()
+            .map(|(i, c)| SourceChar {
+                c,
+                source: crate::span::Span::new(i, i + c.len_utf8()),
+            })
+            .collect();
+        assert!(is_hard_wrapped(&classify_lines(&decoded, true)));
+        let list = "一、去年工作回顾\n全县生产总值达到212.6亿元,增长5.8%\n城镇新增就业4300人\n粮食产量稳定在9.1万吨以上\n居民消费价格上涨2.1%\n新增市场主体1800户\n减税降费1.2亿元\n农村公路新建改建120公里\n二、今年主要目标";
+        let decoded: Vec<SourceChar> = list
+            .char_indices()
+            .map(|(i, c)| SourceChar {
+                c,
+                source: crate::span::Span::new(i, i + c.len_utf8()),
+            })
+            .collect();
+        let lines = classify_lines(&decoded, true);
+        assert!(!is_hard_wrapped(&lines));
+        let bare: Vec<bool> = lines.iter().map(|l| l.bare_item).collect();
+        assert_eq!(
+            bare,
+            [false, false, true, true, true, true, true, true, false]
+        );
+    }
+}
