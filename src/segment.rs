@@ -7,7 +7,9 @@
 //! - A **section** starts at each heading (one heading line, or several in a row, as in
 //!   two-line newspaper titles); text before the first heading forms a section without one.
 //! - A **sentence** ends after a terminator `。;!?` (with any closing quotes after it) or at a
-//!   line break that normalization kept.
+//!   line break that normalization kept. A list item (`●…`, `（一）…`, `1.…`) starts on a line of
+//!   its own after normalization, so it always starts a sentence; that sentence records the
+//!   item's marker in [`Sentence::item`]. The marker itself is in no sentence or clause.
 //! - A **clause** is a piece of a sentence between `,` or `:` (after width folding). A comma
 //!   between digits followed by three digits is a thousands separator (`1,200`), and a colon
 //!   between digits is a clock time; neither splits.
@@ -17,7 +19,7 @@
 
 use std::ops::Range;
 
-use crate::normalize::{Normalized, is_terminator};
+use crate::normalize::{ItemMarker, Normalized, is_terminator};
 
 /// A run of sentences under one heading.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,6 +39,9 @@ pub struct Sentence {
     pub section: usize,
     /// Its clauses, delimiters excluded, in order; never empty for a non-empty sentence.
     pub clauses: Vec<Range<usize>>,
+    /// The list marker of the item this sentence opens (`●`, `（二）`, `3.`), if it opens one.
+    /// Later sentences of the same item have `None`.
+    pub item: Option<ItemMarker>,
 }
 
 /// The structure of one document.
@@ -62,11 +67,18 @@ impl Segments {
 pub fn segment(normalized: &Normalized) -> Segments {
     let text = normalized.text();
     let headings = normalized.headings();
+    let mut items = normalized.items().iter().peekable();
     let mut segments = Segments::default();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let range = line_start..line_start + line.trim_end_matches('\n').len();
         line_start += line.len();
+        // Items start at the start of a line, after the break normalization put before them.
+        // Several markers in a row (`●●`) open one item.
+        let mut item = None;
+        while let Some(opened) = items.next_if(|i| i.start <= range.start) {
+            item = Some(opened.marker);
+        }
         if range.is_empty() {
             continue;
         }
@@ -76,8 +88,8 @@ pub fn segment(normalized: &Normalized) -> Segments {
         {
             segments.add_heading(range);
         } else {
-            for sentence in sentences_in(text, range) {
-                segments.add_sentence(text, sentence);
+            for (k, sentence) in sentences_in(text, range).into_iter().enumerate() {
+                segments.add_sentence(text, sentence, item.filter(|_| k == 0));
             }
         }
     }
@@ -110,13 +122,14 @@ impl Segments {
         }
     }
 
-    fn add_sentence(&mut self, text: &str, range: Range<usize>) {
+    fn add_sentence(&mut self, text: &str, range: Range<usize>, item: Option<ItemMarker>) {
         let section = self.current_section();
         let clauses = clauses_in(text, range.clone());
         self.sentences.push(Sentence {
             range,
             section,
             clauses,
+            item,
         });
         self.sections[section].sentences.end = self.sentences.len();
     }
@@ -245,5 +258,68 @@ mod tests {
         assert_eq!(s.sections.len(), 3);
         assert_eq!(s.heading_text(n.text(), 1), ["工业强区"]);
         assert_eq!(s.sections[2].sentences, 2..3);
+    }
+
+    fn sentence_texts(n: &Normalized, s: &Segments) -> Vec<String> {
+        s.sentences
+            .iter()
+            .map(|x| n.text()[x.range.clone()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn bulleted_goals_are_one_sentence_each_without_their_bullets() {
+        let (n, s) = parts(
+            "青岚县今年主要预期目标是：\n●地区生产总值增长6%左右\n●城镇新增就业4000人以上，城镇调查失业率5.5%以内\n●粮食产量稳定在12万吨",
+        );
+        assert_eq!(
+            sentence_texts(&n, &s),
+            [
+                "青岚县今年主要预期目标是:",
+                "地区生产总值增长6%左右",
+                "城镇新增就业4000人以上,城镇调查失业率5.5%以内",
+                "粮食产量稳定在12万吨",
+            ]
+        );
+        let items: Vec<Option<ItemMarker>> = s.sentences.iter().map(|x| x.item).collect();
+        let bullet = Some(ItemMarker::Bullet('●'));
+        assert_eq!(items, [None, bullet, bullet, bullet]);
+        assert_eq!(s.sentences[2].clauses.len(), 2);
+    }
+
+    #[test]
+    fn bullets_run_together_on_one_line_still_part_items() {
+        let (n, s) = parts("全年目标：◆一般公共预算收入增长5%◆进出口总额增长8%。");
+        assert_eq!(
+            sentence_texts(&n, &s),
+            ["全年目标:", "一般公共预算收入增长5%", "进出口总额增长8%。"]
+        );
+    }
+
+    #[test]
+    fn numbered_items_open_sentences_but_numbers_do_not() {
+        use crate::normalize::NumberStyle;
+        let (n, s) = parts(
+            "明年重点抓好以下工作\n（一）新建改建农村公路120公里\n（二）新增城镇就业2800人\n1.2亿元用于教育\n1、2月份规上工业增加值增长4%",
+        );
+        let texts = sentence_texts(&n, &s);
+        assert!(
+            texts.contains(&"新建改建农村公路120公里".to_string()),
+            "{texts:?}"
+        );
+        assert!(
+            texts.contains(
+                &"新增城镇就业2800人1.2亿元用于教育1、2月份规上工业增加值增长4%".to_string()
+            ),
+            "{texts:?}"
+        );
+        let numbered: Vec<ItemMarker> = s.sentences.iter().filter_map(|x| x.item).collect();
+        assert_eq!(
+            numbered,
+            [1, 2].map(|number| ItemMarker::Numbered {
+                style: NumberStyle::ParenthesizedChinese,
+                number
+            })
+        );
     }
 }
