@@ -93,9 +93,34 @@ pub fn roles(a: &Analyzed, rules: &RuleSet) -> Vec<Role> {
                 current = role;
             }
             roles[i] = current;
+            // A title glued to the end of the line before it (`…慈善制度2021任务清单`, when the
+            // page lost the line break) opens its part after this sentence.
+            if let Some(role) = trailing_title(sentence).and_then(|title| {
+                cues.iter()
+                    .filter(|c| c.place != SectionPlace::Title)
+                    .find_map(|c| found_role_anywhere(c, title, published))
+            }) {
+                current = role;
+            }
         }
     }
     roles
+}
+
+/// The words after a sentence's last figure and last comma, when they look like a title that
+/// lost its line break: a short run of words with no figure in it, ending the sentence without
+/// a stop (a sentence that ends with `。` ends with its own words).
+fn trailing_title(sentence: &str) -> Option<&str> {
+    if sentence.ends_with(['。', '!', '?', ';', '！', '？', '；']) {
+        return None;
+    }
+    let after_figures = sentence
+        .rfind(|c: char| c.is_ascii_digit() || c == '%')
+        .map_or(0, |i| i + 1);
+    let after_comma = sentence.rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    let start = after_figures.max(after_comma);
+    let tail = &sentence[start..];
+    (tail.chars().count() <= 20).then_some(tail)
 }
 
 /// The start of a sentence where a cue opens a part: its first clauses, each from its start.
@@ -209,6 +234,19 @@ mod tests {
         assert_eq!(named_year("2021任务清单"), Some(2021));
         assert_eq!(named_year("增长12345"), None);
         assert_eq!(named_year("第十四个五年规划"), None);
+    }
+
+    #[test]
+    fn a_title_glued_to_a_line_is_its_tail_without_figures() {
+        assert_eq!(
+            trailing_title("基本养老保险参保率提高到95%,优化社会救助2025任务清单"),
+            Some("任务清单")
+        );
+        assert_eq!(trailing_title("确保完成全年目标任务。"), None);
+        assert_eq!(
+            trailing_title("全部摘帽“十四五”规划目标"),
+            Some("全部摘帽“十四五”规划目标")
+        );
     }
 
     #[test]
