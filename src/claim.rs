@@ -71,6 +71,12 @@ impl Measure {
         }
     }
 
+    /// Whether the number is a magnitude of the thing itself (a level, an amount or a count)
+    /// rather than a ratio derived from it: such metrics take the same wordings.
+    pub const fn is_magnitude(self) -> bool {
+        matches!(self, Measure::Level | Measure::Amount | Measure::Count)
+    }
+
     /// Whether figures of this measure add up over a period, so that a part-period figure can
     /// be compared pro rata with a goal for the whole period.
     pub const fn adds_up(self) -> bool {
@@ -218,9 +224,10 @@ pub fn claim_id(doc: &str, span: Span) -> String {
 }
 
 impl Claim {
-    /// A placeholder claim for tests and examples: a figure of `text` at `span` in `doc`, with
-    /// every other field neutral. Callers set what their case needs.
-    pub fn sample(doc: &str, span: Span, text: &str) -> Claim {
+    /// A claim of `text` at `span` in `doc` with every other field empty: no number, no
+    /// period, comparator `=`. Extraction fills in what it found (a milestone has no number);
+    /// tests build their cases from it.
+    pub fn blank(doc: &str, span: Span, text: &str) -> Claim {
         Claim {
             id: claim_id(doc, span),
             doc: doc.to_owned(),

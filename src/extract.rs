@@ -235,31 +235,18 @@ fn milestone_claim(doc: &DocumentContext, sentence: usize, event: milestone::Mil
     let place = Place::of(doc, event.range);
     Claim {
         id: place.id,
-        doc: place.doc,
-        span: place.span,
         line: place.line,
         column: place.column,
-        text: place.text,
         kind: ClaimKind::Target,
         entity: event.entity,
         metric: format!("milestone.{}", event.verb),
         measure: claim::Measure::Event,
         metric_name: event.verb,
-        value: None,
-        unit: String::new(),
-        low: None,
-        high: None,
-        value_to: None,
-        base_value: None,
-        base_unit: String::new(),
-        qualifier: None,
-        comparator: Comparator::Eq,
-        estimate: false,
-        period: None,
         deadline: Some(event.deadline),
         rule: "milestone".to_owned(),
         published: doc.published(),
         sentence,
+        ..Claim::blank(&place.doc, place.span, &place.text)
     }
 }
 

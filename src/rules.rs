@@ -55,36 +55,10 @@ use crate::claim::ClaimKind;
 use crate::quantity::Dimension;
 use crate::span::Span;
 
-/// What a metric's number is about, so one alias can serve several metrics.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Measure {
-    /// A level at a date (a stock): `森林覆盖面积`, `人才公寓800套`.
-    Level,
-    /// An amount over a period, adding up over time: `地区生产总值完成47亿元`,
-    /// `新增城镇就业5260人`.
-    Amount,
-    /// A number of things at a date: `高新技术企业达到50家`.
-    Count,
-    /// A change rate: `同比增长12.9%`.
-    Growth,
-    /// A part of a whole: `占全区的35%`.
-    Share,
-    /// A ratio that is not a growth or a share: `达标率`.
-    Rate,
-    /// A position in a ranking: `居四城区第一位`.
-    Rank,
-    /// A fraction of a yearly plan done: `占年度计划的70.1%`.
-    Progress,
-}
-
-impl Measure {
-    /// Whether the number is a magnitude of the thing itself (a level, an amount or a count)
-    /// rather than a ratio derived from it: such metrics take the same wordings.
-    pub const fn is_magnitude(self) -> bool {
-        matches!(self, Measure::Level | Measure::Amount | Measure::Count)
-    }
-}
+/// What a metric's number is about, so one alias can serve several metrics: the claim's own
+/// [`Measure`] (`level`, `amount`, `count`, `growth`, `share`, `rate`, `rank`, `progress`; `event`
+/// is for milestones and no rule declares it).
+pub use crate::claim::Measure;
 
 /// Which way a metric is better.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

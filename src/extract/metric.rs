@@ -14,7 +14,6 @@
 
 use std::ops::Range;
 
-use crate::claim;
 use crate::quantity::{Dimension, Quantity};
 use crate::rules::{Direction, Measure, Metric, PatternMatch, Term, TermMatch};
 
@@ -34,7 +33,7 @@ pub(super) struct MetricChoice {
     /// Which way is better.
     pub direction: Direction,
     /// What the number measures: the rule's measure, or one read from the wording.
-    pub measure: claim::Measure,
+    pub measure: Measure,
     /// The noun phrase this figure counts or measures, for facets later in the sentence.
     pub subject: Option<String>,
     /// The claim's own entity, when the figure describes a named thing.
@@ -173,7 +172,7 @@ fn descriptor(text: &str, q: &Quantity) -> Option<MetricChoice> {
         rule: "descriptor".to_owned(),
         anchor: Some(q.range.start - word.len()),
         direction: Direction::Higher,
-        measure: claim::Measure::Level,
+        measure: Measure::Level,
         subject: None,
         entity: Some(name.to_owned()),
     })
@@ -216,8 +215,10 @@ fn surface_name(metric: &Metric, alias: &str, q: &Quantity) -> String {
         }
         Measure::Level | Measure::Amount | Measure::Count | Measure::Rate => "",
         // A share or a plan's completion names two things, the alias one; a rank's name
-        // is built with its scope.
-        Measure::Share | Measure::Progress | Measure::Rank => return metric.name.clone(),
+        // is built with its scope; an event has no number to name.
+        Measure::Share | Measure::Progress | Measure::Rank | Measure::Event => {
+            return metric.name.clone();
+        }
     };
     if alias.ends_with(ending) {
         alias
@@ -234,23 +235,9 @@ fn rule_choice(metric: &Metric, id: String, anchor: usize, clause: &Range<usize>
         rule: metric.id.clone(),
         anchor: clause.contains(&anchor).then_some(anchor),
         direction: metric.direction,
-        measure: rule_measure(metric.measure),
+        measure: metric.measure,
         subject: None,
         entity: None,
-    }
-}
-
-/// A claim's measure from its rule's.
-pub(super) fn rule_measure(measure: Measure) -> claim::Measure {
-    match measure {
-        Measure::Level => claim::Measure::Level,
-        Measure::Amount => claim::Measure::Amount,
-        Measure::Count => claim::Measure::Count,
-        Measure::Growth => claim::Measure::Growth,
-        Measure::Share => claim::Measure::Share,
-        Measure::Rate => claim::Measure::Rate,
-        Measure::Rank => claim::Measure::Rank,
-        Measure::Progress => claim::Measure::Progress,
     }
 }
 
@@ -261,19 +248,17 @@ const FLOW_WORDS: &str = "新增 新建 新引进 引进 培训 接待 办结 �
 /// The measure of a derived metric, from its number and its wording: money reported by
 /// governments is a flow over a period (output, revenue, investment) unless the name says it is
 /// a balance; a count is a number at a date unless its words count what happened.
-fn worded_measure(measure: Measure, q: &Quantity, name: &str) -> claim::Measure {
+fn worded_measure(measure: Measure, q: &Quantity, name: &str) -> Measure {
     if !measure.is_magnitude() {
-        return rule_measure(measure);
+        return measure;
     }
     let flow = FLOW_WORDS.split_whitespace().any(|w| name.starts_with(w));
     match q.unit.dimension {
-        Dimension::Money if name.contains("余额") || name.contains("总投资") => {
-            claim::Measure::Level
-        }
-        Dimension::Money => claim::Measure::Amount,
-        Dimension::Count if flow => claim::Measure::Amount,
-        Dimension::Count => claim::Measure::Count,
-        _ => claim::Measure::Level,
+        Dimension::Money if name.contains("余额") || name.contains("总投资") => Measure::Level,
+        Dimension::Money => Measure::Amount,
+        Dimension::Count if flow => Measure::Amount,
+        Dimension::Count => Measure::Count,
+        _ => Measure::Level,
     }
 }
 

@@ -239,7 +239,7 @@ mod tests {
     use crate::span::Span;
 
     fn percent(value: &str, comparator: Comparator, qualifier: Option<&str>) -> Claim {
-        let mut c = Claim::sample("a.txt", Span::new(0, 1), value);
+        let mut c = Claim::blank("a.txt", Span::new(0, 1), value);
         let v: Decimal = value.parse().unwrap();
         c.value = Some(v);
         c.base_value = Some(v);
