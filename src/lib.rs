@@ -55,6 +55,15 @@ pub struct Analyzed<'a> {
     pub normalized: Normalized,
     /// Sections, sentences and clauses of the normalized body.
     pub segments: Segments,
+    /// Line starts of the source text, for the line and column of any span.
+    pub lines: span::LineIndex,
+}
+
+impl Analyzed<'_> {
+    /// 1-based line and column (in chars) of a byte offset into the document's source text.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_col(&self.doc.source, offset)
+    }
 }
 
 /// Normalizes and segments one document.
@@ -65,5 +74,6 @@ pub fn analyze(doc: &Document) -> Analyzed<'_> {
         doc,
         normalized,
         segments,
+        lines: span::LineIndex::new(&doc.source),
     }
 }

@@ -26,7 +26,7 @@
 
 use crate::finding::{Finding, Level, Levels};
 
-use super::articles::{Articles, Region};
+use super::articles::Articles;
 
 /// The workflow commands of the findings shown, one line each.
 pub fn github(
@@ -61,7 +61,7 @@ fn command(finding: &Finding, level: Level, articles: &Articles) -> String {
         ("col", target.column.to_string()),
     ];
     if let Some(article) = articles.get(&target.doc) {
-        let region = Region::of(&article.source, target.span);
+        let region = article.region(target.span);
         properties.push(("endLine", region.end_line.to_string()));
         properties.push(("endColumn", region.end_column.to_string()));
     }
@@ -99,7 +99,6 @@ fn escape_property(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
 
     use chrono::NaiveDate;
     use rust_decimal::Decimal;
@@ -146,12 +145,7 @@ mod tests {
     }
 
     fn articles(doc: &str, text: &str) -> Articles {
-        let article = Article {
-            source: Arc::from(text),
-            title: None,
-            url: None,
-            published: date(2014, 2, 15),
-        };
+        let article = Article::new(text, None, None, date(2014, 2, 15));
         [(doc.to_owned(), article)].into_iter().collect()
     }
 

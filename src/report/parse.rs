@@ -35,7 +35,7 @@ use serde::Serialize;
 
 use crate::quantity::{Bound, Quantity};
 use crate::scan::{Located, Scan};
-use crate::span::{Span, line_col};
+use crate::span::{LineIndex, Span};
 use crate::time::TimeExpr;
 
 /// One input and what was found in it.
@@ -83,8 +83,13 @@ struct Document<'a> {
     times: Vec<Item<'a, TimeReading<'a>>>,
 }
 
-fn item<'a, T, R>(input: &'a str, found: &'a Located<T>, reading: R) -> Item<'a, R> {
-    let (line, column) = line_col(input, found.span.start);
+fn item<'a, T, R>(
+    input: &'a str,
+    lines: &LineIndex,
+    found: &'a Located<T>,
+    reading: R,
+) -> Item<'a, R> {
+    let (line, column) = lines.line_col(input, found.span.start);
     Item {
         span: found.span,
         line,
@@ -97,6 +102,7 @@ fn item<'a, T, R>(input: &'a str, found: &'a Located<T>, reading: R) -> Item<'a,
 /// The JSON line for one input.
 pub fn json(parsed: &Parsed) -> String {
     let input = parsed.input;
+    let lines = LineIndex::new(input);
     let document = Document {
         schema: "claimcheck.parse/1",
         input: if parsed.doc.is_some() { "" } else { input },
@@ -107,13 +113,13 @@ pub fn json(parsed: &Parsed) -> String {
             .scan
             .quantities
             .iter()
-            .map(|q| item(input, q, QuantityReading { quantity: &q.item }))
+            .map(|q| item(input, &lines, q, QuantityReading { quantity: &q.item }))
             .collect(),
         times: parsed
             .scan
             .times
             .iter()
-            .map(|t| item(input, t, TimeReading { time: &t.item }))
+            .map(|t| item(input, &lines, t, TimeReading { time: &t.item }))
             .collect(),
     };
     serde_json::to_string(&document).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
@@ -147,8 +153,9 @@ pub fn human(parsed: &Parsed) -> String {
     if lines.is_empty() {
         let _ = writeln!(out, "  nothing found");
     }
+    let index = LineIndex::new(parsed.input);
     for (span, line) in lines {
-        let (l, c) = line_col(parsed.input, span.start);
+        let (l, c) = index.line_col(parsed.input, span.start);
         let text = parsed.input[span.range()].replace('\n', "⏎");
         let _ = writeln!(out, "  {:>9}  {}  «{text}»", format!("{l}:{c}"), line);
     }
