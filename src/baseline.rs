@@ -118,9 +118,9 @@ pub struct Applied {
 }
 
 impl Baseline {
-    /// Reads and parses a baseline file.
-    pub fn read(path: &Path) -> Result<Baseline, BaselineDiagnostic> {
-        let (shown, text) = diagnostic::read_text(path, Code::Io)?;
+    /// Reads and parses a baseline file of at most `max_file_size` bytes.
+    pub fn read(path: &Path, max_file_size: u64) -> Result<Baseline, BaselineDiagnostic> {
+        let (shown, text) = diagnostic::read_text(path, Code::Io, max_file_size)?;
         Baseline::parse(&shown, &text)
     }
 

@@ -272,16 +272,28 @@ fn terminal_width() -> Option<usize> {
     std::env::var("COLUMNS").ok()?.parse().ok()
 }
 
-/// Loads `paths`, printing every input diagnostic to stderr. Returns the documents and the
-/// number of input errors.
-fn load(paths: &[PathBuf]) -> (Vec<Document>, usize) {
-    let loaded = corpus::load(paths);
+/// Loads `paths`, each file at most `max_file_size` bytes, printing every input diagnostic to
+/// stderr. Returns the documents and the number of input errors.
+fn load(paths: &[PathBuf], max_file_size: u64) -> (Vec<Document>, usize) {
+    let loaded = corpus::load_limited(paths, max_file_size);
     let mut err = std::io::stderr().lock();
     for diagnostic in &loaded.diagnostics {
         let _ = write!(err, "{}", render(diagnostic));
     }
     let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     (loaded.documents, errors)
+}
+
+/// The size limit per input file from `claimcheck.toml`; `None` after printing why the file
+/// could not be read.
+fn file_limit() -> Option<u64> {
+    match crate::config::settings() {
+        Ok(settings) => Some(settings.max_file_size),
+        Err(diagnostic) => {
+            eprint!("{}", render(diagnostic.as_ref()));
+            None
+        }
+    }
 }
 
 fn explain(code: Option<&str>, out: &mut impl Write) -> u8 {
@@ -332,7 +344,10 @@ fn extract(
     let Some(rules) = load_rules(rules_dir) else {
         return 2;
     };
-    let (documents, errors) = load(paths);
+    let Some(limit) = file_limit() else {
+        return 2;
+    };
+    let (documents, errors) = load(paths, limit);
     let claims: Vec<Claim> = documents
         .iter()
         .flat_map(|doc| extract::extract(&analyze(doc), &rules))
@@ -356,7 +371,10 @@ fn rules_test(rules_dir: Option<&std::path::Path>, out: &mut impl Write) -> u8 {
 }
 
 fn inspect(file: &std::path::Path, out: &mut impl Write) -> u8 {
-    let (documents, errors) = load(std::slice::from_ref(&file.to_path_buf()));
+    let Some(limit) = file_limit() else {
+        return 2;
+    };
+    let (documents, errors) = load(std::slice::from_ref(&file.to_path_buf()), limit);
     for doc in &documents {
         let _ = write!(out, "{}", report::inspect::describe(&analyze(doc)));
     }
@@ -396,7 +414,10 @@ fn parse_file(
     format: ParseFormat,
     out: &mut impl Write,
 ) -> u8 {
-    let (documents, errors) = load(std::slice::from_ref(&file.to_path_buf()));
+    let Some(limit) = file_limit() else {
+        return 2;
+    };
+    let (documents, errors) = load(std::slice::from_ref(&file.to_path_buf()), limit);
     for doc in &documents {
         let mut doc = doc.clone();
         if let Some(date) = date {

@@ -5,6 +5,7 @@
 //! ```toml
 //! expect   = "corpus/expected.toml"      # as --expect
 //! baseline = "claimcheck-baseline.toml"  # as --baseline
+//! max_file_size = 67108864               # bytes per input file (default 64 MiB)
 //!
 //! [levels]
 //! "target::unverified" = "deny"   # allow | warn | deny
@@ -68,17 +69,32 @@ struct ConfigFile {
     #[serde(default)]
     baseline: Option<String>,
     #[serde(default)]
+    max_file_size: Option<u64>,
+    #[serde(default)]
     levels: BTreeMap<Spanned<String>, Spanned<Level>>,
 }
 
 /// What the nearest `claimcheck.toml` sets.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Settings {
     pub levels: Levels,
     /// The dataset `check` compares with, resolved against the settings file's folder.
     pub expect: Option<PathBuf>,
     /// The baseline `check` applies, resolved the same way.
     pub baseline: Option<PathBuf>,
+    /// The size limit of every input file, in bytes.
+    pub max_file_size: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            levels: Levels::default(),
+            expect: None,
+            baseline: None,
+            max_file_size: crate::input::DEFAULT_MAX_FILE_SIZE,
+        }
+    }
 }
 
 /// The settings of the nearest `claimcheck.toml`, or the defaults when there is none.
@@ -97,14 +113,18 @@ pub fn read_settings(path: &Path) -> Result<Settings, FileDiagnostic<Code>> {
         levels: levels_of(parsed.levels, &text, &shown)?,
         expect: parsed.expect.map(|p| dir.join(p)),
         baseline: parsed.baseline.map(|p| dir.join(p)),
+        max_file_size: parsed
+            .max_file_size
+            .unwrap_or(crate::input::DEFAULT_MAX_FILE_SIZE),
     })
 }
 
-/// The nearest `claimcheck.toml` in `dir` or above it.
+/// The nearest `claimcheck.toml` in `dir` or above it. Any kind of file counts, so that a
+/// FIFO or device by that name is reported rather than skipped.
 fn find(dir: &Path) -> Option<PathBuf> {
     dir.ancestors()
         .map(|d| d.join(FILE_NAME))
-        .find(|p| p.is_file())
+        .find(|p| p.exists() && !p.is_dir())
 }
 
 /// The levels of one settings file.
@@ -114,12 +134,13 @@ pub fn read_levels(path: &Path) -> Result<Levels, FileDiagnostic<Code>> {
 
 /// Reads and parses a settings file: the parsed table, its text and its shown path.
 fn parse_file(path: &Path) -> Result<(ConfigFile, String, String), FileDiagnostic<Code>> {
-    let (shown, text) = diagnostic::read_text(path, Code::Io)?;
+    // The file that sets the limit is held to the default one.
+    let (shown, text) = diagnostic::read_text(path, Code::Io, crate::input::DEFAULT_MAX_FILE_SIZE)?;
     let parsed = diagnostic::parse_toml(
         &shown,
         &text,
         Code::Syntax,
-        "the file holds `expect`, `baseline` and a [levels] table: \"<code>\" = \"allow\" | \"warn\" | \"deny\"",
+        "the file holds `expect`, `baseline`, `max_file_size` (bytes) and a [levels] table: \"<code>\" = \"allow\" | \"warn\" | \"deny\"",
     )?;
     Ok((parsed, text, shown))
 }

@@ -5,7 +5,8 @@
 //! One article per file. The command line names files and directories; directories are searched
 //! recursively for `.txt` and `.md` files (names starting with `.` are skipped, files named
 //! explicitly are taken whatever their extension), and the files found under one directory are
-//! loaded in byte order of their paths (see [`walk`]).
+//! loaded in byte order of their paths (see [`walk`]). Only regular files are read, each up to
+//! a size limit (see [`crate::input`]), and a file reached by two paths is loaded once.
 //!
 //! A file is UTF-8, with or without a byte-order mark, or else GB18030 (which covers GBK and
 //! GB2312). UTF-8 text is kept byte for byte — a BOM stays at offset 0 — so every
@@ -35,10 +36,12 @@
 //! |------|----------|---------|
 //! | `corpus::not-found` | error | a path on the command line does not exist |
 //! | `corpus::unreadable` | error | a file or directory cannot be read (permissions, I/O) |
+//! | `corpus::not-a-file` | error | a FIFO, socket or device, or a symbolic link loop: refused before opening |
+//! | `corpus::too-large` | error | over the size limit per file (64 MiB, `max_file_size` in `claimcheck.toml`) |
 //! | `corpus::binary` | error | the file holds a NUL byte; the message gives its offset |
 //! | `corpus::undecodable` | error | neither UTF-8 nor GB18030; the message gives the offset of the first invalid UTF-8 byte |
 //! | `corpus::encoding` | advice | the file was decoded as GB18030; spans index its UTF-8 transcoding |
-//! | `corpus::empty` | error | the file is empty or only whitespace |
+//! | `corpus::empty` | error | the file is empty or only whitespace, or a folder holds no article file |
 //! | `corpus::front-matter-missing` | error | the first line is not `+++` |
 //! | `corpus::front-matter-unterminated` | error | no closing `+++` line |
 //! | `corpus::front-matter-syntax` | error | the front matter is not valid TOML; labelled where toml points |
@@ -60,6 +63,7 @@ use std::path::{Path, PathBuf};
 pub use diagnostic::{Code, CorpusDiagnostic};
 pub use walk::{display as display_path, walk};
 
+pub use crate::input::DEFAULT_MAX_FILE_SIZE;
 use crate::span::Span;
 use front_matter::SplitError;
 
@@ -167,15 +171,32 @@ impl Loaded {
     }
 }
 
-/// Loads every corpus file named by `paths` (files, or directories to walk; see [`walk`]).
+/// Loads every corpus file named by `paths` (files, or directories to walk; see [`walk`]),
+/// each file at most [`DEFAULT_MAX_FILE_SIZE`] bytes.
 pub fn load(paths: &[PathBuf]) -> Loaded {
+    load_limited(paths, DEFAULT_MAX_FILE_SIZE)
+}
+
+/// [`load`] with another size limit per file (`max_file_size` in `claimcheck.toml`).
+///
+/// A file reached twice — named twice, found under a folder given twice (`corpus` and
+/// `./corpus`), or through a symbolic link to a folder given beside it — is loaded once, under
+/// the path by which it was first reached.
+pub fn load_limited(paths: &[PathBuf], max_file_size: u64) -> Loaded {
     let (files, diagnostics) = walk(paths);
     let mut loaded = Loaded {
         documents: Vec::new(),
         diagnostics,
     };
+    let mut seen = std::collections::HashSet::new();
     for file in &files {
-        loaded.extend(load_one(file));
+        // A path that cannot be resolved is loaded as given, so that loading names the problem.
+        if let Ok(canonical) = std::fs::canonicalize(file)
+            && !seen.insert(canonical)
+        {
+            continue;
+        }
+        loaded.extend(load_one_limited(file, max_file_size));
     }
     loaded
 }
@@ -183,12 +204,17 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
 /// Loads one file: at most one document, plus its diagnostics (an error, or the advice that
 /// came with a document that did load).
 pub fn load_one(path: &Path) -> Loaded {
+    load_one_limited(path, DEFAULT_MAX_FILE_SIZE)
+}
+
+/// [`load_one`] with another size limit.
+pub fn load_one_limited(path: &Path, max_file_size: u64) -> Loaded {
     let shown = walk::display(path);
     let mut loaded = Loaded::default();
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::input::read_bytes(path, max_file_size) {
         Ok(bytes) => bytes,
         Err(error) => {
-            loaded.diagnostics.push(walk::io_diagnostic(path, &error));
+            loaded.diagnostics.push(walk::read_diagnostic(path, &error));
             return loaded;
         }
     };

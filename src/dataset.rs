@@ -142,9 +142,9 @@ pub struct Expected {
 }
 
 impl Expected {
-    /// Reads and parses a dataset file.
-    pub fn read(path: &Path) -> Result<Expected, DatasetDiagnostic> {
-        let (shown, text) = diagnostic::read_text(path, Code::Io)?;
+    /// Reads and parses a dataset file of at most `max_file_size` bytes.
+    pub fn read(path: &Path, max_file_size: u64) -> Result<Expected, DatasetDiagnostic> {
+        let (shown, text) = diagnostic::read_text(path, Code::Io, max_file_size)?;
         Expected::parse(&shown, &text)
     }
 

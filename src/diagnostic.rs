@@ -130,15 +130,22 @@ impl<C: DiagnosticCode> FileDiagnostic<C> {
 }
 
 /// Reads a file the user named (a dataset, a baseline, settings, a claims shard) as UTF-8:
-/// its path as shown in diagnostics and its text, or an `io` diagnostic.
+/// its path as shown in diagnostics and its text, or an `io` diagnostic — also for a path that
+/// is not a regular file or holds more than `max_file_size` bytes (see [`crate::input`]).
 pub(crate) fn read_text<C: DiagnosticCode>(
     path: &std::path::Path,
     io: C,
+    max_file_size: u64,
 ) -> Result<(String, String), FileDiagnostic<C>> {
     let shown = crate::corpus::display_path(path);
-    match std::fs::read_to_string(path) {
+    let fail = |message: String| FileDiagnostic::new(io, &shown, message);
+    let bytes = crate::input::read_bytes(path, max_file_size).map_err(|e| fail(e.to_string()))?;
+    match String::from_utf8(bytes) {
         Ok(text) => Ok((shown, text)),
-        Err(e) => Err(FileDiagnostic::new(io, &shown, format!("cannot read: {e}"))),
+        Err(e) => Err(fail(format!(
+            "cannot read: not UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))),
     }
 }
 

@@ -143,6 +143,16 @@ pub const EXPLANATIONS: &[Explanation] = &[
         "a file or directory exists but cannot be read",
     ),
     explanation!(
+        "corpus::not-a-file",
+        "corpus-not-a-file",
+        "the path is a FIFO, socket or device, or a symbolic link loop",
+    ),
+    explanation!(
+        "corpus::too-large",
+        "corpus-too-large",
+        "the file is over the size limit per input file",
+    ),
+    explanation!(
         "corpus::binary",
         "corpus-binary",
         "the file holds NUL bytes, so it is not a text article",
@@ -160,7 +170,7 @@ pub const EXPLANATIONS: &[Explanation] = &[
     explanation!(
         "corpus::empty",
         "corpus-empty",
-        "the file is empty or holds only whitespace",
+        "the file is empty, or a folder holds no article files",
     ),
     explanation!(
         "corpus::front-matter-missing",

@@ -30,6 +30,7 @@ pub mod explain;
 pub mod extract;
 pub mod finding;
 pub mod hash;
+pub mod input;
 pub mod normalize;
 pub mod quantity;
 pub mod reconcile;

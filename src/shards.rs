@@ -45,8 +45,9 @@ pub type ShardDiagnostic = FileDiagnostic<Code>;
 
 /// Reads one file of claims: a `claimcheck.claims/1` JSON document, or JSON lines with one
 /// claim each (blank lines skipped). The first bad line stops the file, labelled where it is.
-pub fn read(path: &Path) -> Result<Vec<Claim>, ShardDiagnostic> {
-    let (shown, text) = crate::diagnostic::read_text(path, Code::Io)?;
+/// The file is read only if it is a regular file of at most `max_file_size` bytes.
+pub fn read(path: &Path, max_file_size: u64) -> Result<Vec<Claim>, ShardDiagnostic> {
+    let (shown, text) = crate::diagnostic::read_text(path, Code::Io, max_file_size)?;
     parse(&shown, &text)
 }
 

@@ -14,13 +14,18 @@ pub enum Code {
     NotFound,
     /// `corpus::unreadable`: a file or directory exists but cannot be read.
     Unreadable,
+    /// `corpus::not-a-file`: the path is a FIFO, socket or device, or a symbolic link loop.
+    NotAFile,
+    /// `corpus::too-large`: the file is over the size limit per input file.
+    TooLarge,
     /// `corpus::binary`: the file holds NUL bytes, so it is not a text article.
     Binary,
     /// `corpus::undecodable`: the bytes are neither UTF-8 nor GB18030.
     Undecodable,
     /// `corpus::encoding` (advice): the file was decoded as GB18030, not UTF-8.
     Encoding,
-    /// `corpus::empty`: the file is empty or holds only whitespace.
+    /// `corpus::empty`: the file is empty or holds only whitespace, or a folder holds no
+    /// article files.
     Empty,
     /// `corpus::front-matter-missing`: the file does not start with a `+++` line.
     FrontMatterMissing,
@@ -38,9 +43,11 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the order the module docs list them.
-    pub const ALL: [Code; 12] = [
+    pub const ALL: [Code; 14] = [
         Code::NotFound,
         Code::Unreadable,
+        Code::NotAFile,
+        Code::TooLarge,
         Code::Binary,
         Code::Undecodable,
         Code::Encoding,
@@ -58,6 +65,8 @@ impl Code {
         match self {
             Code::NotFound => "corpus::not-found",
             Code::Unreadable => "corpus::unreadable",
+            Code::NotAFile => "corpus::not-a-file",
+            Code::TooLarge => "corpus::too-large",
             Code::Binary => "corpus::binary",
             Code::Undecodable => "corpus::undecodable",
             Code::Encoding => "corpus::encoding",
