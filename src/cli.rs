@@ -250,9 +250,7 @@ pub fn render(diagnostic: &dyn Diagnostic) -> String {
     let (colour, width) = drawing(std::io::stderr().is_terminal());
     let mut rendered = String::new();
     let handler = report::graphical_handler(colour, width);
-    if handler.render_report(&mut rendered, diagnostic).is_err() {
-        rendered = format!("{diagnostic}\n");
-    }
+    report::fitted::render(&handler, diagnostic, &mut rendered);
     rendered
 }
 

@@ -5,14 +5,16 @@ pub mod articles;
 pub mod claimreview;
 pub mod claims;
 pub mod findings;
+pub mod fitted;
 pub mod github;
 pub mod inspect;
 pub mod ledger;
 pub mod parse;
 pub mod sarif;
+pub mod window;
 
 /// The miette renderer every human report uses: Unicode drawing, colour only when asked,
-/// a fixed width, no hyperlinks.
+/// a fixed width, no hyperlinks. Render through [`fitted::render`], which cuts long lines.
 pub fn graphical_handler(colour: bool, width: usize) -> miette::GraphicalReportHandler {
     let theme = if colour {
         miette::GraphicalTheme::unicode()
