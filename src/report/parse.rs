@@ -25,6 +25,9 @@
 //!                    "period":{"start":"2013-01-01","end":"2013-12-31"},…}}]}
 //! ```
 //!
+//! - `unparsed` lists numbers left unread because exact decimals cannot hold them (too large,
+//!   or more than 27 decimals), each with `span`, `line`, `column`, `text` and a `reason`;
+//!   the human format shows them as `unparsed` lines. Nothing else is read from inside them.
 //! - `span` is a byte range into the input as given (end-exclusive); `line` and `column` are
 //!   1-based, the column counted in characters. `text` is the input's own characters there.
 //! - `quantity` and `time` are the parser's readings; their own `span`/`range` index the
@@ -73,6 +76,11 @@ struct TimeReading<'a> {
 }
 
 #[derive(Serialize)]
+struct UnparsedReading<'a> {
+    reason: &'a str,
+}
+
+#[derive(Serialize)]
 struct Document<'a> {
     schema: &'static str,
     input: &'a str,
@@ -81,6 +89,7 @@ struct Document<'a> {
     normalized: &'a str,
     quantities: Vec<Item<'a, QuantityReading<'a>>>,
     times: Vec<Item<'a, TimeReading<'a>>>,
+    unparsed: Vec<Item<'a, UnparsedReading<'a>>>,
 }
 
 fn item<'a, T, R>(
@@ -121,6 +130,17 @@ pub fn json(parsed: &Parsed) -> String {
             .iter()
             .map(|t| item(input, &lines, t, TimeReading { time: &t.item }))
             .collect(),
+        unparsed: parsed
+            .scan
+            .unparsed
+            .iter()
+            .map(|u| {
+                let reason = UnparsedReading {
+                    reason: &u.item.reason,
+                };
+                item(input, &lines, u, reason)
+            })
+            .collect(),
     };
     serde_json::to_string(&document).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }
@@ -148,6 +168,9 @@ pub fn human(parsed: &Parsed) -> String {
     }
     for t in &parsed.scan.times {
         lines.push((t.span, format!("time      {}", describe_time(&t.item))));
+    }
+    for u in &parsed.scan.unparsed {
+        lines.push((u.span, format!("unparsed  {}", u.item.reason)));
     }
     lines.sort_by_key(|(span, _)| (span.start, span.end));
     if lines.is_empty() {
