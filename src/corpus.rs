@@ -209,7 +209,6 @@ pub fn load_one(path: &Path) -> Loaded {
 
 /// [`load_one`] with another size limit.
 pub fn load_one_limited(path: &Path, max_file_size: u64) -> Loaded {
-    let shown = walk::display(path);
     let mut loaded = Loaded::default();
     let bytes = match crate::input::read_bytes(path, max_file_size) {
         Ok(bytes) => bytes,
@@ -218,6 +217,14 @@ pub fn load_one_limited(path: &Path, max_file_size: u64) -> Loaded {
             return loaded;
         }
     };
+    load_bytes(path, bytes)
+}
+
+/// Loads a file's bytes as if read from `path`: decoding, front matter and body, with the same
+/// diagnostics as [`load_one`]. For tools and fuzzing that hold the text in memory.
+pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> Loaded {
+    let shown = walk::display(path);
+    let mut loaded = Loaded::default();
     let decoded = match decode::decode(&shown, bytes) {
         Ok(decoded) => decoded,
         Err(diagnostic) => {

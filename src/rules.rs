@@ -330,18 +330,27 @@ const BUILTIN_METRICS: &[(&str, &str)] = &[
 /// Loads the rules shipped with claimcheck (embedded at compile time, so the binary needs no
 /// rules directory). Diagnostics name the files as `rules/…`.
 pub fn builtin() -> Result<RuleSet, Vec<RuleDiagnostic>> {
-    let mut metrics: Vec<(&str, &str)> = BUILTIN_METRICS.to_vec();
+    from_texts(
+        include_str!("../rules/entities.toml"),
+        include_str!("../rules/cues.toml"),
+        BUILTIN_METRICS,
+    )
+}
+
+/// Compiles rules held in memory, as if read from a `rules/` directory: the texts of
+/// `entities.toml` and `cues.toml`, and `(family, text)` for each `metrics/<family>.toml`.
+/// Diagnostics name the files as `rules/…`. For tools and fuzzing that generate rules.
+pub fn from_texts(
+    entities: &str,
+    cues: &str,
+    metrics: &[(&str, &str)],
+) -> Result<RuleSet, Vec<RuleDiagnostic>> {
+    let mut metrics: Vec<(&str, &str)> = metrics.to_vec();
     // Same order as directory loading, so both report problems identically.
     metrics.sort_by_key(|&(family, _)| family);
     let sources = load::Sources {
-        entities: Some(load::Source::new(
-            "rules/entities.toml",
-            include_str!("../rules/entities.toml"),
-        )),
-        cues: Some(load::Source::new(
-            "rules/cues.toml",
-            include_str!("../rules/cues.toml"),
-        )),
+        entities: Some(load::Source::new("rules/entities.toml", entities)),
+        cues: Some(load::Source::new("rules/cues.toml", cues)),
         metrics: metrics
             .into_iter()
             .map(|(family, text)| {

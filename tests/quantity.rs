@@ -617,3 +617,20 @@ fn out_of_range_numbers_are_unparsed_markers() {
     let (low, high) = (q.low.as_ref().unwrap(), q.high.as_ref().unwrap());
     assert!(low.value < high.value, "{q:#?}");
 }
+
+/// Found by the fuzz driver: `近0` gave the empty interval [0, 0).
+#[test]
+fn nearly_zero_is_no_quantity() {
+    for text in ["全年新增城镇就业1,25近0人", "投资约90近0亿元"] {
+        for q in find_all(text) {
+            let (low, high) = (q.low.as_ref(), q.high.as_ref());
+            if let (Some(low), Some(high)) = (low, high) {
+                assert!(
+                    low.value < high.value
+                        || (low.value == high.value && low.inclusive && high.inclusive),
+                    "{text}: {q:#?}"
+                );
+            }
+        }
+    }
+}

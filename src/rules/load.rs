@@ -60,7 +60,8 @@ pub(super) fn read_dir(dir: &Path) -> Sources {
     let mut problems = Vec::new();
     let read = |name: &str, problems: &mut Vec<RuleDiagnostic>| {
         let path = format!("{base}/{name}");
-        match fs::read(dir.join(name)) {
+        let limit = crate::input::DEFAULT_MAX_FILE_SIZE;
+        match crate::input::read_bytes(&dir.join(name), limit) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => Some(Source::new(&path, &text)),
                 Err(_) => {
@@ -73,9 +74,12 @@ pub(super) fn read_dir(dir: &Path) -> Sources {
             },
             Err(error) => {
                 // NotFound gets its own wording: the OS text differs between platforms.
-                let message = match error.kind() {
-                    std::io::ErrorKind::NotFound => String::from("rule file not found"),
-                    _ => format!("cannot read rule file: {error}"),
+                let message = match error {
+                    crate::input::ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                        String::from("rule file not found")
+                    }
+                    crate::input::ReadError::Io(e) => format!("cannot read rule file: {e}"),
+                    other => other.to_string(),
                 };
                 problems.push(RuleDiagnostic::new(Code::Io, &path, message).with_help(
                     "a rules directory holds entities.toml, cues.toml and metrics/*.toml",
