@@ -322,7 +322,17 @@ fn load_rules(dir: Option<&std::path::Path>) -> Option<RuleSet> {
         None => rules::builtin(),
     };
     match loaded {
-        Ok(rules) => Some(rules),
+        Ok(rules) => {
+            let mut err = std::io::stderr().lock();
+            for advice in rules.advice() {
+                let _ = write!(err, "{}", render(advice));
+            }
+            if let Err(message) = rules.install_tables() {
+                let _ = writeln!(err, "error: {message}");
+                return None;
+            }
+            Some(rules)
+        }
         Err(diagnostics) => {
             let mut err = std::io::stderr().lock();
             for diagnostic in &diagnostics {

@@ -278,6 +278,11 @@ pub const EXPLANATIONS: &[Explanation] = &[
         "rules-note",
         "advice: extra context attached to another rules diagnostic",
     ),
+    explanation!(
+        "rules::builtin-table",
+        "rules-builtin-table",
+        "advice: the rules folder has no units.toml or periods.toml",
+    ),
     // ── Input problems: the settings file ──
     explanation!(
         "config::io",

@@ -82,7 +82,7 @@ mod boundary;
 mod measure;
 mod numeral;
 mod rank;
-mod units;
+pub(crate) mod units;
 
 use std::ops::Range;
 

@@ -127,7 +127,7 @@ fn dataset_baseline_and_settings_errors_far_into_a_line() {
 fn rules_error_far_into_a_line() {
     let dir = common::scratch("wide-rules");
     let rules = dir.join("rules");
-    copy_dir(&common::repo_path("rules"), &rules);
+    common::copy_dir(&common::repo_path("rules"), &rules);
     let cues = std::fs::read_to_string(rules.join("cues.toml")).unwrap();
     write(
         &rules.join("cues.toml"),
@@ -142,17 +142,4 @@ fn rules_error_far_into_a_line() {
     let (code, _, err) = run(&dir, &["rules", "test", "--rules", "rules"]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("rules::syntax") && err.contains('…'), "{err}");
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }

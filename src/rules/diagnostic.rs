@@ -41,11 +41,14 @@ pub enum Code {
     /// `rules::note` (advice): extra context attached to another diagnostic, such as where
     /// a duplicated id was first declared.
     Note,
+    /// `rules::builtin-table` (advice): the rules directory has no `units.toml` or
+    /// `periods.toml`, so the built-in table is used.
+    BuiltinTable,
 }
 
 impl Code {
     /// Every code, in the order the module docs list them.
-    pub const ALL: [Code; 15] = [
+    pub const ALL: [Code; 16] = [
         Code::Io,
         Code::Syntax,
         Code::UnknownKey,
@@ -61,6 +64,7 @@ impl Code {
         Code::UnknownMetric,
         Code::Build,
         Code::Note,
+        Code::BuiltinTable,
     ];
 
     /// The code as users see it, e.g. `rules::regex`.
@@ -81,14 +85,15 @@ impl Code {
             Code::UnknownMetric => "rules::unknown-metric",
             Code::Build => "rules::build",
             Code::Note => "rules::note",
+            Code::BuiltinTable => "rules::builtin-table",
         }
     }
 
     /// Everything is an error except [`Code::Note`], which only ever appears as a related
-    /// diagnostic of an error.
+    /// diagnostic of an error, and [`Code::BuiltinTable`], which comes with rules that loaded.
     pub const fn severity(self) -> Severity {
         match self {
-            Code::Note => Severity::Advice,
+            Code::Note | Code::BuiltinTable => Severity::Advice,
             _ => Severity::Error,
         }
     }
