@@ -85,3 +85,15 @@ fn a_hundred_thousand_month_ranges_are_parsed() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.matches("\"granularity\"").count(), 100_000, "{err}");
 }
+
+#[test]
+fn a_long_line_of_quoted_digits_is_parsed() {
+    let dir = common::scratch("quoted-digits");
+    write(
+        &dir,
+        "quotes.txt",
+        &format!("{FRONT}{}\n", "\"1".repeat(100_000)),
+    );
+    let (code, _, err) = finishes(&dir, &["parse", "--file", "quotes.txt", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+}

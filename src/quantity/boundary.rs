@@ -126,15 +126,26 @@ fn inside_short_quote(text: &str, pos: usize) -> bool {
         .any(|c| c == close)
 }
 
+/// How far back on its line [`opening_quote`] counts ASCII quotes. Quotations in prose are
+/// short, and the bound keeps a scan of `"1"1"1…` on one long line linear.
+const QUOTE_PARITY_WINDOW: usize = 256;
+
 /// Whether `prev`, just before `pos`, opens a quotation. ASCII quotes open when an even
-/// number of the same quote precedes them on the line.
+/// number of the same quote precedes them on the line (within [`QUOTE_PARITY_WINDOW`]
+/// characters).
 fn opening_quote(text: &str, pos: usize, prev: char) -> bool {
     match prev {
         '“' | '「' | '『' | '‘' | '《' | '〈' => true,
         '"' | '\'' => {
             let before = &text[..pos - prev.len_utf8()];
-            let line = before.rsplit('\n').next().unwrap_or(before);
-            line.chars().filter(|&c| c == prev).count() % 2 == 0
+            let quotes = before
+                .chars()
+                .rev()
+                .take(QUOTE_PARITY_WINDOW)
+                .take_while(|&c| c != '\n')
+                .filter(|&c| c == prev)
+                .count();
+            quotes % 2 == 0
         }
         _ => false,
     }
