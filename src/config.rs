@@ -16,48 +16,29 @@
 //! diagnostic labelled in the file, and `check` stops with exit status 2.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
-use miette::{Diagnostic, Severity};
+use miette::Diagnostic;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostic::{self, DiagnosticCode, FileDiagnostic};
+use crate::diagnostic::{self, FileDiagnostic};
 use crate::finding::{Code as FindingCode, Level, Levels};
 use crate::span::Span;
 
 /// The name of the settings file.
 pub const FILE_NAME: &str = "claimcheck.toml";
 
-/// The stable codes of settings problems.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Code {
-    /// `config::io`: the file exists but cannot be read as UTF-8.
-    Io,
-    /// `config::syntax`: not valid TOML, an unknown key, or a level that is not allow/warn/deny.
-    Syntax,
-    /// `config::unknown-code`: a `[levels]` key that is not a finding code.
-    UnknownCode,
-}
-
-impl DiagnosticCode for Code {
-    fn as_str(self) -> &'static str {
-        match self {
-            Code::Io => "config::io",
-            Code::Syntax => "config::syntax",
-            Code::UnknownCode => "config::unknown-code",
-        }
-    }
-
-    fn severity(self) -> Severity {
-        Severity::Error
-    }
-}
-
-impl fmt::Display for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+crate::diagnostic::codes! {
+    /// The stable codes of settings problems.
+    pub enum Code {
+        /// `config::io`: the file exists but cannot be read as UTF-8.
+        Io = "config::io",
+        /// `config::syntax`: not valid TOML, an unknown key, or a level that is not
+        /// allow/warn/deny.
+        Syntax = "config::syntax",
+        /// `config::unknown-code`: a `[levels]` key that is not a finding code.
+        UnknownCode = "config::unknown-code",
     }
 }
 
