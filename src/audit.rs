@@ -33,7 +33,9 @@ pub struct Judging {
     pub tolerance: Tolerance,
 }
 
-/// Extracts the claims of `documents` and reconciles them as `judging` says.
+/// Extracts the claims of `documents` and reconciles them as `judging` says. With no date at
+/// all (no claim and no document) the cut-off is 1970-01-01, never the clock, so that the output
+/// does not depend on the day of the run.
 pub fn audit(documents: &[Document], rules: &RuleSet, judging: Judging) -> Audit {
     let claims: Vec<Claim> = documents
         .iter()
@@ -55,7 +57,7 @@ pub fn reconcile_claims(
         .as_of
         .or_else(|| reconcile::latest_published(&claims))
         .or_else(|| documents.iter().map(|d| d.meta.published).max())
-        .unwrap_or_else(|| chrono::Utc::now().date_naive());
+        .unwrap_or_default();
     let options = reconcile::Options {
         as_of,
         tolerance: judging.tolerance,

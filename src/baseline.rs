@@ -19,50 +19,26 @@
 //! writes every finding at warn or deny level.
 
 use std::collections::BTreeSet;
-use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
-use miette::Severity;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::diagnostic::{self, DiagnosticCode, FileDiagnostic};
+use crate::diagnostic::{self, FileDiagnostic};
 use crate::finding::{self, Code as FindingCode, Finding, Level, Levels};
 use crate::span::Span;
 
-/// The stable codes of baseline problems.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Code {
-    /// `baseline::io`: the file cannot be read as UTF-8.
-    Io,
-    /// `baseline::syntax`: not valid TOML, an unknown key or code, or a fingerprint that does
-    /// not match its entry.
-    Syntax,
-    /// `baseline::stale`: an entry that matches no finding any more.
-    Stale,
-}
-
-impl DiagnosticCode for Code {
-    fn as_str(self) -> &'static str {
-        match self {
-            Code::Io => "baseline::io",
-            Code::Syntax => "baseline::syntax",
-            Code::Stale => "baseline::stale",
-        }
-    }
-
-    fn severity(self) -> Severity {
-        match self {
-            Code::Stale => Severity::Warning,
-            Code::Io | Code::Syntax => Severity::Error,
-        }
-    }
-}
-
-impl fmt::Display for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+crate::diagnostic::codes! {
+    /// The stable codes of baseline problems.
+    pub enum Code {
+        /// `baseline::io`: the file cannot be read as UTF-8.
+        Io = "baseline::io",
+        /// `baseline::syntax`: not valid TOML, an unknown key or code, or a fingerprint that
+        /// does not match its entry.
+        Syntax = "baseline::syntax",
+        /// `baseline::stale`: an entry that matches no finding any more.
+        Stale = "baseline::stale" => Warning,
     }
 }
 
@@ -119,9 +95,9 @@ pub struct Applied {
 }
 
 impl Baseline {
-    /// Reads and parses a baseline file.
-    pub fn read(path: &Path) -> Result<Baseline, BaselineDiagnostic> {
-        let (shown, text) = diagnostic::read_text(path, Code::Io)?;
+    /// Reads and parses a baseline file of at most `max_file_size` bytes.
+    pub fn read(path: &Path, max_file_size: u64) -> Result<Baseline, BaselineDiagnostic> {
+        let (shown, text) = diagnostic::read_text(path, Code::Io, max_file_size)?;
         Baseline::parse(&shown, &text)
     }
 

@@ -336,9 +336,7 @@ pub fn render(diagnostic: &dyn Diagnostic) -> String {
     let (colour, width) = drawing(std::io::stderr().is_terminal());
     let mut rendered = String::new();
     let handler = report::graphical_handler(colour, width);
-    if handler.render_report(&mut rendered, diagnostic).is_err() {
-        rendered = format!("{diagnostic}\n");
-    }
+    report::fitted::render(&handler, diagnostic, &mut rendered);
     rendered
 }
 
@@ -363,15 +361,27 @@ fn terminal_width() -> Option<usize> {
     std::env::var("COLUMNS").ok()?.parse().ok()
 }
 
-/// Loads `paths`, printing every input diagnostic to stderr. Returns the documents and the
-/// number of input errors.
-fn load(paths: &[PathBuf]) -> (Vec<Document>, usize) {
-    let loaded = corpus::load(paths);
+/// Loads `paths`, each file at most `max_file_size` bytes, printing every input diagnostic to
+/// stderr. Returns the documents and the number of input errors.
+fn load(paths: &[PathBuf], max_file_size: u64) -> (Vec<Document>, usize) {
+    let loaded = corpus::load_limited(paths, max_file_size);
     for diagnostic in &loaded.diagnostics {
         eprint!("{}", render(diagnostic));
     }
     let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     (loaded.documents, errors)
+}
+
+/// The size limit per input file from `claimcheck.toml`; `None` after printing why the file
+/// could not be read.
+fn file_limit() -> Option<u64> {
+    match crate::config::settings() {
+        Ok(settings) => Some(settings.max_file_size),
+        Err(diagnostic) => {
+            eprint!("{}", render(diagnostic.as_ref()));
+            None
+        }
+    }
 }
 
 fn explain(code: Option<&str>, out: &mut impl Write) -> std::io::Result<u8> {
@@ -402,7 +412,17 @@ fn load_rules(dir: Option<&std::path::Path>) -> Option<RuleSet> {
         None => rules::builtin(),
     };
     match loaded {
-        Ok(rules) => Some(rules),
+        Ok(rules) => {
+            let mut err = std::io::stderr().lock();
+            for advice in rules.advice() {
+                let _ = write!(err, "{}", render(advice));
+            }
+            if let Err(message) = rules.install_tables() {
+                let _ = writeln!(err, "error: {message}");
+                return None;
+            }
+            Some(rules)
+        }
         Err(diagnostics) => {
             for diagnostic in &diagnostics {
                 eprint!("{}", render(diagnostic));
@@ -421,7 +441,10 @@ fn extract(
     let Some(rules) = load_rules(rules_dir) else {
         return Ok(2);
     };
-    let (documents, errors) = load(paths);
+    let Some(limit) = file_limit() else {
+        return Ok(2);
+    };
+    let (documents, errors) = load(paths, limit);
     let claims: Vec<Claim> = documents
         .iter()
         .flat_map(|doc| extract::extract(&analyze(doc), &rules))
@@ -446,7 +469,10 @@ fn rules_test(rules_dir: Option<&std::path::Path>, out: &mut impl Write) -> std:
 }
 
 fn inspect(file: &std::path::Path, out: &mut impl Write) -> std::io::Result<u8> {
-    let (documents, errors) = load(std::slice::from_ref(&file.to_path_buf()));
+    let Some(limit) = file_limit() else {
+        return Ok(2);
+    };
+    let (documents, errors) = load(std::slice::from_ref(&file.to_path_buf()), limit);
     for doc in &documents {
         write!(out, "{}", report::inspect::describe(&analyze(doc)))?;
     }
@@ -486,7 +512,10 @@ fn parse_file(
     format: ParseFormat,
     out: &mut impl Write,
 ) -> std::io::Result<u8> {
-    let (documents, errors) = load(std::slice::from_ref(&file.to_path_buf()));
+    let Some(limit) = file_limit() else {
+        return Ok(2);
+    };
+    let (documents, errors) = load(std::slice::from_ref(&file.to_path_buf()), limit);
     for doc in &documents {
         let mut doc = doc.clone();
         if let Some(date) = date {

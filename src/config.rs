@@ -5,6 +5,7 @@
 //! ```toml
 //! expect   = "corpus/expected.toml"      # as --expect
 //! baseline = "claimcheck-baseline.toml"  # as --baseline
+//! max_file_size = 67108864               # bytes per input file (default 64 MiB)
 //!
 //! [levels]
 //! "target::unverified" = "deny"   # allow | warn | deny
@@ -23,15 +24,14 @@
 //! diagnostic labelled in the file, and `check` stops with exit status 2.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
-use miette::{Diagnostic, Severity};
+use miette::Diagnostic;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostic::{self, DiagnosticCode, FileDiagnostic};
+use crate::diagnostic::{self, FileDiagnostic};
 use crate::finding::{Code as FindingCode, Level, Levels};
 use crate::reconcile::Tolerance;
 use crate::span::Span;
@@ -39,34 +39,16 @@ use crate::span::Span;
 /// The name of the settings file.
 pub const FILE_NAME: &str = "claimcheck.toml";
 
-/// The stable codes of settings problems.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Code {
-    /// `config::io`: the file exists but cannot be read as UTF-8.
-    Io,
-    /// `config::syntax`: not valid TOML, an unknown key, or a level that is not allow/warn/deny.
-    Syntax,
-    /// `config::unknown-code`: a `[levels]` key that is not a finding code.
-    UnknownCode,
-}
-
-impl DiagnosticCode for Code {
-    fn as_str(self) -> &'static str {
-        match self {
-            Code::Io => "config::io",
-            Code::Syntax => "config::syntax",
-            Code::UnknownCode => "config::unknown-code",
-        }
-    }
-
-    fn severity(self) -> Severity {
-        Severity::Error
-    }
-}
-
-impl fmt::Display for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+crate::diagnostic::codes! {
+    /// The stable codes of settings problems.
+    pub enum Code {
+        /// `config::io`: the file exists but cannot be read as UTF-8.
+        Io = "config::io",
+        /// `config::syntax`: not valid TOML, an unknown key, or a level that is not
+        /// allow/warn/deny.
+        Syntax = "config::syntax",
+        /// `config::unknown-code`: a `[levels]` key that is not a finding code.
+        UnknownCode = "config::unknown-code",
     }
 }
 
@@ -77,6 +59,8 @@ struct ConfigFile {
     expect: Option<String>,
     #[serde(default)]
     baseline: Option<String>,
+    #[serde(default)]
+    max_file_size: Option<u64>,
     #[serde(default)]
     levels: BTreeMap<Spanned<String>, Spanned<Level>>,
     #[serde(default)]
@@ -106,7 +90,7 @@ pub struct Publisher {
 }
 
 /// What the nearest `claimcheck.toml` sets.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Settings {
     pub levels: Levels,
     /// The dataset `check` compares with, resolved against the settings file's folder.
@@ -117,6 +101,21 @@ pub struct Settings {
     pub tolerance: Tolerance,
     /// Who publishes the audit and where (`[report]`).
     pub report: Publisher,
+    /// The size limit of every input file, in bytes.
+    pub max_file_size: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            levels: Levels::default(),
+            expect: None,
+            baseline: None,
+            tolerance: Tolerance::default(),
+            report: Publisher::default(),
+            max_file_size: crate::input::DEFAULT_MAX_FILE_SIZE,
+        }
+    }
 }
 
 /// The settings of the nearest `claimcheck.toml`, or the defaults when there is none.
@@ -137,14 +136,18 @@ pub fn read_settings(path: &Path) -> Result<Settings, FileDiagnostic<Code>> {
         baseline: parsed.baseline.map(|p| dir.join(p)),
         tolerance: tolerance_of(parsed.tolerance, &text, &shown)?,
         report: parsed.report,
+        max_file_size: parsed
+            .max_file_size
+            .unwrap_or(crate::input::DEFAULT_MAX_FILE_SIZE),
     })
 }
 
-/// The nearest `claimcheck.toml` in `dir` or above it.
+/// The nearest `claimcheck.toml` in `dir` or above it. Any kind of file counts, so that a
+/// FIFO or device by that name is reported rather than skipped.
 pub(crate) fn find(dir: &Path) -> Option<PathBuf> {
     dir.ancestors()
         .map(|d| d.join(FILE_NAME))
-        .find(|p| p.is_file())
+        .find(|p| p.exists() && !p.is_dir())
 }
 
 /// The levels of one settings file.
@@ -154,12 +157,13 @@ pub fn read_levels(path: &Path) -> Result<Levels, FileDiagnostic<Code>> {
 
 /// Reads and parses a settings file: the parsed table, its text and its shown path.
 fn parse_file(path: &Path) -> Result<(ConfigFile, String, String), FileDiagnostic<Code>> {
-    let (shown, text) = diagnostic::read_text(path, Code::Io)?;
+    // The file that sets the limit is held to the default one.
+    let (shown, text) = diagnostic::read_text(path, Code::Io, crate::input::DEFAULT_MAX_FILE_SIZE)?;
     let parsed = diagnostic::parse_toml(
         &shown,
         &text,
         Code::Syntax,
-        "the file holds `expect`, `baseline`, a [levels] table (\"<code>\" = \"allow\" | \"warn\" | \"deny\"), a [tolerance] table (rate_points, amount_percent) and a [report] table (`url`, `publisher`)",
+        "the file holds `expect`, `baseline`, `max_file_size` (bytes), a [levels] table (\"<code>\" = \"allow\" | \"warn\" | \"deny\"), a [tolerance] table (rate_points, amount_percent) and a [report] table (`url`, `publisher`)",
     )?;
     Ok((parsed, text, shown))
 }

@@ -5,7 +5,8 @@
 //! One article per file. The command line names files and directories; directories are searched
 //! recursively for `.txt` and `.md` files (names starting with `.` are skipped, files named
 //! explicitly are taken whatever their extension), and the files found under one directory are
-//! loaded in byte order of their paths (see [`walk`]).
+//! loaded in byte order of their paths (see [`walk`]). Only regular files are read, each up to
+//! a size limit (see [`crate::input`]), and a file reached by two paths is loaded once.
 //!
 //! A file is UTF-8, with or without a byte-order mark, or else GB18030 (which covers GBK and
 //! GB2312). UTF-8 text is kept byte for byte — a BOM stays at offset 0 — so every
@@ -40,10 +41,12 @@
 //! |------|----------|---------|
 //! | `corpus::not-found` | error | a path on the command line does not exist |
 //! | `corpus::unreadable` | error | a file or directory cannot be read (permissions, I/O) |
+//! | `corpus::not-a-file` | error | a FIFO, socket or device, or a symbolic link loop: refused before opening |
+//! | `corpus::too-large` | error | over the size limit per file (64 MiB, `max_file_size` in `claimcheck.toml`) |
 //! | `corpus::binary` | error | the file holds a NUL byte; the message gives its offset |
 //! | `corpus::undecodable` | error | neither UTF-8 nor GB18030; the message gives the offset of the first invalid UTF-8 byte |
 //! | `corpus::encoding` | advice | the file was decoded as GB18030; spans index its UTF-8 transcoding |
-//! | `corpus::empty` | error | the file is empty or only whitespace |
+//! | `corpus::empty` | error | the file is empty or only whitespace, or a folder holds no article file |
 //! | `corpus::front-matter-missing` | error | the first line is not `+++` |
 //! | `corpus::front-matter-unterminated` | error | no closing `+++` line |
 //! | `corpus::front-matter-syntax` | error | the front matter is not valid TOML; labelled where toml points |
@@ -65,6 +68,7 @@ use std::path::{Path, PathBuf};
 pub use diagnostic::{Code, CorpusDiagnostic};
 pub use walk::{display as display_path, walk};
 
+pub use crate::input::DEFAULT_MAX_FILE_SIZE;
 use crate::project::Project;
 use crate::span::Span;
 use front_matter::SplitError;
@@ -177,21 +181,39 @@ impl Loaded {
 }
 
 /// Loads every corpus file named by `paths` (files, or directories to walk; see [`walk`]),
-/// naming them in the project of the working directory.
+/// naming them in the project of the working directory, each file at most
+/// [`DEFAULT_MAX_FILE_SIZE`] bytes.
 pub fn load(paths: &[PathBuf]) -> Loaded {
-    load_in(&Project::discover(), paths)
+    load_in(&Project::discover(), paths, DEFAULT_MAX_FILE_SIZE)
+}
+
+/// [`load`] with another size limit per file (`max_file_size` in `claimcheck.toml`).
+pub fn load_limited(paths: &[PathBuf], max_file_size: u64) -> Loaded {
+    load_in(&Project::discover(), paths, max_file_size)
 }
 
 /// Loads every corpus file named by `paths`, naming each in `project` (see
-/// [`crate::project`]).
-pub fn load_in(project: &Project, paths: &[PathBuf]) -> Loaded {
+/// [`crate::project`]), each at most `max_file_size` bytes.
+///
+/// A file reached twice — named twice, found under a folder given twice (`corpus` and
+/// `./corpus`), or through a symbolic link to a folder given beside it — is loaded once, under
+/// the path by which it was first reached.
+pub fn load_in(project: &Project, paths: &[PathBuf], max_file_size: u64) -> Loaded {
     let (files, diagnostics) = walk(paths);
     let mut loaded = Loaded {
         documents: Vec::new(),
         diagnostics,
     };
+    let mut seen = std::collections::HashSet::new();
     for file in &files {
-        loaded.extend(read_file(file, project.document_name(file, paths)));
+        // A path that cannot be resolved is loaded as given, so that loading names the problem.
+        if let Ok(canonical) = std::fs::canonicalize(file)
+            && !seen.insert(canonical)
+        {
+            continue;
+        }
+        let name = project.document_name(file, paths);
+        loaded.extend(read_file(file, name, max_file_size));
     }
     loaded
 }
@@ -199,21 +221,37 @@ pub fn load_in(project: &Project, paths: &[PathBuf]) -> Loaded {
 /// Loads one file: at most one document, plus its diagnostics (an error, or the advice that
 /// came with a document that did load).
 pub fn load_one(path: &Path) -> Loaded {
-    let name = Project::discover().document_name(path, &[path.to_path_buf()]);
-    read_file(path, name)
+    load_one_limited(path, DEFAULT_MAX_FILE_SIZE)
 }
 
-/// Reads the file at `path` as the document called `name`.
-fn read_file(path: &Path, name: String) -> Loaded {
+/// [`load_one`] with another size limit.
+pub fn load_one_limited(path: &Path, max_file_size: u64) -> Loaded {
+    let name = Project::discover().document_name(path, &[path.to_path_buf()]);
+    read_file(path, name, max_file_size)
+}
+
+/// Reads the file at `path` (at most `max_file_size` bytes) as the document called `name`.
+fn read_file(path: &Path, name: String, max_file_size: u64) -> Loaded {
+    match crate::input::read_bytes(path, max_file_size) {
+        Ok(bytes) => load_named_bytes(path, name, bytes),
+        Err(error) => Loaded {
+            documents: Vec::new(),
+            diagnostics: vec![walk::read_diagnostic(path, &error)],
+        },
+    }
+}
+
+/// Loads a file's bytes as if read from `path`: decoding, front matter and body, with the same
+/// diagnostics as [`load_one`]. For tools and fuzzing that hold the text in memory.
+pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> Loaded {
+    let name = Project::discover().document_name(path, &[path.to_path_buf()]);
+    load_named_bytes(path, name, bytes)
+}
+
+/// Decodes `bytes` read from `path` as the document called `name`.
+fn load_named_bytes(path: &Path, name: String, bytes: Vec<u8>) -> Loaded {
     let shown = name.as_str();
     let mut loaded = Loaded::default();
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            loaded.diagnostics.push(walk::io_diagnostic(path, &error));
-            return loaded;
-        }
-    };
     let decoded = match decode::decode(shown, bytes) {
         Ok(decoded) => decoded,
         Err(diagnostic) => {

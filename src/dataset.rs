@@ -24,65 +24,41 @@
 //! this format.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use miette::Severity;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::diagnostic::{self, DiagnosticCode, FileDiagnostic};
+use crate::diagnostic::{self, FileDiagnostic};
 use crate::finding::{self, Code as FindingCode, Finding};
 use crate::report::articles::Articles;
 use crate::span::Span;
 
-/// The stable codes of the dataset check.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Code {
-    /// `dataset::io`: the file cannot be read as UTF-8.
-    Io,
-    /// `dataset::syntax`: not valid TOML, an unknown key, or an unknown verdict.
-    Syntax,
-    /// `dataset::anchor`: the entry's document is not in the run, or its quote no longer
-    /// occurs in it.
-    Anchor,
-    /// `dataset::changed`: the target now gets another verdict.
-    Changed,
-    /// `dataset::missing`: the anchored target is no longer found.
-    Missing,
-    /// `dataset::new`: a target the dataset does not list.
-    New,
+crate::diagnostic::codes! {
+    /// The stable codes of the dataset check.
+    pub enum Code {
+        /// `dataset::io`: the file cannot be read as UTF-8.
+        Io = "dataset::io",
+        /// `dataset::syntax`: not valid TOML, an unknown key, or an unknown verdict.
+        Syntax = "dataset::syntax",
+        /// `dataset::anchor`: the entry's document is not in the run, or its quote no longer
+        /// occurs in it.
+        Anchor = "dataset::anchor",
+        /// `dataset::changed`: the target now gets another verdict.
+        Changed = "dataset::changed",
+        /// `dataset::missing`: the anchored target is no longer found.
+        Missing = "dataset::missing",
+        /// `dataset::new`: a target the dataset does not list.
+        New = "dataset::new",
+    }
 }
 
 impl Code {
     /// Whether the code is a problem with the file itself rather than a difference.
     pub fn is_input_error(self) -> bool {
         matches!(self, Code::Io | Code::Syntax | Code::Anchor)
-    }
-}
-
-impl DiagnosticCode for Code {
-    fn as_str(self) -> &'static str {
-        match self {
-            Code::Io => "dataset::io",
-            Code::Syntax => "dataset::syntax",
-            Code::Anchor => "dataset::anchor",
-            Code::Changed => "dataset::changed",
-            Code::Missing => "dataset::missing",
-            Code::New => "dataset::new",
-        }
-    }
-
-    fn severity(self) -> Severity {
-        Severity::Error
-    }
-}
-
-impl fmt::Display for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 
@@ -144,9 +120,9 @@ pub struct Expected {
 }
 
 impl Expected {
-    /// Reads and parses a dataset file.
-    pub fn read(path: &Path) -> Result<Expected, DatasetDiagnostic> {
-        let (shown, text) = diagnostic::read_text(path, Code::Io)?;
+    /// Reads and parses a dataset file of at most `max_file_size` bytes.
+    pub fn read(path: &Path, max_file_size: u64) -> Result<Expected, DatasetDiagnostic> {
+        let (shown, text) = diagnostic::read_text(path, Code::Io, max_file_size)?;
         Expected::parse(&shown, &text)
     }
 

@@ -12,6 +12,80 @@ use std::sync::Arc;
 
 use crate::span::Span;
 
+/// Declares a closed set of stable diagnostic codes once: each code's variant, doc line and
+/// string side by side (with its severity when it is not an error), from which the enum, `ALL`,
+/// `as_str`, `severity`, `Display` and [`DiagnosticCode`] follow, so a code cannot be added to
+/// one of them and missed in another. The explain tests hold every code in `ALL` to its page.
+///
+/// ```ignore
+/// codes! {
+///     /// The stable codes of settings problems.
+///     pub enum Code {
+///         /// `config::io`: the file cannot be read.
+///         Io = "config::io",
+///         /// `baseline::stale`: an entry that matches no finding any more.
+///         Stale = "baseline::stale" => Warning,
+///     }
+/// }
+/// ```
+macro_rules! codes {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $(
+                $(#[doc = $doc:literal])*
+                $variant:ident = $text:literal $(=> $severity:ident)?
+            ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        $vis enum $name {
+            $( $(#[doc = $doc])* $variant, )+
+        }
+
+        impl $name {
+            /// Every code, in declaration order.
+            pub const ALL: [$name; $crate::diagnostic::codes!(@count $($variant)+)] = [$($name::$variant),+];
+
+            /// The code as users see it.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $( $name::$variant => $text, )+
+                }
+            }
+
+            /// How serious a problem with this code is.
+            pub const fn severity(self) -> miette::Severity {
+                match self {
+                    $( $name::$variant => $crate::diagnostic::codes!(@severity $($severity)?), )+
+                }
+            }
+        }
+
+        impl $crate::diagnostic::DiagnosticCode for $name {
+            fn as_str(self) -> &'static str {
+                $name::as_str(self)
+            }
+
+            fn severity(self) -> miette::Severity {
+                $name::severity(self)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+    (@severity) => { miette::Severity::Error };
+    (@severity $severity:ident) => { miette::Severity::$severity };
+    (@count) => { 0 };
+    (@count $head:ident $($tail:ident)*) => { 1 + $crate::diagnostic::codes!(@count $($tail)*) };
+}
+pub(crate) use codes;
+
 /// A closed set of stable diagnostic codes.
 pub trait DiagnosticCode: Copy + fmt::Debug + Send + Sync + 'static {
     /// The code as users see it, e.g. `corpus::unknown-key`.
@@ -142,15 +216,22 @@ impl<C: DiagnosticCode> FileDiagnostic<C> {
 
 /// Reads a file the user named (a dataset, a baseline, settings, a claims shard) as UTF-8:
 /// its path as shown in diagnostics (relative to the project root when inside it, see
-/// [`crate::project`]) and its text, or an `io` diagnostic.
+/// [`crate::project`]) and its text, or an `io` diagnostic — also for a path that is not a
+/// regular file or holds more than `max_file_size` bytes (see [`crate::input`]).
 pub(crate) fn read_text<C: DiagnosticCode>(
     path: &std::path::Path,
     io: C,
+    max_file_size: u64,
 ) -> Result<(String, String), FileDiagnostic<C>> {
     let shown = crate::project::Project::discover().file_name(path);
-    match std::fs::read_to_string(path) {
+    let fail = |message: String| FileDiagnostic::new(io, &shown, message);
+    let bytes = crate::input::read_bytes(path, max_file_size).map_err(|e| fail(e.to_string()))?;
+    match String::from_utf8(bytes) {
         Ok(text) => Ok((shown, text)),
-        Err(e) => Err(FileDiagnostic::new(io, &shown, format!("cannot read: {e}"))),
+        Err(e) => Err(fail(format!(
+            "cannot read: not UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))),
     }
 }
 

@@ -217,7 +217,7 @@ impl Place {
     fn of(doc: &DocumentContext, range: std::ops::Range<usize>) -> Self {
         let span = doc.to_source(range);
         let source = doc.source();
-        let (line, column) = span::line_col(source, span.start);
+        let (line, column) = doc.line_col(span.start);
         let path = doc.path();
         Place {
             id: claim::claim_id(&path, span),

@@ -32,6 +32,7 @@ pub mod explain;
 pub mod extract;
 pub mod finding;
 pub mod hash;
+pub mod input;
 pub mod normalize;
 pub mod project;
 pub mod quantity;
@@ -59,6 +60,15 @@ pub struct Analyzed<'a> {
     pub normalized: Normalized,
     /// Sections, sentences and clauses of the normalized body.
     pub segments: Segments,
+    /// Line starts of the source text, for the line and column of any span.
+    pub lines: span::LineIndex,
+}
+
+impl Analyzed<'_> {
+    /// 1-based line and column (in chars) of a byte offset into the document's source text.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_col(&self.doc.source, offset)
+    }
 }
 
 /// Normalizes and segments one document.
@@ -69,5 +79,6 @@ pub fn analyze(doc: &Document) -> Analyzed<'_> {
         doc,
         normalized,
         segments,
+        lines: span::LineIndex::new(&doc.source),
     }
 }

@@ -67,7 +67,10 @@
 //! right after an opening quote: `“126”`, `“1015”战略`, `“三十工程”`), Latin-glued numbers
 //! (`PM2.5`, `PM10`, `5G`), formulas and codes (`1+6`, `3/5`, `1.2.3`), fractions (`三分之一`:
 //! not a finite decimal), colloquial numerals (`一万三`), malformed ones (`一百百`) and
-//! anything overflowing a [`Decimal`].
+//! anything overflowing a [`Decimal`]. An Arabic number too large for exact decimals (about
+//! 7.9 × 10^28, or more than 20 integer digits when no quantity could be read) or printing more
+//! than 27 decimals is an [`Unparsed`] marker with its reason, from
+//! [`find_all_with_unparsed`]; nothing is read from inside it.
 //!
 //! **Bare numbers.** An Arabic number with no unit is returned with dimension `none` (a
 //! phone number `8797000` too): it is a number, and the extractor only uses quantities with
@@ -79,7 +82,7 @@ mod boundary;
 mod measure;
 mod numeral;
 mod rank;
-mod units;
+pub(crate) mod units;
 
 use std::ops::Range;
 
@@ -244,7 +247,24 @@ pub struct Rank {
 ///
 /// Bare Chinese numerals (no unit, scale or qualifier) are left out; see the module docs.
 pub fn find_all(text: &str) -> Vec<Quantity> {
+    find_all_with_unparsed(text).0
+}
+
+/// A number that could not be read as a quantity because exact decimals cannot hold it: it
+/// is reported, never read as some other, wrong figure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unparsed {
+    /// Byte range of the digits in the text searched.
+    pub range: Range<usize>,
+    /// Why it was not read.
+    pub reason: String,
+}
+
+/// [`find_all`], with the numbers left unread because of their size or precision
+/// ([`Unparsed`]); no quantity starts inside one of them.
+pub fn find_all_with_unparsed(text: &str) -> (Vec<Quantity>, Vec<Unparsed>) {
     let mut found = Vec::new();
+    let mut unparsed = Vec::new();
     let mut pos = 0;
     while let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) {
         let parsed = if could_start(c) {
@@ -259,10 +279,24 @@ pub fn find_all(text: &str) -> Vec<Quantity> {
                     found.push(quantity);
                 }
             }
-            _ => pos += c.len_utf8(),
+            _ => {
+                let too_big = (c.is_ascii_digit() && boundary::can_start(text, pos))
+                    .then(|| numeral::out_of_range(text, pos))
+                    .flatten();
+                match too_big {
+                    Some((end, reason)) => {
+                        unparsed.push(Unparsed {
+                            range: pos..end,
+                            reason: reason.to_owned(),
+                        });
+                        pos = end;
+                    }
+                    None => pos += c.len_utf8(),
+                }
+            }
         }
     }
-    found
+    (found, unparsed)
 }
 
 /// The quantity starting exactly at byte `pos` of `text` (a qualifier such as `超`, `近`, `约`

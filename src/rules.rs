@@ -8,8 +8,10 @@
 //! | `cues.toml` | `[[cue]]` kind (target, outcome, progress), words, scope (clause, sentence, enumeration) |
 //! | `metrics/<family>.toml` | `[[metric]]` id `<family>.<name>`, name, aliases, patterns, dimension, measure, direction, description, with `[[metric.example]]` and `[[metric.counterexample]]` |
 //!
-//! (`units.toml` and `periods.toml` live in the same directory but belong to
-//! [`crate::quantity`] and [`crate::time`].)
+//! `units.toml` and `periods.toml` live in the same directory but belong to
+//! [`crate::quantity`] and [`crate::time`]; [`load`] checks them with the same labelled
+//! diagnostics, and [`RuleSet::install_tables`] hands them to the parsers. A directory without
+//! them uses the built-in tables and says so (`rules::builtin-table`, advice).
 //!
 //! Loading is all-or-nothing: [`load`] and [`builtin`] return either a complete [`RuleSet`]
 //! or every problem found, each a [`RuleDiagnostic`] labelled inside its rule file. A half
@@ -31,6 +33,7 @@
 //! | `rules::unknown-entity` | a parent or an example entity that no `[[entity]]` names | the name |
 //! | `rules::build` | the compiled matcher exceeds the regex or automaton size limits | — |
 //! | `rules::note` | advice attached to another diagnostic (e.g. "first declared here") | the place |
+//! | `rules::builtin-table` | advice: no `units.toml` or `periods.toml` in the directory; the built-in table is used | — |
 //!
 //! The compiled [`RuleSet`] holds one Aho–Corasick automaton over every literal word (metric
 //! aliases, cue words, entity aliases, anaphors) and one [`regex::RegexSet`] over the metric
@@ -268,9 +271,42 @@ pub struct RuleSet {
     sections: Vec<SectionCue>,
     lexicon: matcher::Lexicon,
     patterns: matcher::Patterns,
+    tables: Tables,
+    advice: Vec<RuleDiagnostic>,
+}
+
+/// The unit and period tables of a rules directory, when it has them.
+#[derive(Clone, Debug, Default)]
+struct Tables {
+    units: Option<crate::quantity::units::Table>,
+    periods: Option<crate::time::named::Table>,
 }
 
 impl RuleSet {
+    /// Advice that came with the rules: a table the directory lacks, for which the built-in
+    /// one is used (`rules::builtin-table`).
+    pub fn advice(&self) -> &[RuleDiagnostic] {
+        &self.advice
+    }
+
+    /// Makes this rule set's unit and period tables (from `units.toml` and `periods.toml` of
+    /// its directory) the ones the quantity and time parsers use. The tables are process-wide
+    /// and fixed at their first use, so call this once, before anything is parsed; it fails
+    /// when a table is already in use. Rules without tables of their own change nothing.
+    pub fn install_tables(&self) -> Result<(), String> {
+        if let Some(units) = &self.tables.units
+            && !crate::quantity::units::install(units.clone())
+        {
+            return Err("the unit table is already in use; install tables before parsing".into());
+        }
+        if let Some(periods) = &self.tables.periods
+            && !crate::time::named::install(periods.clone())
+        {
+            return Err("the period table is already in use; install tables before parsing".into());
+        }
+        Ok(())
+    }
+
     /// Every metric, in file order (files sorted by name).
     pub fn metrics(&self) -> &[Metric] {
         &self.metrics
@@ -368,18 +404,27 @@ const BUILTIN_METRICS: &[(&str, &str)] = &[
 /// Loads the rules shipped with claimcheck (embedded at compile time, so the binary needs no
 /// rules directory). Diagnostics name the files as `rules/…`.
 pub fn builtin() -> Result<RuleSet, Vec<RuleDiagnostic>> {
-    let mut metrics: Vec<(&str, &str)> = BUILTIN_METRICS.to_vec();
+    from_texts(
+        include_str!("../rules/entities.toml"),
+        include_str!("../rules/cues.toml"),
+        BUILTIN_METRICS,
+    )
+}
+
+/// Compiles rules held in memory, as if read from a `rules/` directory: the texts of
+/// `entities.toml` and `cues.toml`, and `(family, text)` for each `metrics/<family>.toml`.
+/// Diagnostics name the files as `rules/…`. For tools and fuzzing that generate rules.
+pub fn from_texts(
+    entities: &str,
+    cues: &str,
+    metrics: &[(&str, &str)],
+) -> Result<RuleSet, Vec<RuleDiagnostic>> {
+    let mut metrics: Vec<(&str, &str)> = metrics.to_vec();
     // Same order as directory loading, so both report problems identically.
     metrics.sort_by_key(|&(family, _)| family);
     let sources = load::Sources {
-        entities: Some(load::Source::new(
-            "rules/entities.toml",
-            include_str!("../rules/entities.toml"),
-        )),
-        cues: Some(load::Source::new(
-            "rules/cues.toml",
-            include_str!("../rules/cues.toml"),
-        )),
+        entities: Some(load::Source::new("rules/entities.toml", entities)),
+        cues: Some(load::Source::new("rules/cues.toml", cues)),
         metrics: metrics
             .into_iter()
             .map(|(family, text)| {
@@ -387,13 +432,19 @@ pub fn builtin() -> Result<RuleSet, Vec<RuleDiagnostic>> {
                 (family.to_owned(), load::Source::new(&path, text))
             })
             .collect(),
+        // The built-in tables are the parsers' own; nothing to install.
+        units: None,
+        periods: None,
+        advice: Vec::new(),
         problems: Vec::new(),
     };
     load::compile(sources)
 }
 
-/// Loads the rules in `dir`: `entities.toml`, `cues.toml` and `metrics/*.toml` (in sorted
-/// order). Every problem in every file is reported; any problem means no rule set.
+/// Loads the rules in `dir`: `entities.toml`, `cues.toml`, `metrics/*.toml` (in sorted
+/// order), and `units.toml` and `periods.toml` when present (else the built-in tables, with
+/// `rules::builtin-table` advice; see [`RuleSet::install_tables`]). Every problem in every file
+/// is reported; any problem means no rule set.
 pub fn load(dir: &Path) -> Result<RuleSet, Vec<RuleDiagnostic>> {
     load::compile(load::read_dir(dir))
 }

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::Analyzed;
 use crate::normalize::Normalized;
-use crate::quantity::{self, Dimension, Quantity};
+use crate::quantity::{self, Dimension, Quantity, Unparsed};
 use crate::span::Span;
 use crate::structure::Role;
 use crate::time::{self, Bias, Granularity, Reference, TimeExpr, YearSource};
@@ -38,6 +38,8 @@ pub struct Scan {
     pub times: Vec<Located<TimeExpr>>,
     /// The year each section's heading sets, by section index.
     pub section_years: Vec<Option<i32>>,
+    /// Numbers left unread because exact decimals cannot hold them, in text order.
+    pub unparsed: Vec<Located<Unparsed>>,
 }
 
 /// Scans every heading and sentence of an analyzed document. `roles` (by sentence, see
@@ -121,8 +123,10 @@ pub fn scan_document(a: &Analyzed, roles: &[Role]) -> Scan {
 pub fn scan_fragment(normalized: &Normalized, reference: &Reference) -> Scan {
     let mut scan = Scan::default();
     let times = time::find_all(normalized.text(), reference);
-    let quantities = outside_times(quantity::find_all(normalized.text()), &times);
+    let (quantities, unparsed) = quantity::find_all_with_unparsed(normalized.text());
+    let quantities = outside_times(quantities, &times);
     push_found(&mut scan, normalized, 0, quantities, times, None, None);
+    push_unparsed(&mut scan, normalized, 0, unparsed, None, None);
     scan
 }
 
@@ -159,7 +163,8 @@ fn scan_range(
     let mut times = time::find_all(slice, reference);
     // `比上年增长`: the year compared with is not the period measured.
     times.retain(|t| !time::is_comparison_base(slice, t));
-    let quantities = outside_times(quantity::find_all(slice), &times);
+    let (quantities, unparsed) = quantity::find_all_with_unparsed(slice);
+    let quantities = outside_times(quantities, &times);
     push_found(
         scan,
         normalized,
@@ -169,6 +174,35 @@ fn scan_range(
         Some(section),
         sentence,
     );
+    push_unparsed(
+        scan,
+        normalized,
+        range.start,
+        unparsed,
+        Some(section),
+        sentence,
+    );
+}
+
+/// Records unread numbers found in a slice starting at `offset`.
+fn push_unparsed(
+    scan: &mut Scan,
+    normalized: &Normalized,
+    offset: usize,
+    unparsed: Vec<Unparsed>,
+    section: Option<usize>,
+    sentence: Option<usize>,
+) {
+    for mut u in unparsed {
+        u.range = u.range.start + offset..u.range.end + offset;
+        let span = normalized.to_source(u.range.clone());
+        scan.unparsed.push(Located {
+            item: u,
+            span,
+            section,
+            sentence,
+        });
+    }
 }
 
 /// Shifts ranges found in a slice starting at `offset` to document offsets and locates them.

@@ -2,41 +2,20 @@
 //! large corpus can be extracted in shards, on any batch engine, and reconciled once
 //! (`check --claims FILE…`). Reconciliation needs nothing but the claims.
 
-use std::fmt;
 use std::path::Path;
 
-use miette::Severity;
-
 use crate::claim::Claim;
-use crate::diagnostic::{DiagnosticCode, FileDiagnostic};
+use crate::diagnostic::FileDiagnostic;
 use crate::report::claims::ClaimsDocument;
 use crate::span::Span;
 
-/// The stable codes of claims-file problems.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Code {
-    /// `claims::io`: the file cannot be read as UTF-8.
-    Io,
-    /// `claims::syntax`: a line that is not a claim of `claimcheck.claims/1`.
-    Syntax,
-}
-
-impl DiagnosticCode for Code {
-    fn as_str(self) -> &'static str {
-        match self {
-            Code::Io => "claims::io",
-            Code::Syntax => "claims::syntax",
-        }
-    }
-
-    fn severity(self) -> Severity {
-        Severity::Error
-    }
-}
-
-impl fmt::Display for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+crate::diagnostic::codes! {
+    /// The stable codes of claims-file problems.
+    pub enum Code {
+        /// `claims::io`: the file cannot be read as UTF-8.
+        Io = "claims::io",
+        /// `claims::syntax`: a line that is not a claim of `claimcheck.claims/1`.
+        Syntax = "claims::syntax",
     }
 }
 
@@ -45,8 +24,9 @@ pub type ShardDiagnostic = FileDiagnostic<Code>;
 
 /// Reads one file of claims: a `claimcheck.claims/1` JSON document, or JSON lines with one
 /// claim each (blank lines skipped). The first bad line stops the file, labelled where it is.
-pub fn read(path: &Path) -> Result<Vec<Claim>, ShardDiagnostic> {
-    let (shown, text) = crate::diagnostic::read_text(path, Code::Io)?;
+/// The file is read only if it is a regular file of at most `max_file_size` bytes.
+pub fn read(path: &Path, max_file_size: u64) -> Result<Vec<Claim>, ShardDiagnostic> {
+    let (shown, text) = crate::diagnostic::read_text(path, Code::Io, max_file_size)?;
     parse(&shown, &text)
 }
 

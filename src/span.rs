@@ -61,22 +61,121 @@ impl From<Span> for miette::SourceSpan {
 
 /// 1-based line and 1-based column (counted in `char`s) of byte `offset` in `text`.
 ///
-/// `offset` must lie on a char boundary; offsets past the end are clamped.
+/// `offset` must lie on a char boundary; offsets past the end are clamped. This scans `text`
+/// up to `offset`: for many positions in one text, build a [`LineIndex`] once instead.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..offset];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = text[line_start..offset].chars().count() + 1;
-    (line, column)
+    LineIndex::new(text).line_col(text, offset)
 }
 
 /// The 1-based column of a byte offset counted in UTF-16 code units (a character outside the
 /// Basic Multilingual Plane counts two), as SARIF and most editors count.
 pub fn utf16_column(text: &str, offset: usize) -> usize {
-    let offset = offset.min(text.len());
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    text[line_start..offset].encode_utf16().count() + 1
+    LineIndex::new(text).utf16_column(text, offset)
+}
+
+/// Bytes between two checkpoints of [`LineIndex`]: a column costs at most this many bytes of
+/// counting, however long its line.
+const CHECKPOINT: usize = 64;
+
+/// Line starts and character counts of one text, computed once, so that the line and column of
+/// any offset cost a binary search and at most [`CHECKPOINT`] bytes of counting (in the manner
+/// of ruff's `LineIndex`). A one-line article of a megabyte with thousands of claims is
+/// therefore linear, not quadratic.
+///
+/// The index does not hold the text; every query takes the same text the index was built on.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LineIndex {
+    /// Byte offset where each line starts; the first is 0.
+    line_starts: Vec<usize>,
+    /// For every multiple `k·CHECKPOINT` of bytes: the char boundary at or before it, with the
+    /// number of chars and of UTF-16 code units before that boundary.
+    checkpoints: Vec<Checkpoint>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Checkpoint {
+    at: usize,
+    chars: usize,
+    utf16: usize,
+}
+
+impl LineIndex {
+    /// Indexes `text` in one pass.
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(newlines(text).map(|i| i + 1));
+        let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+        let (mut chars, mut utf16) = (0, 0);
+        for (at, c) in text.char_indices() {
+            while checkpoints.len() * CHECKPOINT <= at {
+                checkpoints.push(Checkpoint { at, chars, utf16 });
+            }
+            chars += 1;
+            utf16 += c.len_utf16();
+        }
+        while checkpoints.len() * CHECKPOINT <= text.len() {
+            checkpoints.push(Checkpoint {
+                at: text.len(),
+                chars,
+                utf16,
+            });
+        }
+        LineIndex {
+            line_starts,
+            checkpoints,
+        }
+    }
+
+    /// The number of lines (a text without a newline has one).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The byte offset where 0-based line `line` starts, if the text has that line.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.line_starts.get(line).copied()
+    }
+
+    /// The 0-based line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset) - 1
+    }
+
+    /// 1-based line and 1-based column (in chars) of byte `offset` in `text`, as [`line_col`].
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.line_of(offset);
+        let start = self.line_starts[line];
+        let column = self.count(text, offset).0 - self.count(text, start).0 + 1;
+        (line + 1, column)
+    }
+
+    /// The 1-based UTF-16 column of byte `offset` in `text`, as [`utf16_column`].
+    pub fn utf16_column(&self, text: &str, offset: usize) -> usize {
+        let offset = offset.min(text.len());
+        let start = self.line_starts[self.line_of(offset)];
+        self.count(text, offset).1 - self.count(text, start).1 + 1
+    }
+
+    /// Chars and UTF-16 units in `text[..offset]`, counted from the nearest checkpoint.
+    fn count(&self, text: &str, offset: usize) -> (usize, usize) {
+        let Some(point) = self.checkpoints.get(offset / CHECKPOINT) else {
+            return (text.chars().count(), text.encode_utf16().count());
+        };
+        let rest = text.get(point.at..offset).unwrap_or("");
+        (
+            point.chars + rest.chars().count(),
+            point.utf16 + rest.encode_utf16().count(),
+        )
+    }
+}
+
+/// Byte offsets of every `\n` in `text`.
+fn newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i)
 }
 
 #[cfg(test)]
@@ -97,6 +196,23 @@ mod tests {
         assert_eq!(line_col(text, 0), (1, 1));
         let at = text.find("47").unwrap();
         assert_eq!(line_col(text, at), (2, 7));
+    }
+
+    #[test]
+    fn line_index_agrees_with_a_rescan_everywhere() {
+        let text =
+            "+++\npublished = 2014-02-15\n+++\n𠀀甲乙丙，地区生产总值47亿元。\n\n第二段".repeat(9);
+        let index = LineIndex::new(&text);
+        for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let before = &text[..at];
+            let line = before.matches('\n').count() + 1;
+            let start = before.rfind('\n').map_or(0, |i| i + 1);
+            let column = text[start..at].chars().count() + 1;
+            assert_eq!(index.line_col(&text, at), (line, column), "at {at}");
+            let utf16 = text[start..at].encode_utf16().count() + 1;
+            assert_eq!(index.utf16_column(&text, at), utf16, "at {at}");
+        }
+        assert_eq!(index.line_count(), text.matches('\n').count() + 1);
     }
 
     #[test]

@@ -80,7 +80,7 @@
 //! and before a comma (`2013，巨变看转型`), which is how section headings give their year.
 
 mod grammar;
-mod named;
+pub(crate) mod named;
 
 use chrono::{Datelike, NaiveDate};
 use grammar::{Anchor, Core, Ctx, SEP, Shape, Window};
@@ -267,7 +267,7 @@ impl TimeExpr {
 
 /// Whether `text` is exactly the name of a five-year plan (`十四五`), quotes not included.
 pub fn is_plan_name(text: &str) -> bool {
-    named::TABLE.plan(text).is_some()
+    named::table().plan(text).is_some()
 }
 
 /// Every time expression in `text`, left to right, non-overlapping, longest match first.

@@ -101,29 +101,16 @@ pub(crate) fn did_you_mean(word: &str, candidates: &[String], list_intro: &str) 
     }
 }
 
-/// The candidate closest to `word`, if it is close enough to be a typo.
-pub(crate) fn suggest<'a>(word: &str, candidates: &'a [String]) -> Option<&'a str> {
+/// The candidate closest to `word`, if it is close enough to be a typo: at most two edits
+/// (Levenshtein over chars, by strsim), and fewer than `word` has characters. The one
+/// spelling suggestion of every input format (front matter, rules, settings, datasets).
+pub(crate) fn suggest<'a, S: AsRef<str>>(word: &str, candidates: &'a [S]) -> Option<&'a str> {
     candidates
         .iter()
-        .map(|known| (edit_distance(word, known), known.as_str()))
+        .map(|known| (strsim::levenshtein(word, known.as_ref()), known.as_ref()))
         .filter(|&(distance, _)| distance <= 2 && distance < word.chars().count())
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, known)| known)
-}
-
-/// Levenshtein distance over chars; keys are short, so the O(n·m) table is nothing.
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = previous[j] + usize::from(ca != *cb);
-            current.push(substitute.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
-    }
-    previous[b.len()]
 }
 
 /// Reads a date from a TOML date (`published = 2014-02-15`).
@@ -177,9 +164,10 @@ mod tests {
     }
 
     #[test]
-    fn distances() {
-        assert_eq!(edit_distance("measur", "measure"), 1);
-        assert_eq!(edit_distance("", "ab"), 2);
-        assert_eq!(edit_distance("中站", "中站区"), 1);
+    fn suggestions_are_close_spellings_only() {
+        assert_eq!(suggest("measur", &["measure", "metric"]), Some("measure"));
+        assert_eq!(suggest("中站", &["中站区"]), Some("中站区"));
+        assert_eq!(suggest("ab", &["xyz"]), None);
+        assert_eq!(suggest("u", &["url"]), None);
     }
 }

@@ -577,3 +577,60 @@ proptest! {
         }
     }
 }
+
+/// Numbers exact decimals cannot hold are reported with a reason, never read as an empty or
+/// wrong interval, and nothing is read from inside them.
+#[test]
+fn out_of_range_numbers_are_unparsed_markers() {
+    use claimcheck::quantity::find_all_with_unparsed;
+    for (text, printed, reason) in [
+        (
+            "收入0.0000000000000000000000000001亿元",
+            "0.0000000000000000000000000001",
+            "more than 27 decimal places",
+        ),
+        (
+            "完成1,000,000,000,000,000,000,000,000,000,000,000,000亿元",
+            "1,000,000,000,000,000,000,000,000,000,000,000,000",
+            "beyond the range of exact decimals",
+        ),
+        (
+            "投资99999999999999999999999亿元",
+            "99999999999999999999999",
+            "too large to convert to its base unit exactly",
+        ),
+    ] {
+        let (quantities, unparsed) = find_all_with_unparsed(text);
+        assert!(quantities.is_empty(), "{text}: {quantities:#?}");
+        let [marker] = unparsed.as_slice() else {
+            panic!("{text}: {unparsed:#?}")
+        };
+        assert_eq!(&text[marker.range.clone()], printed);
+        assert!(
+            marker.reason.starts_with(reason),
+            "{text}: {}",
+            marker.reason
+        );
+    }
+    // 27 decimals still fit, with a non-empty rounding interval.
+    let q = &find_all("收入0.000000000000000000000000001亿元")[0];
+    let (low, high) = (q.low.as_ref().unwrap(), q.high.as_ref().unwrap());
+    assert!(low.value < high.value, "{q:#?}");
+}
+
+/// Found by the fuzz driver: `近0` gave the empty interval [0, 0).
+#[test]
+fn nearly_zero_is_no_quantity() {
+    for text in ["全年新增城镇就业1,25近0人", "投资约90近0亿元"] {
+        for q in find_all(text) {
+            let (low, high) = (q.low.as_ref(), q.high.as_ref());
+            if let (Some(low), Some(high)) = (low, high) {
+                assert!(
+                    low.value < high.value
+                        || (low.value == high.value && low.inclusive && high.inclusive),
+                    "{text}: {q:#?}"
+                );
+            }
+        }
+    }
+}

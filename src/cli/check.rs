@@ -24,14 +24,24 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
     };
     let expect = args.expect.as_deref().or(settings.expect.as_deref());
     let baseline = args.baseline.as_deref().or(settings.baseline.as_deref());
-    let expected = match expect.map(Expected::read).transpose() {
+    let limit = settings.max_file_size;
+    let paths = if args.paths.is_empty() && args.claims.is_empty() {
+        vec![std::path::PathBuf::from("corpus")]
+    } else {
+        args.paths.clone()
+    };
+    if let Err(message) = writes_are_safe(args, &paths) {
+        eprintln!("error: {message}");
+        return Ok(2);
+    }
+    let expected = match expect.map(|p| Expected::read(p, limit)).transpose() {
         Ok(expected) => expected,
         Err(diagnostic) => {
             eprint!("{}", render(&diagnostic));
             return Ok(2);
         }
     };
-    let baseline = match baseline.map(Baseline::read).transpose() {
+    let baseline = match baseline.map(|p| Baseline::read(p, limit)).transpose() {
         Ok(baseline) => baseline,
         Err(diagnostic) => {
             eprint!("{}", render(&diagnostic));
@@ -40,7 +50,7 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
     };
     let mut shard_claims = Vec::new();
     for path in &args.claims {
-        match crate::shards::read(path) {
+        match crate::shards::read(path, limit) {
             Ok(claims) => shard_claims.extend(claims),
             Err(diagnostic) => {
                 eprint!("{}", render(&diagnostic));
@@ -48,12 +58,7 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
             }
         }
     }
-    let paths = if args.paths.is_empty() && args.claims.is_empty() {
-        vec![std::path::PathBuf::from("corpus")]
-    } else {
-        args.paths.clone()
-    };
-    let (documents, errors) = load(&paths);
+    let (documents, errors) = load(&paths, limit);
     let as_of = args.as_of.or(expected.as_ref().and_then(|e| e.as_of));
     let judging = audit::Judging {
         as_of,
@@ -73,7 +78,12 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
         }
         audit::reconcile_claims(all, &documents, &rules, judging)
     };
-    let articles = articles_for(&crate::project::Project::discover(), &documents, &claims);
+    let articles = articles_for(
+        &crate::project::Project::discover(),
+        &documents,
+        &claims,
+        limit,
+    );
 
     let mut input_errors = errors;
     let mut differences = 0;
@@ -252,6 +262,7 @@ fn articles_for(
     project: &crate::project::Project,
     documents: &[crate::corpus::Document],
     claims: &[crate::claim::Claim],
+    max_file_size: u64,
 ) -> articles::Articles {
     let mut all = articles::of_documents(documents);
     let named: std::collections::BTreeSet<&str> = claims
@@ -262,7 +273,7 @@ fn articles_for(
     if !named.is_empty() {
         let paths: Vec<std::path::PathBuf> = named.iter().map(|doc| project.resolve(doc)).collect();
         all.extend(articles::of_documents(
-            &crate::corpus::load_in(project, &paths).documents,
+            &crate::corpus::load_in(project, &paths, max_file_size).documents,
         ));
     }
     all
@@ -297,9 +308,65 @@ fn levels_and_settings(args: &CheckArgs) -> Option<(Levels, config::Settings)> {
     Some((levels, settings))
 }
 
+/// Refuses, before anything is read or written, a `--write-expected` or `--write-baseline`
+/// path that is an input of the run (an article under `paths`, a `--claims` shard) or that
+/// both flags name: either would lose a file the user gave.
+fn writes_are_safe(args: &CheckArgs, paths: &[std::path::PathBuf]) -> Result<(), String> {
+    let targets: Vec<(&str, &Path)> = [
+        ("--write-expected", args.write_expected.as_deref()),
+        ("--write-baseline", args.write_baseline.as_deref()),
+    ]
+    .into_iter()
+    .filter_map(|(flag, path)| path.map(|p| (flag, p)))
+    .collect();
+    if targets.is_empty() {
+        return Ok(());
+    }
+    let (mut inputs, _) = crate::corpus::walk(paths);
+    inputs.extend(args.claims.iter().cloned());
+    let inputs: std::collections::HashSet<std::path::PathBuf> =
+        inputs.iter().filter_map(|p| identity(p)).collect();
+    let mut written = std::collections::HashMap::new();
+    for (flag, path) in targets {
+        let Some(id) = identity(path) else {
+            continue;
+        };
+        if inputs.contains(&id) {
+            return Err(format!(
+                "{flag} {} would overwrite an input of this run; write it elsewhere",
+                path.display()
+            ));
+        }
+        if let Some(first) = written.insert(id, flag) {
+            return Err(format!(
+                "{first} and {flag} both name {}; give each its own file",
+                path.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// What a path refers to, for telling two spellings of one file apart: the canonical path, or
+/// for a file not written yet, its folder's canonical path and its name.
+fn identity(path: &Path) -> Option<std::path::PathBuf> {
+    if let Ok(canonical) = std::fs::canonicalize(path) {
+        return Some(canonical);
+    }
+    let name = path.file_name()?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::canonicalize(parent).ok().map(|dir| dir.join(name))
+}
+
 /// Writes a file the user asked for, saying so on stderr; `false` after printing why not.
+///
+/// The text goes to a temporary file in the same folder, which is then renamed over the
+/// target: the target is replaced whole or not at all, never left half written.
 fn write_file(path: &Path, text: &str) -> bool {
-    match std::fs::write(path, text) {
+    match write_atomically(path, text) {
         Ok(()) => {
             eprintln!("wrote {}", path.display());
             true
@@ -309,4 +376,25 @@ fn write_file(path: &Path, text: &str) -> bool {
             false
         }
     }
+}
+
+fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::other("not a file name"))?;
+    let mut temp_name = std::ffi::OsString::from(".");
+    temp_name.push(name);
+    temp_name.push(format!(".{}.tmp", std::process::id()));
+    let temp = path.with_file_name(temp_name);
+    let written = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if written.is_err() {
+        // Nothing useful is left in a temporary file that was not renamed.
+        std::fs::remove_file(&temp).ok();
+    }
+    written
 }

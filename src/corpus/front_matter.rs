@@ -5,7 +5,6 @@ use toml::de::{DeTable, DeValue};
 use super::FrontMatter;
 use super::diagnostic::{Code, CorpusDiagnostic};
 use crate::span::Span;
-use crate::toml_diag::edit_distance;
 
 /// The keys [`FrontMatter`] accepts, for "did you mean" suggestions.
 pub(super) const KEYS: [&str; 6] = ["title", "published", "entity", "outlet", "url", "note"];
@@ -220,11 +219,7 @@ pub(super) fn parse(
 
 /// The known key closest to `key`, if it is close enough to be a typo.
 fn suggest(key: &str) -> Option<&'static str> {
-    KEYS.iter()
-        .map(|known| (edit_distance(key, known), *known))
-        .filter(|&(distance, _)| distance <= 2 && distance < key.chars().count())
-        .min_by_key(|&(distance, _)| distance)
-        .map(|(_, known)| known)
+    crate::toml_diag::suggest(key, &KEYS)
 }
 
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {
@@ -368,6 +363,5 @@ mod tests {
         assert_eq!(suggest("titel"), Some("title"));
         assert_eq!(suggest("author"), None);
         assert_eq!(suggest("u"), None);
-        assert_eq!(edit_distance("中站区", "中站"), 1);
     }
 }

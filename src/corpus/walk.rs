@@ -5,6 +5,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::diagnostic::{Code, CorpusDiagnostic};
+use crate::input::ReadError;
 
 /// Extensions taken when walking a directory (compared ASCII case-insensitively).
 const EXTENSIONS: [&str; 2] = ["txt", "md"];
@@ -13,7 +14,8 @@ const EXTENSIONS: [&str; 2] = ["txt", "md"];
 /// not be walked.
 ///
 /// A file given explicitly is taken whatever its name. A directory is searched recursively for
-/// `.txt` and `.md` files, skipping names that start with `.`; the files found under one
+/// `.txt` and `.md` files, skipping names that start with `.` (a folder with none is
+/// `corpus::empty`); the files found under one
 /// directory are sorted by the bytes of their path, so the order never depends on the file
 /// system. Symbolic links to files are followed; symbolic links to directories are not, which
 /// rules out cycles. Returned paths are the given path joined with the names below it, so they
@@ -27,6 +29,16 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<CorpusDiagnostic>) {
                 let mut found = Vec::new();
                 let mut problems = Vec::new();
                 walk_dir(path, &mut found, &mut problems);
+                if found.is_empty() && problems.is_empty() {
+                    problems.push(
+                        CorpusDiagnostic::new(
+                            Code::Empty,
+                            &display(path),
+                            "no .txt or .md files in this folder",
+                        )
+                        .with_help("check the path; folders are searched for .txt and .md files"),
+                    );
+                }
                 found.sort_by(|a, b| path_bytes(a).cmp(path_bytes(b)));
                 problems.sort_by(|a, b| a.path().cmp(b.path()));
                 files.extend(found);
@@ -89,6 +101,25 @@ fn has_corpus_extension(path: &Path) -> bool {
 
 fn path_bytes(path: &Path) -> &[u8] {
     path.as_os_str().as_encoded_bytes()
+}
+
+/// A diagnostic for a path that was not read: not a regular file, too large, or an I/O error.
+pub(super) fn read_diagnostic(path: &Path, error: &ReadError) -> CorpusDiagnostic {
+    let shown = display(path);
+    match error {
+        ReadError::Io(error) => io_diagnostic(path, error),
+        ReadError::NotAFile(_) | ReadError::LinkLoop => {
+            CorpusDiagnostic::new(Code::NotAFile, &shown, error).with_help(
+                "only regular files are read; give the article itself, not a pipe, device or \
+                 link loop",
+            )
+        }
+        ReadError::TooLarge { .. } => CorpusDiagnostic::new(Code::TooLarge, &shown, error)
+            .with_help(
+                "one article per file; `max_file_size` in claimcheck.toml raises the limit \
+                 (in bytes)",
+            ),
+    }
 }
 
 /// A diagnostic for a path that could not be opened or read.

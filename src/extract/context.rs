@@ -123,6 +123,11 @@ impl<'a> DocumentContext<'a> {
         &self.analyzed.doc.source
     }
 
+    /// Line and column of a source offset, from the document's line index.
+    pub(super) fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.analyzed.line_col(offset)
+    }
+
     pub(super) fn path(&self) -> String {
         self.path.clone()
     }

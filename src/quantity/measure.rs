@@ -405,6 +405,10 @@ pub(super) fn measure(text: &str, pos: usize) -> Option<(Quantity, bool)> {
     let kinds = [prefix.map(|(_, k)| *k), suffix.map(|(_, k)| *k)];
     if value_to.is_none() && first.more.is_none() {
         if kinds.contains(&Some(Kind::Nearly)) {
+            // "Nearly nothing" (`近0`) states no figure: a tenth of zero leaves no interval.
+            if value.is_zero() {
+                return None;
+            }
             let tenth = value.abs().checked_div(Decimal::TEN)?;
             low = Some(Bound {
                 value: value.checked_sub(tenth)?,

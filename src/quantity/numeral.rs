@@ -61,6 +61,53 @@ fn last_nonzero_place(n: Decimal) -> Decimal {
     place
 }
 
+/// The most decimals an Arabic numeral may print: `Decimal` holds 28, and the rounding interval
+/// needs one more for its half unit.
+pub(crate) const MAX_DECIMALS: i32 = 27;
+
+/// Integer digits from which a figure that failed to parse is taken to be out of range: with a
+/// scale word and a unit factor (`亿`, `吨` → `公斤`) its base value would exceed `Decimal`.
+const LARGE_DIGITS: usize = 20;
+
+/// An Arabic numeral at `pos` that no quantity could be read from because of its size: the
+/// byte just past it and why. For [`crate::quantity::find_all_with_unparsed`], after the
+/// parse at `pos` failed: a figure too large or too precise for exact decimals.
+pub(crate) fn out_of_range(text: &str, pos: usize) -> Option<(usize, &'static str)> {
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let mut i = pos;
+    let mut integer_digits = 0;
+    while digit(i) || (b.get(i) == Some(&b',') && (1..=3).all(|k| digit(i + k)) && !digit(i + 4)) {
+        integer_digits += usize::from(digit(i));
+        i += 1;
+    }
+    if i == pos {
+        return None;
+    }
+    let mut decimals = 0;
+    if b.get(i) == Some(&b'.') && digit(i + 1) {
+        i += 1;
+        while digit(i) {
+            decimals += 1;
+            i += 1;
+        }
+    }
+    let literal: String = text[pos..i].chars().filter(|&c| c != ',').collect();
+    let significant = literal.trim_start_matches(['0', '.']).len();
+    if decimals > MAX_DECIMALS as usize {
+        Some((
+            i,
+            "more than 27 decimal places: its rounding interval cannot be held exactly",
+        ))
+    } else if Decimal::from_str_exact(&literal).is_err() || significant > 28 {
+        Some((i, "beyond the range of exact decimals (about 7.9 × 10^28)"))
+    } else if integer_digits > LARGE_DIGITS {
+        Some((i, "too large to convert to its base unit exactly"))
+    } else {
+        None
+    }
+}
+
 /// An Arabic numeral at byte `pos`: digits, optional `,ddd` groups, optional decimals.
 pub(crate) fn arabic(text: &str, pos: usize) -> Option<Numeral> {
     let b = text.as_bytes();
@@ -93,6 +140,11 @@ pub(crate) fn arabic(text: &str, pos: usize) -> Option<Numeral> {
     }
     // `1.2.3` is a version or a section number, not a quantity.
     if b.get(i) == Some(&b'.') && digit(i + 1) {
+        return None;
+    }
+    // Half a unit of the last decimal must be representable, or the rounding interval would
+    // collapse to nothing; such a figure is reported by `out_of_range` instead.
+    if decimals > MAX_DECIMALS {
         return None;
     }
     let value = Decimal::from_str_exact(&literal).ok()?;

@@ -1,31 +1,39 @@
-//! The unit table: `rules/units.toml`, embedded, parsed once, matched longest word first.
+//! The unit table: `rules/units.toml`, embedded (or the one `--rules DIR` installs), parsed
+//! once, matched longest word first.
 //!
 //! The file's header comment is the reference for its format; this module only loads it and
 //! answers one question: which scale, unit or stop word starts at this byte?
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::Dimension;
 
-/// The table as shipped. A broken table is a build defect, caught by the tests below, never
-/// something input can cause.
-static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    Table::parse(include_str!("../../rules/units.toml"))
-        .unwrap_or_else(|e| panic!("rules/units.toml is invalid: {e}"))
-});
+/// The table in use: the one [`install`]ed before the first parse, else the shipped one. A
+/// broken shipped table is a build defect, caught by the tests below, never something input
+/// can cause.
+static TABLE: OnceLock<Table> = OnceLock::new();
 
-/// The shipped unit table.
+/// The unit table in use.
 pub(crate) fn table() -> &'static Table {
-    &TABLE
+    TABLE.get_or_init(|| {
+        Table::parse(include_str!("../../rules/units.toml"))
+            .unwrap_or_else(|e| panic!("rules/units.toml is invalid: {e}"))
+    })
+}
+
+/// Makes `table` the one every parse uses; `false` when a table is already in use (the table
+/// is fixed at its first use, so that one run never reads with two).
+pub(crate) fn install(table: Table) -> bool {
+    TABLE.set(table).is_ok()
 }
 
 /// `rules/units.toml` as written.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct File {
+pub(crate) struct File {
     scale: Vec<ScaleDef>,
     unit: Vec<UnitDef>,
     tier: Vec<TierDef>,
@@ -63,14 +71,14 @@ pub(crate) struct TierDef {
     pub level: u32,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct NotQuantity {
     after: Vec<String>,
 }
 
 /// The loaded table, with every word list sorted longest first for matching.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct Table {
     scales: Vec<ScaleDef>,
     /// (spelling, unit) for every word and alias.
@@ -90,6 +98,11 @@ impl Table {
     /// Parses and indexes a table; `Err` carries the TOML error or the first duplicate word.
     pub(crate) fn parse(source: &str) -> Result<Table, String> {
         let file: File = toml::from_str(source).map_err(|e| e.to_string())?;
+        Table::from_file(file)
+    }
+
+    /// Indexes a deserialized table; `Err` names the first empty or duplicate word.
+    pub(crate) fn from_file(file: File) -> Result<Table, String> {
         let mut seen = std::collections::HashSet::new();
         let mut units = Vec::new();
         for def in &file.unit {

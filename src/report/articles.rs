@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::corpus::Document;
-use crate::span::{self, Span};
+use crate::span::{LineIndex, Span};
 
 /// One article as the renderers see it.
 #[derive(Clone, Debug)]
@@ -18,6 +18,32 @@ pub struct Article {
     pub title: Option<String>,
     pub url: Option<String>,
     pub published: NaiveDate,
+    /// Line starts of `source`, computed once for every region in it.
+    lines: LineIndex,
+}
+
+impl Article {
+    /// An article with its text indexed for line and column positions.
+    pub fn new(
+        source: impl Into<Arc<str>>,
+        title: Option<String>,
+        url: Option<String>,
+        published: NaiveDate,
+    ) -> Self {
+        let source = source.into();
+        Article {
+            lines: LineIndex::new(&source),
+            source,
+            title,
+            url,
+            published,
+        }
+    }
+
+    /// Where `span` is in this article.
+    pub fn region(&self, span: Span) -> Region {
+        Region::of(&self.source, &self.lines, span)
+    }
 }
 
 /// The articles by display path (a claim's `doc`).
@@ -28,12 +54,12 @@ pub fn of_documents(documents: &[Document]) -> Articles {
     documents
         .iter()
         .map(|d| {
-            let article = Article {
-                source: Arc::from(d.source.as_str()),
-                title: d.meta.title.clone(),
-                url: d.meta.url.clone(),
-                published: d.meta.published,
-            };
+            let article = Article::new(
+                d.source.as_str(),
+                d.meta.title.clone(),
+                d.meta.url.clone(),
+                d.meta.published,
+            );
             (d.name.clone(), article)
         })
         .collect()
@@ -53,17 +79,17 @@ pub struct Region {
 }
 
 impl Region {
-    /// The region of `span` in `text`.
-    pub fn of(text: &str, span: Span) -> Region {
-        let (start_line, start_column) = span::line_col(text, span.start);
-        let (end_line, end_column) = span::line_col(text, span.end);
+    /// The region of `span` in `text`, whose line index is `lines`.
+    pub fn of(text: &str, lines: &LineIndex, span: Span) -> Region {
+        let (start_line, start_column) = lines.line_col(text, span.start);
+        let (end_line, end_column) = lines.line_col(text, span.end);
         Region {
             start_line,
             start_column,
-            start_column_utf16: span::utf16_column(text, span.start),
+            start_column_utf16: lines.utf16_column(text, span.start),
             end_line,
             end_column,
-            end_column_utf16: span::utf16_column(text, span.end),
+            end_column_utf16: lines.utf16_column(text, span.end),
         }
     }
 }

@@ -218,9 +218,7 @@ pub fn human(findings: &[Finding], levels: &Levels, sources: &Sources, style: St
         }
         shown += 1;
         let diagnostic = FindingDiagnostic::new(finding, level, sources);
-        if handler.render_report(&mut out, &diagnostic).is_err() {
-            out.push_str(&format!("{}\n", finding.message));
-        }
+        super::fitted::render(&handler, &diagnostic, &mut out);
     }
     let hidden = findings.len() - shown;
     if hidden > 0 {

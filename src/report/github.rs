@@ -35,7 +35,7 @@
 use crate::difference::Difference;
 use crate::finding::{Finding, Level, Levels};
 
-use super::articles::{Articles, Region};
+use super::articles::Articles;
 
 /// The workflow commands of the findings shown, one line each.
 pub fn github(
@@ -127,7 +127,7 @@ fn command(finding: &Finding, level: Level, articles: &Articles) -> String {
         ("col", target.column.to_string()),
     ];
     if let Some(article) = articles.get(&target.doc) {
-        let region = Region::of(&article.source, target.span);
+        let region = article.region(target.span);
         properties.push(("endLine", region.end_line.to_string()));
         properties.push(("endColumn", region.end_column.to_string()));
     }
@@ -161,7 +161,6 @@ fn escape_property(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
 
     use chrono::NaiveDate;
     use rust_decimal::Decimal;
@@ -211,12 +210,7 @@ mod tests {
     }
 
     fn articles(doc: &str, text: &str) -> Articles {
-        let article = Article {
-            source: Arc::from(text),
-            title: None,
-            url: None,
-            published: date(2014, 2, 15),
-        };
+        let article = Article::new(text, None, None, date(2014, 2, 15));
         [(doc.to_owned(), article)].into_iter().collect()
     }
 

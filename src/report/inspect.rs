@@ -8,14 +8,13 @@
 use std::fmt::Write as _;
 
 use crate::Analyzed;
-use crate::span::line_col;
 
 /// The `inspect` view of one document.
 pub fn describe(a: &Analyzed) -> String {
     let doc = a.doc;
     let text = a.normalized.text();
     let place = |range: std::ops::Range<usize>| {
-        let (line, col) = line_col(&doc.source, a.normalized.to_source(range).start);
+        let (line, col) = a.line_col(a.normalized.to_source(range).start);
         format!("{line}:{col}")
     };
     let mut s = String::new();

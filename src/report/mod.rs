@@ -5,6 +5,7 @@ pub mod articles;
 pub mod claimreview;
 pub mod claims;
 pub mod findings;
+pub mod fitted;
 pub mod github;
 pub mod html;
 pub mod inspect;
@@ -13,9 +14,10 @@ pub mod parse;
 pub mod quote;
 pub mod sarif;
 pub mod spreadsheet;
+pub mod window;
 
 /// The miette renderer every human report uses: Unicode drawing, colour only when asked,
-/// a fixed width, no hyperlinks.
+/// a fixed width, no hyperlinks. Render through [`fitted::render`], which cuts long lines.
 pub fn graphical_handler(colour: bool, width: usize) -> miette::GraphicalReportHandler {
     let theme = if colour {
         miette::GraphicalTheme::unicode()

@@ -25,6 +25,9 @@
 //!                    "period":{"start":"2013-01-01","end":"2013-12-31"},…}}]}
 //! ```
 //!
+//! - `unparsed` lists numbers left unread because exact decimals cannot hold them (too large,
+//!   or more than 27 decimals), each with `span`, `line`, `column`, `text` and a `reason`;
+//!   the human format shows them as `unparsed` lines. Nothing else is read from inside them.
 //! - `span` is a byte range into the input as given (end-exclusive); `line` and `column` are
 //!   1-based, the column counted in characters. `text` is the input's own characters there.
 //! - `quantity` and `time` are the parser's readings; their own `span`/`range` index the
@@ -35,7 +38,7 @@ use serde::Serialize;
 
 use crate::quantity::{Bound, Quantity};
 use crate::scan::{Located, Scan};
-use crate::span::{Span, line_col};
+use crate::span::{LineIndex, Span};
 use crate::time::TimeExpr;
 
 /// One input and what was found in it.
@@ -73,6 +76,11 @@ struct TimeReading<'a> {
 }
 
 #[derive(Serialize)]
+struct UnparsedReading<'a> {
+    reason: &'a str,
+}
+
+#[derive(Serialize)]
 struct Document<'a> {
     schema: &'static str,
     input: &'a str,
@@ -81,10 +89,16 @@ struct Document<'a> {
     normalized: &'a str,
     quantities: Vec<Item<'a, QuantityReading<'a>>>,
     times: Vec<Item<'a, TimeReading<'a>>>,
+    unparsed: Vec<Item<'a, UnparsedReading<'a>>>,
 }
 
-fn item<'a, T, R>(input: &'a str, found: &'a Located<T>, reading: R) -> Item<'a, R> {
-    let (line, column) = line_col(input, found.span.start);
+fn item<'a, T, R>(
+    input: &'a str,
+    lines: &LineIndex,
+    found: &'a Located<T>,
+    reading: R,
+) -> Item<'a, R> {
+    let (line, column) = lines.line_col(input, found.span.start);
     Item {
         span: found.span,
         line,
@@ -97,6 +111,7 @@ fn item<'a, T, R>(input: &'a str, found: &'a Located<T>, reading: R) -> Item<'a,
 /// The JSON line for one input.
 pub fn json(parsed: &Parsed) -> String {
     let input = parsed.input;
+    let lines = LineIndex::new(input);
     let document = Document {
         schema: "claimcheck.parse/1",
         input: if parsed.doc.is_some() { "" } else { input },
@@ -107,13 +122,24 @@ pub fn json(parsed: &Parsed) -> String {
             .scan
             .quantities
             .iter()
-            .map(|q| item(input, q, QuantityReading { quantity: &q.item }))
+            .map(|q| item(input, &lines, q, QuantityReading { quantity: &q.item }))
             .collect(),
         times: parsed
             .scan
             .times
             .iter()
-            .map(|t| item(input, t, TimeReading { time: &t.item }))
+            .map(|t| item(input, &lines, t, TimeReading { time: &t.item }))
+            .collect(),
+        unparsed: parsed
+            .scan
+            .unparsed
+            .iter()
+            .map(|u| {
+                let reason = UnparsedReading {
+                    reason: &u.item.reason,
+                };
+                item(input, &lines, u, reason)
+            })
             .collect(),
     };
     serde_json::to_string(&document).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
@@ -143,12 +169,16 @@ pub fn human(parsed: &Parsed) -> String {
     for t in &parsed.scan.times {
         lines.push((t.span, format!("time      {}", describe_time(&t.item))));
     }
+    for u in &parsed.scan.unparsed {
+        lines.push((u.span, format!("unparsed  {}", u.item.reason)));
+    }
     lines.sort_by_key(|(span, _)| (span.start, span.end));
     if lines.is_empty() {
         let _ = writeln!(out, "  nothing found");
     }
+    let index = LineIndex::new(parsed.input);
     for (span, line) in lines {
-        let (l, c) = line_col(parsed.input, span.start);
+        let (l, c) = index.line_col(parsed.input, span.start);
         let text = parsed.input[span.range()].replace('\n', "⏎");
         let _ = writeln!(out, "  {:>9}  {}  «{text}»", format!("{l}:{c}"), line);
     }

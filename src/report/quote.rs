@@ -218,12 +218,12 @@ mod tests {
         let mut articles = Articles::new();
         articles.insert(
             "a.txt".to_owned(),
-            super::super::articles::Article {
-                source: source.into(),
-                title: None,
-                url: None,
-                published: chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
-            },
+            super::super::articles::Article::new(
+                source,
+                None,
+                None,
+                chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
+            ),
         );
         let sentences = Sentences::of(&articles);
         let start = source.find("地区").unwrap();

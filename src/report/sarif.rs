@@ -61,7 +61,7 @@ use crate::difference::Difference;
 use crate::explain;
 use crate::finding::{self, Code, Finding, Level, Levels};
 
-use super::articles::{Articles, Region};
+use super::articles::Articles;
 
 mod differences;
 
@@ -301,7 +301,7 @@ fn with_help(message: &str, help: Option<&str>) -> String {
 fn physical_location(claim: &Claim, articles: &Articles) -> PhysicalLocation {
     let region = match articles.get(&claim.doc) {
         Some(article) if article.source.get(claim.span.range()).is_some() => {
-            let r = Region::of(&article.source, claim.span);
+            let r = article.region(claim.span);
             SarifRegion {
                 start_line: r.start_line,
                 start_column: Some(r.start_column_utf16),
@@ -488,7 +488,6 @@ struct SarifRegion {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
 
     use chrono::NaiveDate;
 
@@ -538,12 +537,7 @@ mod tests {
     fn articles(doc: &str, source: &str) -> Articles {
         Articles::from([(
             doc.to_owned(),
-            Article {
-                source: Arc::from(source),
-                title: Some("标题".to_owned()),
-                url: None,
-                published: day(),
-            },
+            Article::new(source, Some("标题".to_owned()), None, day()),
         )])
     }
 

@@ -16,7 +16,7 @@ use toml::de::{DeTable, DeValue};
 use super::diagnostic::{Code, RuleDiagnostic};
 use super::{
     Anaphora, Counterexample, Cue, CueScope, Direction, Entity, EntityLevel, Example, Measure,
-    Metric, RuleSet, SectionCue, SectionPlace, SectionRole, matcher, span_of,
+    Metric, RuleSet, SectionCue, SectionPlace, SectionRole, Tables, matcher, span_of,
 };
 use crate::claim::ClaimKind;
 use crate::quantity::Dimension;
@@ -48,6 +48,12 @@ pub(super) struct Sources {
     pub cues: Option<Source>,
     /// `metrics/<family>.toml` with their families (file stems), sorted by file name.
     pub metrics: Vec<(String, Source)>,
+    /// `units.toml`, when the directory has one (else the built-in table is used).
+    pub units: Option<Source>,
+    /// `periods.toml`, likewise.
+    pub periods: Option<Source>,
+    /// `rules::builtin-table` advice for each table the directory lacks.
+    pub advice: Vec<RuleDiagnostic>,
     /// `rules::io` problems met while reading.
     pub problems: Vec<RuleDiagnostic>,
 }
@@ -60,7 +66,8 @@ pub(super) fn read_dir(dir: &Path) -> Sources {
     let mut problems = Vec::new();
     let read = |name: &str, problems: &mut Vec<RuleDiagnostic>| {
         let path = format!("{base}/{name}");
-        match fs::read(dir.join(name)) {
+        let limit = crate::input::DEFAULT_MAX_FILE_SIZE;
+        match crate::input::read_bytes(&dir.join(name), limit) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => Some(Source::new(&path, &text)),
                 Err(_) => {
@@ -73,9 +80,12 @@ pub(super) fn read_dir(dir: &Path) -> Sources {
             },
             Err(error) => {
                 // NotFound gets its own wording: the OS text differs between platforms.
-                let message = match error.kind() {
-                    std::io::ErrorKind::NotFound => String::from("rule file not found"),
-                    _ => format!("cannot read rule file: {error}"),
+                let message = match error {
+                    crate::input::ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                        String::from("rule file not found")
+                    }
+                    crate::input::ReadError::Io(e) => format!("cannot read rule file: {e}"),
+                    other => other.to_string(),
                 };
                 problems.push(RuleDiagnostic::new(Code::Io, &path, message).with_help(
                     "a rules directory holds entities.toml, cues.toml and metrics/*.toml",
@@ -86,6 +96,26 @@ pub(super) fn read_dir(dir: &Path) -> Sources {
     };
     let entities = read("entities.toml", &mut problems);
     let cues = read("cues.toml", &mut problems);
+    // The tables of the quantity and time parsers fall back to the built-in ones, with advice.
+    let mut advice = Vec::new();
+    let mut table = |name: &str, what: &str, problems: &mut Vec<RuleDiagnostic>| {
+        if fs::symlink_metadata(dir.join(name)).is_err() {
+            advice.push(
+                RuleDiagnostic::new(
+                    Code::BuiltinTable,
+                    &format!("{base}/{name}"),
+                    format!("no {name} here; the built-in {what} table is used"),
+                )
+                .with_help(format!(
+                    "copy rules/{name} into this folder to edit the {what} table"
+                )),
+            );
+            return None;
+        }
+        read(name, problems)
+    };
+    let units = table("units.toml", "unit", &mut problems);
+    let periods = table("periods.toml", "period", &mut problems);
     let mut names: Vec<String> = Vec::new();
     match fs::read_dir(dir.join("metrics")) {
         Ok(entries) => {
@@ -115,6 +145,9 @@ pub(super) fn read_dir(dir: &Path) -> Sources {
         entities,
         cues,
         metrics,
+        units,
+        periods,
+        advice,
         problems,
     }
 }
@@ -352,6 +385,46 @@ impl Checker {
     }
 }
 
+/// The whole of a table file, deserialized as `T` with labelled diagnostics.
+fn whole_file<T: serde::de::DeserializeOwned>(
+    checker: &mut Checker,
+    source: Source,
+) -> Option<(usize, T)> {
+    let file = add(checker, source);
+    let text = Arc::clone(&checker.files[file].text);
+    let table = checker.table(file, &text)?;
+    let whole = Spanned::new(0..text.len(), DeValue::Table(table));
+    checker.value(file, whole).map(|def| (file, def))
+}
+
+/// `units.toml`, checked: TOML, keys and types labelled, then every word non-empty and
+/// declared once.
+fn units_table(checker: &mut Checker, source: Source) -> Option<crate::quantity::units::Table> {
+    let (file, def) = whole_file(checker, source)?;
+    match crate::quantity::units::Table::from_file(def) {
+        Ok(table) => Some(table),
+        Err(problem) => {
+            let text = Arc::clone(&checker.files[file].text);
+            // The problem names the word; its last quoted occurrence is the one declared again.
+            let word = problem.split('`').nth(1).unwrap_or("");
+            let at = text.rfind(&format!("\"{word}\"")).unwrap_or(0);
+            let diagnostic = checker
+                .diagnostic(file, Code::DuplicateId, format!("unit table: {problem}"))
+                .with_label(span_of(at..at + word.len() + 2), "here")
+                .with_help(
+                    "each scale, unit, alias and tier word is declared once and is not empty",
+                );
+            checker.push(diagnostic);
+            None
+        }
+    }
+}
+
+/// `periods.toml`, checked: TOML, keys and types (`"MM-DD"` dates) labelled.
+fn periods_table(checker: &mut Checker, source: Source) -> Option<crate::time::named::Table> {
+    whole_file(checker, source).map(|(_, table)| table)
+}
+
 /// A definition and the number of the file that declared it.
 struct InFile<T> {
     file: usize,
@@ -436,6 +509,14 @@ pub(super) fn compile(sources: Sources) -> Result<RuleSet, Vec<RuleDiagnostic>> 
         );
     }
     let dimensions = check_metrics(&mut checker, &metrics, &entities);
+    let tables = Tables {
+        units: sources
+            .units
+            .and_then(|source| units_table(&mut checker, source)),
+        periods: sources
+            .periods
+            .and_then(|source| periods_table(&mut checker, source)),
+    };
     if !checker.diagnostics.is_empty() {
         return Err(checker.diagnostics);
     }
@@ -497,6 +578,8 @@ pub(super) fn compile(sources: Sources) -> Result<RuleSet, Vec<RuleDiagnostic>> 
             sections,
             lexicon,
             patterns,
+            tables,
+            advice: sources.advice,
         }),
         (lexicon, patterns) => {
             // Only size limits can fail here: every pattern compiled on its own above.

@@ -7,7 +7,7 @@
 //! Builders return `None` for anything they cannot resolve to a real calendar date (`2月30日`,
 //! `13月`, year 99999): the scanner then moves on, so bad input yields no expression.
 
-use super::named::{self, TABLE};
+use super::named;
 use super::{Bias, Granularity, Period, Reference, YearSource};
 use chrono::{Datelike, Days, NaiveDate};
 use regex::{Captures, Regex};
@@ -93,24 +93,29 @@ enum Rule {
 
 static RULES: LazyLock<Vec<(Rule, Regex)>> = LazyLock::new(|| {
     let plans = named::alternation(
-        TABLE
+        named::table()
             .plan
             .iter()
             .flat_map(|p| p.names.iter().map(String::as_str)),
     );
     let holidays = named::alternation(
-        TABLE
+        named::table()
             .holiday
             .iter()
             .flat_map(|h| h.names.iter().map(String::as_str)),
     );
     let seasons = named::alternation(
-        TABLE
+        named::table()
             .season
             .iter()
             .flat_map(|s| s.names.iter().map(String::as_str)),
     );
-    let shorts = named::alternation(TABLE.season.iter().filter_map(|s| s.short.as_deref()));
+    let shorts = named::alternation(
+        named::table()
+            .season
+            .iter()
+            .filter_map(|s| s.short.as_deref()),
+    );
     let day = format!(r"(?P<d>{DNUM})(?P<ds>[日号])");
     let month = format!(r"(?P<m>{MNUM})月");
     let specs: Vec<(Rule, String)> = vec![
@@ -392,7 +397,7 @@ fn build(rule: Rule, c: &Captures, prev: Option<char>, after: &str, ctx: &Ctx) -
             })
         }
         Rule::Plan => {
-            let plan = TABLE.plan(c.name("plan")?.as_str())?;
+            let plan = named::table().plan(c.name("plan")?.as_str())?;
             let whole = Period::new(
                 Period::year(plan.first_year)?.start,
                 Period::year(plan.last_year)?.end,
@@ -422,7 +427,7 @@ fn build(rule: Rule, c: &Captures, prev: Option<char>, after: &str, ctx: &Ctx) -
             })
         }
         Rule::Season | Rule::SeasonShort => {
-            let season = TABLE.season(c.name("season")?.as_str())?;
+            let season = named::table().season(c.name("season")?.as_str())?;
             let y = match c.name("sr").map(|m| m.as_str()) {
                 Some("今" | "本") => (ctx.reference.published.year(), YearSource::Relative),
                 Some("明") => (
@@ -445,7 +450,7 @@ fn build(rule: Rule, c: &Captures, prev: Option<char>, after: &str, ctx: &Ctx) -
             })
         }
         Rule::Holiday => {
-            let holiday = TABLE.holiday(c.name("fest")?.as_str())?;
+            let holiday = named::table().holiday(c.name("fest")?.as_str())?;
             let y = year_of(c, ctx, Some(holiday.date.month), false)?;
             let date = NaiveDate::from_ymd_opt(y.0, holiday.date.month, holiday.date.day)?;
             Some(Core {

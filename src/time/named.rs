@@ -5,13 +5,13 @@
 //! unit test below instead of being ignored.
 
 use serde::Deserialize;
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 /// The shipped table, embedded at compile time.
 const SOURCE: &str = include_str!("../../rules/periods.toml");
 
 /// The whole `rules/periods.toml` file.
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Table {
     #[serde(default)]
@@ -23,7 +23,7 @@ pub(crate) struct Table {
 }
 
 /// A five-year plan such as 十四五 (2021–2025).
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Plan {
     pub id: String,
@@ -33,7 +33,7 @@ pub(crate) struct Plan {
 }
 
 /// A holiday on a fixed Gregorian date (国庆节 → 10-01).
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Holiday {
     pub id: String,
@@ -42,7 +42,7 @@ pub(crate) struct Holiday {
 }
 
 /// A season inside one calendar year (秋季 → 09-01..09-30).
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Season {
     pub id: String,
@@ -85,15 +85,27 @@ pub(crate) fn parse(text: &str) -> Result<Table, toml::de::Error> {
     toml::from_str(text)
 }
 
-/// The shipped table. An empty table stands in if the embedded file were ever broken; the unit
-/// test below keeps that from happening silently.
-pub(crate) static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    parse(SOURCE).unwrap_or(Table {
-        plan: Vec::new(),
-        holiday: Vec::new(),
-        season: Vec::new(),
+/// The table in use: the one [`install`]ed before the first parse, else the shipped one. An
+/// empty table stands in if the embedded file were ever broken; the unit test below keeps that
+/// from happening silently.
+static TABLE: OnceLock<Table> = OnceLock::new();
+
+/// The period table in use.
+pub(crate) fn table() -> &'static Table {
+    TABLE.get_or_init(|| {
+        parse(SOURCE).unwrap_or(Table {
+            plan: Vec::new(),
+            holiday: Vec::new(),
+            season: Vec::new(),
+        })
     })
-});
+}
+
+/// Makes `table` the one every parse uses; `false` when a table is already in use (the
+/// grammar is compiled from it at first use).
+pub(crate) fn install(table: Table) -> bool {
+    TABLE.set(table).is_ok()
+}
 
 impl Table {
     /// The plan with this name.
