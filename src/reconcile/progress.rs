@@ -49,7 +49,7 @@ pub(super) fn finding(
         .iter()
         .flat_map(|m| index.of(&target.entity, m).iter().copied())
         .filter(within)
-        .filter(|c| c.unit == "%");
+        .filter(|c| c.measure == Measure::Progress);
     if let Some(share) = latest(shares) {
         let done = to_f64(share.value?);
         return Some(pro_rata(

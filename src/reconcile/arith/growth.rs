@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::Datelike;
 use rust_decimal::Decimal;
 
-use crate::claim::{Claim, ClaimKind};
+use crate::claim::{Claim, ClaimKind, Measure};
 use crate::finding::{Code, Finding};
 
 use super::super::compare::Figure;
@@ -23,7 +23,7 @@ pub(super) fn check(claims: &[&Claim]) -> Vec<Finding> {
     let mut levels: BTreeMap<(&str, &str, i32), &Claim> = BTreeMap::new();
     for c in claims {
         let Some(p) = c.period else { continue };
-        if c.kind != ClaimKind::Outcome || c.unit == "%" || !is_year(p.start, p.end) {
+        if c.kind != ClaimKind::Outcome || !c.measure.is_magnitude() || !is_year(p.start, p.end) {
             continue;
         }
         let slot = levels
@@ -35,7 +35,10 @@ pub(super) fn check(claims: &[&Claim]) -> Vec<Finding> {
     }
     let mut found = Vec::new();
     for rate in claims.iter().filter(|c| {
-        c.kind == ClaimKind::Outcome && c.unit == "%" && c.metric_name.ends_with("增速")
+        c.kind == ClaimKind::Outcome
+            && c.measure == Measure::Growth
+            && c.base_unit == "%"
+            && c.metric_name.ends_with("增速")
     }) {
         let level_name = rate.metric_name.trim_end_matches("增速");
         if REAL_GROWTH_NAMES.iter().any(|w| level_name.contains(w)) {

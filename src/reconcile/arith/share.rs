@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::claim::{Claim, ClaimKind};
+use crate::claim::{Claim, ClaimKind, Measure};
 use crate::finding::{Code, Finding};
 
 use super::super::compare::Figure;
@@ -18,7 +18,7 @@ pub(super) fn check(
     in_doc: &[&Claim],
     sentence: usize,
 ) -> Option<Finding> {
-    if stated.unit != "%" {
+    if !matches!(stated.measure, Measure::Share | Measure::Progress) || stated.base_unit != "%" {
         return None;
     }
     let whole_words = whole_named(&stated.text)?;
@@ -29,7 +29,7 @@ pub(super) fn check(
     let part = before
         .iter()
         .rev()
-        .find(|c| c.unit != "%" && c.value.is_some() && c.kind != ClaimKind::Target)?;
+        .find(|c| c.measure.is_magnitude() && c.value.is_some() && c.kind != ClaimKind::Target)?;
     let whole = if whole_words.contains("计划") {
         // The yearly plan of the same subject, stated just before.
         in_doc
