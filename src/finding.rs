@@ -14,74 +14,78 @@ use serde::{Deserialize, Serialize};
 
 use crate::claim::Claim;
 
-/// The diagnostic code of a finding.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Code {
-    #[serde(rename = "target::met")]
-    Met,
-    #[serde(rename = "target::missed")]
-    Missed,
-    #[serde(rename = "target::borderline")]
-    Borderline,
-    #[serde(rename = "target::pending")]
-    Pending,
-    #[serde(rename = "target::on-track")]
-    OnTrack,
-    #[serde(rename = "target::behind")]
-    Behind,
-    #[serde(rename = "target::unverified")]
-    Unverified,
-    #[serde(rename = "target::restated")]
-    Restated,
-    #[serde(rename = "report::conflict")]
-    Conflict,
-    #[serde(rename = "report::revised")]
-    Revised,
-    #[serde(rename = "arith::share")]
-    Share,
-    #[serde(rename = "arith::sum")]
-    Sum,
-    #[serde(rename = "arith::growth")]
-    Growth,
+/// Declares the finding codes once: the enum with its serde names, [`Code::ALL`] in report
+/// order, [`Code::as_str`] and [`Code::default_level`], and `Display`. A code added here needs
+/// an explain page (`src/explain/`) — a test holds every code to one.
+macro_rules! finding_codes {
+    ($( $(#[doc = $doc:literal])* $variant:ident = $text:literal => $level:ident ),+ $(,)?) => {
+        /// The diagnostic code of a finding.
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+        )]
+        pub enum Code {
+            $( $(#[doc = $doc])* #[serde(rename = $text)] $variant, )+
+        }
+
+        impl Code {
+            /// Every finding code, in report order.
+            pub const ALL: [Code; [$($text),+].len()] = [$(Code::$variant),+];
+
+            /// The code as printed (`target::missed`).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $( Code::$variant => $text, )+
+                }
+            }
+
+            /// How loudly the code is reported unless configured otherwise: a broken promise,
+            /// two reports that cannot both be true and wrong arithmetic fail the run; what needs
+            /// a person's look warns; good news, open targets and revisions are shown on request.
+            pub fn default_level(self) -> Level {
+                match self {
+                    $( Code::$variant => Level::$level, )+
+                }
+            }
+        }
+
+        impl fmt::Display for Code {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+finding_codes! {
+    /// An outcome for the target's period satisfies it (also met early).
+    Met = "target::met" => Allow,
+    /// The outcome for the target's period fails it beyond rounding.
+    Missed = "target::missed" => Deny,
+    /// Only the rounding intervals decide.
+    Borderline = "target::borderline" => Warn,
+    /// The deadline is after the as-of date.
+    Pending = "target::pending" => Allow,
+    /// Part-period progress at or ahead of the goal.
+    OnTrack = "target::on-track" => Allow,
+    /// Part-period progress below the goal.
+    Behind = "target::behind" => Warn,
+    /// The deadline has passed and nothing reports on the target.
+    Unverified = "target::unverified" => Warn,
+    /// The same goal stated again with another value or a later deadline.
+    Restated = "target::restated" => Warn,
+    /// Two final reports of one period that cannot both be true.
+    Conflict = "report::conflict" => Deny,
+    /// A final figure departs from the estimate published earlier.
+    Revised = "report::revised" => Allow,
+    /// A stated share does not match the amounts it is a share of.
+    Share = "arith::share" => Deny,
+    /// The parts do not add up to the stated total.
+    Sum = "arith::sum" => Deny,
+    /// A level, last year's level and the stated growth rate disagree.
+    Growth = "arith::growth" => Deny,
 }
 
 impl Code {
-    /// Every finding code, in report order.
-    pub const ALL: [Code; 13] = [
-        Code::Met,
-        Code::Missed,
-        Code::Borderline,
-        Code::Pending,
-        Code::OnTrack,
-        Code::Behind,
-        Code::Unverified,
-        Code::Restated,
-        Code::Conflict,
-        Code::Revised,
-        Code::Share,
-        Code::Sum,
-        Code::Growth,
-    ];
-
-    /// The code as printed (`target::missed`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Code::Met => "target::met",
-            Code::Missed => "target::missed",
-            Code::Borderline => "target::borderline",
-            Code::Pending => "target::pending",
-            Code::OnTrack => "target::on-track",
-            Code::Behind => "target::behind",
-            Code::Unverified => "target::unverified",
-            Code::Restated => "target::restated",
-            Code::Conflict => "report::conflict",
-            Code::Revised => "report::revised",
-            Code::Share => "arith::share",
-            Code::Sum => "arith::sum",
-            Code::Growth => "arith::growth",
-        }
-    }
-
     /// The code written as `target::missed`, if it is one.
     pub fn parse(text: &str) -> Option<Code> {
         Code::ALL.into_iter().find(|c| c.as_str() == text)
@@ -90,23 +94,6 @@ impl Code {
     /// The verdict a target finding gives its target (`missed`), `None` for the other codes.
     pub fn verdict(self) -> Option<&'static str> {
         self.as_str().strip_prefix("target::")
-    }
-
-    /// How loudly the code is reported unless configured otherwise: a broken promise, two
-    /// reports that cannot both be true and wrong arithmetic fail the run; what needs a
-    /// person's look warns; good news and open targets are shown on request.
-    pub fn default_level(self) -> Level {
-        match self {
-            Code::Missed | Code::Conflict | Code::Share | Code::Sum | Code::Growth => Level::Deny,
-            Code::Unverified | Code::Behind | Code::Restated | Code::Borderline => Level::Warn,
-            Code::Met | Code::Pending | Code::OnTrack | Code::Revised => Level::Allow,
-        }
-    }
-}
-
-impl fmt::Display for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 
