@@ -77,6 +77,60 @@ pub(super) struct SentenceContext<'a> {
     in_enumeration: bool,
     /// The part of the government text the sentence is in: a review, this year's goals, a plan.
     pub(super) role: Role,
+    /// What each clause says, computed on first use.
+    facts: std::cell::OnceCell<ClauseFacts>,
+}
+
+/// What each clause of a sentence says, gathered in one pass so that every figure's stance is
+/// read in constant time, however many clauses a sentence has (pasted web text can put
+/// thousands in one).
+struct ClauseFacts {
+    /// The evidence of each clause by itself.
+    own: Vec<Option<Evidence>>,
+    /// For each clause, what the nearest earlier clause with strong evidence or a
+    /// sentence-wide goal cue decides.
+    decided_before: Vec<Option<Stance>>,
+    /// For each clause, the nearest weak evidence in it or before it.
+    weak_upto: Vec<Option<Stance>>,
+    /// For each clause, whether an estimate cue reaching over the sentence stands before it.
+    estimate_before: Vec<bool>,
+}
+
+impl ClauseFacts {
+    fn of(sentence: &SentenceContext, doc: &DocumentContext) -> Self {
+        let count = sentence.clauses.len().max(1);
+        let mut facts = ClauseFacts {
+            own: Vec::with_capacity(count),
+            decided_before: Vec::with_capacity(count),
+            weak_upto: Vec::with_capacity(count),
+            estimate_before: Vec::with_capacity(count),
+        };
+        let (mut decided, mut weak, mut estimate) = (None, None, false);
+        for index in 0..count {
+            let range = sentence.clause(index);
+            let own = sentence.clause_stance(doc, range.clone());
+            facts.decided_before.push(decided);
+            facts.estimate_before.push(estimate);
+            if let Some(Evidence::Weak(stance)) = own {
+                weak = Some(stance);
+            }
+            facts.weak_upto.push(weak);
+            facts.own.push(own);
+            let cues: Vec<CueHit> = sentence.cue_terms(doc, range).collect();
+            let wide_target = cues
+                .iter()
+                .any(|c| c.kind == ClaimKind::Target && c.scope != CueScope::Clause);
+            decided = match own {
+                Some(Evidence::Strong(stance)) => Some(stance),
+                _ if wide_target => Some(Stance::Target),
+                _ => decided,
+            };
+            estimate |= cues
+                .iter()
+                .any(|c| c.estimate && c.scope != CueScope::Clause);
+        }
+        facts
+    }
 }
 
 impl<'a> DocumentContext<'a> {
@@ -225,6 +279,7 @@ impl<'a> DocumentContext<'a> {
                 carried,
                 in_enumeration,
                 role,
+                facts: std::cell::OnceCell::new(),
             };
             let opens_enumeration = context
                 .cue_terms(self, range.clone())
@@ -334,6 +389,14 @@ impl<'a> SentenceContext<'a> {
         &doc.terms[self.terms.clone()]
     }
 
+    /// The rule words starting inside `range` (found by binary search: terms are in text order).
+    fn terms_in<'d>(&self, doc: &'d DocumentContext, range: Range<usize>) -> &'d [TermMatch<'d>] {
+        let terms = self.terms(doc);
+        let lo = terms.partition_point(|t| t.span.start < range.start);
+        let hi = lo + terms[lo..].partition_point(|t| t.span.start < range.end);
+        &terms[lo..hi]
+    }
+
     /// The cue words inside `range`.
     fn cue_terms<'d>(
         &self,
@@ -341,9 +404,10 @@ impl<'a> SentenceContext<'a> {
         range: Range<usize>,
     ) -> impl Iterator<Item = CueHit> + 'd {
         let cues = doc.rules.cues();
-        self.terms(doc)
+        let end = range.end;
+        self.terms_in(doc, range)
             .iter()
-            .filter(move |t| range.start <= t.span.start && t.span.end <= range.end)
+            .filter(move |t| t.span.end <= end)
             .flat_map(move |t| {
                 t.terms.iter().filter_map(move |term| match term {
                     Term::Cue(i) => cues.get(*i).map(|c| CueHit {
@@ -357,23 +421,31 @@ impl<'a> SentenceContext<'a> {
             })
     }
 
+    /// What each clause says, computed once per sentence.
+    fn facts(&self, doc: &DocumentContext) -> &ClauseFacts {
+        self.facts.get_or_init(|| ClauseFacts::of(self, doc))
+    }
+
     /// Whether the figure at `pos` is an estimate: an estimate cue (`预计`, `初步核算`) before it
     /// in its clause, or one earlier in the sentence whose scope reaches it.
     pub(super) fn estimated(&self, doc: &DocumentContext, clause: usize, pos: usize) -> bool {
         let own = self.clause(clause);
         self.cue_terms(doc, own.start..pos).any(|c| c.estimate)
-            || (0..clause).any(|index| {
-                self.cue_terms(doc, self.clause(index))
-                    .any(|c| c.estimate && c.scope != CueScope::Clause)
-            })
+            || self
+                .facts(doc)
+                .estimate_before
+                .get(clause)
+                .copied()
+                .unwrap_or(false)
     }
 
     /// Time expressions inside `range`.
     pub(super) fn times_in(&self, range: Range<usize>) -> impl Iterator<Item = &'a TimeExpr> {
-        self.times
-            .iter()
-            .filter(move |t| range.start <= t.item.range.start && t.item.range.start < range.end)
-            .map(|t| &t.item)
+        let lo = self
+            .times
+            .partition_point(|t| t.item.range.start < range.start);
+        let hi = lo + self.times[lo..].partition_point(|t| t.item.range.start < range.end);
+        self.times[lo..hi].iter().map(|t| &t.item)
     }
 
     /// The end of the last time expression lying wholly inside `range`.
@@ -392,24 +464,16 @@ impl<'a> SentenceContext<'a> {
     /// first; then an enumeration or sentence-wide goal cue, the period carried from earlier
     /// sentences and the section's year; a weak cue (`完成`, `将`) only when nothing else does.
     pub(super) fn stance(&self, doc: &DocumentContext, clause: usize) -> Stance {
-        let mut weak = None;
-        for index in (0..=clause).rev() {
-            match self.clause_stance(doc, self.clause(index)) {
-                Some(Evidence::Strong(stance)) => return stance,
-                Some(Evidence::Weak(stance)) => {
-                    weak = weak.or(Some(stance));
-                }
-                None => {}
-            }
-            // A sentence-wide target cue earlier in the sentence governs the rest of it.
-            if index < clause
-                && self
-                    .cue_terms(doc, self.clause(index))
-                    .any(|c| c.kind == ClaimKind::Target && c.scope != CueScope::Clause)
-            {
-                return Stance::Target;
-            }
+        let facts = self.facts(doc);
+        let own = facts.own.get(clause).copied().flatten();
+        if let Some(Evidence::Strong(stance)) = own {
+            return stance;
         }
+        // The nearest earlier clause with strong evidence or a sentence-wide goal cue decides.
+        if let Some(stance) = facts.decided_before.get(clause).copied().flatten() {
+            return stance;
+        }
+        let weak = facts.weak_upto.get(clause).copied().flatten();
         match self.role {
             Role::Review(_) => return Stance::Reported,
             Role::Targets(_) | Role::Plan(_) => return Stance::Target,
