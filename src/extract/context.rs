@@ -57,6 +57,9 @@ pub(super) struct DocumentContext<'a> {
     path: String,
     /// The genre role of each sentence (see [`crate::structure`]).
     roles: &'a [Role],
+    /// The patterns that pin the number at a position (their `value` group, or their end), by
+    /// position, in the order of `patterns`.
+    pins: std::collections::HashMap<usize, Vec<usize>>,
 }
 
 /// One sentence: its clauses, and the slices of the document's findings that fall inside it.
@@ -141,12 +144,19 @@ impl<'a> DocumentContext<'a> {
         roles: &'a [Role],
     ) -> Self {
         let text = analyzed.normalized.text();
+        let patterns = rules.scan_patterns(text);
+        let mut pins: std::collections::HashMap<usize, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (index, p) in patterns.iter().enumerate() {
+            let at = p.value.map_or(p.span.end, |v| v.start);
+            pins.entry(at).or_default().push(index);
+        }
         DocumentContext {
             analyzed,
             scan,
             rules,
             terms: rules.scan(text),
-            patterns: rules.scan_patterns(text),
+            patterns,
             times: scan
                 .times
                 .iter()
@@ -155,6 +165,7 @@ impl<'a> DocumentContext<'a> {
                 .collect(),
             path: analyzed.doc.name.clone(),
             roles,
+            pins,
         }
     }
 
@@ -190,8 +201,13 @@ impl<'a> DocumentContext<'a> {
         self.analyzed.doc.meta.published
     }
 
-    pub(super) fn patterns(&self) -> &[PatternMatch] {
-        &self.patterns
+    /// The pattern matches that pin the number starting at `pos`, in match order.
+    pub(super) fn patterns_pinning(&self, pos: usize) -> impl Iterator<Item = &PatternMatch> {
+        self.pins
+            .get(&pos)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.patterns.get(i))
     }
 
     /// The year a sentence's section heading sets, if any.
@@ -440,7 +456,10 @@ impl<'a> SentenceContext<'a> {
     }
 
     /// Time expressions inside `range`.
-    pub(super) fn times_in(&self, range: Range<usize>) -> impl Iterator<Item = &'a TimeExpr> {
+    pub(super) fn times_in(
+        &self,
+        range: Range<usize>,
+    ) -> impl DoubleEndedIterator<Item = &'a TimeExpr> {
         let lo = self
             .times
             .partition_point(|t| t.item.range.start < range.start);
@@ -545,8 +564,8 @@ impl<'a> SentenceContext<'a> {
         let dates_a_flow = |t: &&TimeExpr| !flow || t.kind != TimeKind::Day;
         if let Some(t) = self
             .times_in(self.range.start..range.start)
-            .filter(dates_a_flow)
-            .last()
+            .rev()
+            .find(dates_a_flow)
         {
             return Some(t);
         }

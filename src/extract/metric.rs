@@ -311,9 +311,7 @@ fn fits(metric: &Metric, measure: Measure, q: &Quantity) -> bool {
 /// right before it. Metrics whose dimension is not the number's are left out.
 fn pinning_patterns<'d>(doc: &'d DocumentContext, q: &Quantity) -> Vec<(&'d Metric, PatternMatch)> {
     let metrics = doc.rules().metrics();
-    doc.patterns()
-        .iter()
-        .filter(|p| p.value.map_or(p.span.end, |v| v.start) == q.range.start)
+    doc.patterns_pinning(q.range.start)
         .filter_map(|p| metrics.get(p.metric).map(|m| (m, *p)))
         .filter(|(m, _)| m.dimension == q.unit.dimension)
         .collect()
