@@ -49,8 +49,8 @@ pub(super) fn find(doc: &DocumentContext, sentence: &SentenceContext) -> Vec<Mil
         let clause = sentence.clause(clause_index);
         let Some(time) = sentence
             .times_in(clause.start..term.span.start)
-            .filter(|t| t.range.end <= term.span.start)
-            .last()
+            .rev()
+            .find(|t| t.range.end <= term.span.start)
         else {
             continue;
         };
