@@ -18,8 +18,8 @@
 //!   typed does not lie under the root (a symbolic link on the way), the real paths of the
 //!   file and the root are compared too.
 //! - A file outside the project root is named by its path relative to the root all the same,
-//!   climbing out with `..` (`../shared/devset/local/a.txt` from a project in
-//!   `/work/main`): the name is computed from the absolute, normalised paths, so it does not
+//!   climbing out with `..` (`../news/a.txt` for `/srv/news/a.txt` from a project in
+//!   `/srv/audit`): the name is computed from the absolute, normalised paths, so it does not
 //!   depend on how the path was typed, and it still opens from the project root.
 //!
 //! Names written in dataset and baseline files (`doc = "./corpus/a.txt"`) are read as names
