@@ -8,21 +8,21 @@
 //! own key, so the work grows with the number of claims, not with their pairs. Each verdict
 //! family has its own module, tried in this order:
 //!
-//! 1. [`settle`]: a final figure for the target's period settles it (`target::met`,
+//! 1. `reconcile/settle.rs`: a final figure for the target's period settles it (`target::met`,
 //!    `target::missed`, `target::borderline`); a level, count, rate or share due by a date is
 //!    also met early by an earlier report. Estimates count only while no final figure is known.
-//! 2. [`cumulative`]: a flow over several years is met by the sum of its years.
-//! 3. [`progress`]: a part-period figure. Only an amount adds up, so only an amount is
+//! 2. `reconcile/cumulative.rs`: a flow over several years is met by the sum of its years.
+//! 3. `reconcile/progress.rs`: a part-period figure. Only an amount adds up, so only an amount is
 //!    compared pro rata (`target::on-track`, `target::behind`); a part-period rate, share or
 //!    level is an indication — on track when it already satisfies the goal, behind when not —
 //!    and never settles it.
-//! 4. [`open`]: otherwise the deadline decides — `target::pending` before it,
+//! 4. `reconcile/open.rs`: otherwise the deadline decides — `target::pending` before it,
 //!    `target::unverified` after it — with the latest known figure of the same measure and the
 //!    period it measures.
 //!
-//! Across claims: [`restated`] (the same goal stated again with another value or a later
-//! deadline), [`conflict`] (two final reports of one period that cannot both be true),
-//! [`revised`] (a final figure that departs from an earlier estimate) and [`arith`] (shares,
+//! Across claims: `reconcile/restated.rs` (the same goal stated again with another value or a later
+//! deadline), `reconcile/conflict.rs` (two final reports of one period that cannot both be true),
+//! `reconcile/revised.rs` (a final figure that departs from an earlier estimate) and `reconcile/arith/` (shares,
 //! sums and growth rates inside a sentence).
 
 mod arith;

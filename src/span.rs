@@ -78,7 +78,7 @@ pub fn utf16_column(text: &str, offset: usize) -> usize {
 const CHECKPOINT: usize = 64;
 
 /// Line starts and character counts of one text, computed once, so that the line and column of
-/// any offset cost a binary search and at most [`CHECKPOINT`] bytes of counting (in the manner
+/// any offset cost a binary search and at most `CHECKPOINT` bytes of counting (in the manner
 /// of ruff's `LineIndex`). A one-line article of a megabyte with thousands of claims is
 /// therefore linear, not quadratic.
 ///
