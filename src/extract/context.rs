@@ -386,10 +386,12 @@ impl<'a> SentenceContext<'a> {
 
     /// Index of the clause holding byte `pos`.
     pub(super) fn clause_of(&self, pos: usize) -> usize {
-        self.clauses
-            .iter()
-            .position(|c| pos < c.end)
-            .unwrap_or(self.clauses.len().saturating_sub(1))
+        let at = self.clauses.partition_point(|c| c.end <= pos);
+        if at < self.clauses.len() {
+            at
+        } else {
+            self.clauses.len().saturating_sub(1)
+        }
     }
 
     /// The byte range of clause `index`.
@@ -406,7 +408,11 @@ impl<'a> SentenceContext<'a> {
     }
 
     /// The rule words starting inside `range` (found by binary search: terms are in text order).
-    fn terms_in<'d>(&self, doc: &'d DocumentContext, range: Range<usize>) -> &'d [TermMatch<'d>] {
+    pub(super) fn terms_in<'d>(
+        &self,
+        doc: &'d DocumentContext,
+        range: Range<usize>,
+    ) -> &'d [TermMatch<'d>] {
         let terms = self.terms(doc);
         let lo = terms.partition_point(|t| t.span.start < range.start);
         let hi = lo + terms[lo..].partition_point(|t| t.span.start < range.end);
@@ -469,10 +475,10 @@ impl<'a> SentenceContext<'a> {
 
     /// The end of the last time expression lying wholly inside `range`.
     pub(super) fn time_end_within(&self, range: Range<usize>) -> Option<usize> {
-        self.times
-            .iter()
-            .map(|t| &t.item.range)
-            .filter(|r| range.start <= r.start && r.end <= range.end)
+        let end = range.end;
+        self.times_in(range)
+            .map(|t| &t.range)
+            .filter(|r| r.end <= end)
             .map(|r| r.end)
             .max()
     }
@@ -581,44 +587,43 @@ impl<'a> SentenceContext<'a> {
         let own = doc.analyzed.doc.meta.entity.clone().unwrap_or_default();
         let is_rank = matches!(q.unit.dimension, Dimension::Rank | Dimension::Tier);
         let clause_range = self.clause(clause);
-        let mut subject = None;
-        for t in self.terms(doc) {
-            if t.span.start >= q.range.start || t.span.start < self.range.start {
-                continue;
+        let name_of = |t: &TermMatch, term: &Term| match *term {
+            // `高新区` in an article about `鹤鸣高新区` is the article's own zone.
+            Term::Entity(_) if !own.is_empty() && own.ends_with(&text[t.span.range()]) => {
+                Some(own.clone())
             }
-            if !self.is_subject_position(text, t.span.start) {
-                continue;
-            }
-            for term in t.terms {
-                let name = match *term {
-                    // `高新区` in an article about `鹤鸣高新区` is the article's own zone.
-                    Term::Entity(_) if !own.is_empty() && own.ends_with(&text[t.span.range()]) => {
-                        Some(own.clone())
-                    }
-                    Term::Entity(i) => rules.entities().get(i).map(|e| e.name.clone()),
-                    Term::Anaphor(_) if is_rank => None,
-                    Term::Anaphor(AnaphorKind::Own) => Some(own.clone()),
-                    Term::Anaphor(AnaphorKind::Parent) => relative(rules, &own, 1),
-                    Term::Anaphor(AnaphorKind::Province) => relative(rules, &own, 2),
-                    _ => None,
-                };
-                if let Some(name) = name {
-                    subject = Some(name);
-                    break;
-                }
-            }
-        }
+            Term::Entity(i) => rules.entities().get(i).map(|e| e.name.clone()),
+            Term::Anaphor(_) if is_rank => None,
+            Term::Anaphor(AnaphorKind::Own) => Some(own.clone()),
+            Term::Anaphor(AnaphorKind::Parent) => relative(rules, &own, 1),
+            Term::Anaphor(AnaphorKind::Province) => relative(rules, &own, 2),
+            _ => None,
+        };
+        // The last entity word before the figure that opens its clause is the subject.
+        let subject = self
+            .terms_in(doc, self.range.start..q.range.start)
+            .iter()
+            .rev()
+            .filter(|t| {
+                t.terms
+                    .iter()
+                    .any(|term| matches!(term, Term::Entity(_) | Term::Anaphor(_)))
+            })
+            .filter(|t| self.is_subject_position(text, t.span.start))
+            .find_map(|t| t.terms.iter().find_map(|term| name_of(t, term)));
         // The document's own entity named in the figure's clause is its subject, whatever
         // opened the clause (`河南省…活动中,高新区集中开工项目5个`).
-        let clause_names_own = self.terms(doc).iter().any(|t| {
-            clause_range.start <= t.span.start
-                && t.span.end <= q.range.start
-                && t.terms.iter().any(|term| match *term {
-                    Term::Entity(i) => rules.entities().get(i).is_some_and(|e| e.name == own),
-                    Term::Anaphor(AnaphorKind::Own) => true,
-                    _ => false,
-                })
-        });
+        let clause_names_own = self
+            .terms_in(doc, clause_range.start..q.range.start)
+            .iter()
+            .any(|t| {
+                t.span.end <= q.range.start
+                    && t.terms.iter().any(|term| match *term {
+                        Term::Entity(i) => rules.entities().get(i).is_some_and(|e| e.name == own),
+                        Term::Anaphor(AnaphorKind::Own) => true,
+                        _ => false,
+                    })
+            });
         if clause_names_own {
             return own;
         }

@@ -637,18 +637,23 @@ fn words_start(
     q: &Quantity,
 ) -> usize {
     let mut start = clause.start;
-    for t in sentence.terms(doc) {
+    for t in sentence.terms_in(doc, clause.start..q.range.start) {
         let is_entity = t
             .terms
             .iter()
             .any(|term| matches!(term, Term::Entity(_) | Term::Anaphor(_)));
-        if is_entity && t.span.start >= clause.start && t.span.end <= q.range.start {
+        if is_entity && t.span.end <= q.range.start {
             start = start.max(t.span.end);
         }
     }
-    for other in sentence.quantities() {
+    let quantities = sentence.quantities();
+    let first = quantities.partition_point(|other| other.item.range.start < clause.start);
+    for other in &quantities[first..] {
         let r = &other.item.range;
-        if r.start >= clause.start && r.end <= q.range.start {
+        if r.start >= q.range.start {
+            break;
+        }
+        if r.end <= q.range.start {
             start = start.max(r.end);
         }
     }
