@@ -238,7 +238,7 @@ pub enum SectionRole {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionPlace {
-    /// In a heading, or at the start of a sentence (after a speaker's `报告指出，`).
+    /// In a heading, or at the start of a sentence (after a speaker's `会议提出，`).
     Lead,
     /// Anywhere in a heading or a sentence (`今年发展主要预期目标是：`).
     Anywhere,

@@ -230,7 +230,7 @@ mod tests {
 
     #[test]
     fn a_named_year_is_four_digits_alone() {
-        assert_eq!(named_year("2023年国民经济和社会发展统计公报"), Some(2023));
+        assert_eq!(named_year("2023年统计公报"), Some(2023));
         assert_eq!(named_year("2021任务清单"), Some(2021));
         assert_eq!(named_year("增长12345"), None);
         assert_eq!(named_year("第十四个五年规划"), None);
@@ -239,7 +239,7 @@ mod tests {
     #[test]
     fn a_title_glued_to_a_line_is_its_tail_without_figures() {
         assert_eq!(
-            trailing_title("基本养老保险参保率提高到95%,优化社会救助2025任务清单"),
+            trailing_title("养老床位增加到800张,办好民生实事2025任务清单"),
             Some("任务清单")
         );
         assert_eq!(trailing_title("确保完成全年目标任务。"), None);

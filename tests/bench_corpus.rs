@@ -38,7 +38,7 @@ fn generated_articles_carry_front_matter_targets_reviews_damage_and_reposts() {
     assert!(any("过去一年，"));
     assert!(any("——"));
     assert!(any("1至6月，"));
-    assert!(any("国民经济和社会发展统计公报"));
+    assert!(any("年统计公报"));
     assert!(any("經濟"), "a Traditional repost");
     assert!(
         any("增 长\n\n"),

@@ -330,7 +330,7 @@ fn body(spec: &ArticleSpec<'_>, damage: Damage, rng: &mut Rng) -> (String, Strin
                     targets.push('；');
                 }
             }
-            targets.push_str("居民收入增长与经济增长基本同步。");
+            targets.push_str("城乡居民收入稳步提高。");
             paragraph(&mut text, targets);
             if !bullets.is_empty() {
                 paragraph(&mut text, bullets);
@@ -377,7 +377,7 @@ fn body(spec: &ArticleSpec<'_>, damage: Damage, rng: &mut Rng) -> (String, Strin
                 3 + rng.below(2),
                 1 + rng.below(28)
             );
-            let title = format!("{year}年{entity}国民经济和社会发展统计公报");
+            let title = format!("{entity}{year}年统计公报");
             let gdp = format!("{}.{}", 80 + rng.below(400), rng.below(100));
             paragraph(
                 &mut text,

@@ -276,7 +276,7 @@ impl<'a> DocumentContext<'a> {
                 carried_section = sentence.section;
             }
             // A new part of the text (a review, the year's goals) starts afresh: the time of the
-            // sentence that opened it (`去年和今年以来工作回顾`) dates nothing after it.
+            // sentence that opened it (`一、去年以来工作回顾`) dates nothing after it.
             let role = self.roles.get(index).copied().unwrap_or_default();
             let opens_part = role != previous_role;
             if opens_part {
@@ -311,7 +311,7 @@ impl<'a> DocumentContext<'a> {
             };
             let frame = context.times.iter().find(|t| frames(&t.item, text));
             if opens_part {
-                // The sentence that opens a part (`一、去年和今年以来工作回顾`) names the part, not
+                // The sentence that opens a part (`一、去年以来工作回顾`) names the part, not
                 // the period of the figures after it.
             } else if let Some(frame) = frame {
                 carried = Some(&frame.item);
@@ -552,7 +552,7 @@ impl<'a> SentenceContext<'a> {
     /// sentence, else the one carried from earlier sentences.
     ///
     /// A figure of a period (an amount, a growth rate: `flow`) is not dated by the day of another
-    /// clause (`年末城镇调查失业率降到5.5%,居民消费价格上涨2%`): it takes an earlier period instead.
+    /// clause (`年末登记失业率为3.9%,农民人均收入增长7%`): it takes an earlier period instead.
     pub(super) fn governing_time(
         &self,
         clause: usize,
