@@ -125,8 +125,12 @@ pub fn scan_fragment(normalized: &Normalized, reference: &Reference) -> Scan {
     let times = time::find_all(normalized.text(), reference);
     let (quantities, unparsed) = quantity::find_all_with_unparsed(normalized.text());
     let quantities = outside_times(quantities, &times);
-    push_found(&mut scan, normalized, 0, quantities, times, None, None);
-    push_unparsed(&mut scan, normalized, 0, unparsed, None, None);
+    let found = Found {
+        quantities,
+        times,
+        unparsed,
+    };
+    push_found(&mut scan, normalized, 0, found, None, None);
     scan
 }
 
@@ -165,44 +169,26 @@ fn scan_range(
     times.retain(|t| !time::is_comparison_base(slice, t));
     let (quantities, unparsed) = quantity::find_all_with_unparsed(slice);
     let quantities = outside_times(quantities, &times);
+    let found = Found {
+        quantities,
+        times,
+        unparsed,
+    };
     push_found(
         scan,
         normalized,
         range.start,
-        quantities,
-        times,
-        Some(section),
-        sentence,
-    );
-    push_unparsed(
-        scan,
-        normalized,
-        range.start,
-        unparsed,
+        found,
         Some(section),
         sentence,
     );
 }
 
-/// Records unread numbers found in a slice starting at `offset`.
-fn push_unparsed(
-    scan: &mut Scan,
-    normalized: &Normalized,
-    offset: usize,
+/// What one scanned slice holds, with ranges relative to the slice.
+struct Found {
+    quantities: Vec<Quantity>,
+    times: Vec<TimeExpr>,
     unparsed: Vec<Unparsed>,
-    section: Option<usize>,
-    sentence: Option<usize>,
-) {
-    for mut u in unparsed {
-        u.range = u.range.start + offset..u.range.end + offset;
-        let span = normalized.to_source(u.range.clone());
-        scan.unparsed.push(Located {
-            item: u,
-            span,
-            section,
-            sentence,
-        });
-    }
 }
 
 /// Shifts ranges found in a slice starting at `offset` to document offsets and locates them.
@@ -210,27 +196,36 @@ fn push_found(
     scan: &mut Scan,
     normalized: &Normalized,
     offset: usize,
-    quantities: Vec<Quantity>,
-    times: Vec<TimeExpr>,
+    found: Found,
     section: Option<usize>,
     sentence: Option<usize>,
 ) {
-    let shift = |r: &Range<usize>| r.start + offset..r.end + offset;
-    for mut q in quantities {
-        q.range = shift(&q.range);
-        let span = normalized.to_source(q.range.clone());
+    let locate = |range: &mut Range<usize>| {
+        *range = range.start + offset..range.end + offset;
+        normalized.to_source(range.clone())
+    };
+    for mut item in found.quantities {
+        let span = locate(&mut item.range);
         scan.quantities.push(Located {
-            item: q,
+            item,
             span,
             section,
             sentence,
         });
     }
-    for mut t in times {
-        t.range = shift(&t.range);
-        let span = normalized.to_source(t.range.clone());
+    for mut item in found.times {
+        let span = locate(&mut item.range);
         scan.times.push(Located {
-            item: t,
+            item,
+            span,
+            section,
+            sentence,
+        });
+    }
+    for mut item in found.unparsed {
+        let span = locate(&mut item.range);
+        scan.unparsed.push(Located {
+            item,
             span,
             section,
             sentence,
