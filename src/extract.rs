@@ -135,8 +135,18 @@ fn claim_for(
             (ClaimKind::Target, period, Some(deadline))
         }
         Stance::Reported => {
-            let period = reported_period(doc, sentence, time, published);
-            let partial = time.is_some_and(|t| is_partial(t, published));
+            let flow = choice.measure.is_of_a_period();
+            let period = match time {
+                // `截至9月底,完成投资43.5亿元`: a flow up to a cut-off day is the year's so far.
+                Some(t) if flow && context::is_cut_off(t) => year_to(t.period.end),
+                _ => reported_period(doc, sentence, time, published),
+            };
+            let partial = time.is_some_and(|t| {
+                is_partial(t, published)
+                    || (flow
+                        && context::is_cut_off(t)
+                        && (period.end.month(), period.end.day()) != (12, 31))
+            });
             let kind = if partial {
                 ClaimKind::Progress
             } else {
@@ -489,6 +499,12 @@ fn reported_period(
         }
         _ => Period::day(published),
     }
+}
+
+/// The year of `day` from its first day up to `day`.
+fn year_to(day: NaiveDate) -> Period {
+    let start = NaiveDate::from_ymd_opt(day.year(), 1, 1).unwrap_or(day);
+    Period { start, end: day }
 }
 
 /// Whether a reported figure covers only part of its period: a year-to-date figure, months of a

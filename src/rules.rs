@@ -112,6 +112,8 @@ pub enum AnaphorKind {
     Parent,
     /// The province above the document's entity (`全省`).
     Province,
+    /// A zone's head noun (`集聚区`): the one zone of the document's entity so named.
+    Head,
 }
 
 /// One indicator, as declared in `metrics/<family>.toml`.
@@ -201,6 +203,9 @@ pub struct Anaphora {
     pub parent: Vec<String>,
     /// Words for its province (`全省`).
     pub province: Vec<String>,
+    /// Head nouns that stand for a named zone inside the document's entity once the article
+    /// has introduced it (`集聚区`, `该集聚区` for `西部产业集聚区` in its district's article).
+    pub head: Vec<String>,
 }
 
 /// Words that make a clause a target, an outcome or progress.

@@ -415,3 +415,79 @@ fn a_reviews_lead_year_dates_the_whole_year_after_it() {
         (date("2021-01-01"), date("2021-12-31"))
     );
 }
+
+/// The claims of `text` as an article about `entity`.
+fn claims_of(entity: &str, text: &str, published: &str) -> Vec<Claim> {
+    let rules = rules::builtin().expect("the built-in rules load");
+    let doc = Document::from_text("seed.txt", text, date(published), Some(entity.into()));
+    extract::extract(&analyze(&doc), &rules)
+}
+
+#[test]
+fn city_words_in_a_city_article_name_the_city_itself() {
+    let found = claims_of(
+        "焦作市",
+        "今年以来,我市新开工重大项目26个,已争取各类上级资金12.5亿元。",
+        "2025-07-20",
+    );
+    assert!(found.iter().all(|c| c.entity == "焦作市"), "{found:#?}");
+    // In a district's article the same words are its city.
+    let found = claims("全市新开工重大项目26个。", "2025-07-20");
+    assert_eq!(find(&found, "26个").entity, "焦作市");
+}
+
+#[test]
+fn a_place_after_zai_is_where_not_who() {
+    let found = claims(
+        "10月9日,在焦作举办的产业对接会上,签约合作项目6个,总投资40.6亿元。",
+        "2025-10-20",
+    );
+    assert!(found.iter().all(|c| c.entity == "中站区"), "{found:#?}");
+}
+
+#[test]
+fn a_zone_named_by_its_head_noun_is_the_zone() {
+    let found = claims(
+        "截至6月底,该集聚区完成固定资产投资21.4亿元,同比增长8.2%。",
+        "2016-07-25",
+    );
+    let investment = find(&found, "21.4亿元");
+    assert_eq!(investment.entity, "西部产业集聚区");
+    // A flow up to a cut-off day runs from the start of the year and is progress.
+    assert_eq!(investment.kind, ClaimKind::Progress);
+    let period = investment.period.expect("a reported figure has a period");
+    assert_eq!((period.start, period.end), (date("2016-01-01"), date("2016-06-30")));
+}
+
+#[test]
+fn an_events_day_dates_its_sentence_and_ends_with_its_paragraph() {
+    let text = "今年以来,全区经济运行平稳。\n\n\
+                5月8日,全区举行重点项目集中签约活动,签约项目12个,总投资88亿元。\
+                活动现场气氛热烈。\n\n\
+                全区新增规模以上工业企业4家,争取专项资金2600万元。";
+    let found = claims(text, "2025-09-15");
+    let signed = find(&found, "88亿元");
+    let period = signed.period.expect("dated");
+    assert_eq!((period.start, period.end), (date("2025-05-08"), date("2025-05-08")));
+    // The next paragraph goes back to the year so far.
+    let funds = find(&found, "2600万元");
+    assert_eq!(funds.kind, ClaimKind::Progress);
+    let period = funds.period.expect("dated");
+    assert_eq!((period.start, period.end), (date("2025-01-01"), date("2025-09-15")));
+}
+
+#[test]
+fn share_of_the_years_plan_in_a_review_is_reported() {
+    let found = claims(
+        "全年实施技改项目28个,完成投资16.3亿元,完成年度计划投资的105.2%。",
+        "2023-12-26",
+    );
+    let share = find(&found, "105.2%");
+    assert_eq!(share.kind, ClaimKind::Outcome);
+}
+
+#[test]
+fn a_bare_ordinal_rank_is_counted_in_places() {
+    let found = claims("全区进出口总额增速居全市第一。", "2023-12-26");
+    assert_eq!(find(&found, "第一").unit, "名");
+}

@@ -9,7 +9,7 @@ use crate::Analyzed;
 use crate::claim::ClaimKind;
 use crate::normalize::is_cjk;
 use crate::quantity::{Dimension, Quantity};
-use crate::rules::{AnaphorKind, CueScope, PatternMatch, RuleSet, Term, TermMatch};
+use crate::rules::{AnaphorKind, CueScope, EntityLevel, PatternMatch, RuleSet, Term, TermMatch};
 use crate::scan::{Located, Scan};
 use crate::span::Span;
 use crate::structure::Role;
@@ -43,7 +43,7 @@ struct CueHit {
 }
 
 /// Words that may stand between a clause's start and its subject (`其中中站区…`).
-const LEADING_FILLERS: &[&str] = &["其中", "同时", "目前", "另外", "此外", "在", "今年", "全年"];
+const LEADING_FILLERS: &[&str] = &["其中", "同时", "目前", "另外", "此外", "今年", "全年"];
 
 /// Everything one document's extraction needs, computed once.
 pub(super) struct DocumentContext<'a> {
@@ -228,6 +228,9 @@ impl<'a> DocumentContext<'a> {
         let quantities = &self.scan.quantities;
         let times = &self.times;
         let mut carried: Option<&TimeExpr> = None;
+        // What an event's day replaced (`今年以来,…。9月7日,…`): it comes back when the day's
+        // paragraph ends, since the next paragraph no longer describes the event.
+        let mut before_event: Option<&TimeExpr> = None;
         let mut carried_section = usize::MAX;
         // `到2029年,…。高新区综合排名进入…前100名。`: a deadline that frames its sentence
         // governs the rest of its paragraph.
@@ -269,8 +272,12 @@ impl<'a> DocumentContext<'a> {
                 carried = None;
                 framing = false;
             }
+            if new_paragraph && carried.is_some_and(|t| t.kind == TimeKind::Day) {
+                carried = before_event.take();
+            }
             if carried_section != sentence.section {
                 carried = None;
+                before_event = None;
                 framing = false;
                 in_enumeration = false;
                 carried_section = sentence.section;
@@ -281,6 +288,7 @@ impl<'a> DocumentContext<'a> {
             let opens_part = role != previous_role;
             if opens_part {
                 carried = None;
+                before_event = None;
                 framing = false;
             }
             previous_role = role;
@@ -315,13 +323,22 @@ impl<'a> DocumentContext<'a> {
                 // the period of the figures after it.
             } else if let Some(frame) = frame {
                 carried = Some(&frame.item);
+                before_event = None;
                 framing = true;
             } else if let Some(last) = last {
+                if last.item.kind == TimeKind::Day {
+                    if carried.is_some_and(|t| t.kind != TimeKind::Day) {
+                        before_event = carried;
+                    }
+                } else {
+                    before_event = None;
+                }
                 carried = Some(&last.item);
                 framing = false;
             } else if !continues && !framing && !carried.is_some_and(carries) {
                 // A part of a year carried along a `;` list ends with the list.
                 carried = None;
+                before_event = None;
             }
             out.push(context);
             q_at = q_end;
@@ -352,6 +369,20 @@ fn names_a_programme(text: &str, t: &TimeExpr) -> bool {
     bare && next.is_some_and(|c| is_cjk(c) && !matches!(c, '期' | '时' | '以' | '中' | '的' | '来'))
 }
 
+/// Whether a day is a cut-off (`截至9月底`, `截止到6月30日`): a stock stands at it, a flow runs
+/// from the start of its year up to it.
+pub(super) fn is_cut_off(t: &TimeExpr) -> bool {
+    t.kind == TimeKind::Day
+        && ["截至", "截止", "到"]
+            .iter()
+            .any(|w| t.printed.starts_with(w))
+}
+
+/// Whether a day is the date of a stock (`年末`, `6月底`) rather than of an event.
+fn is_stock_date(t: &TimeExpr) -> bool {
+    t.kind == TimeKind::Day && (t.printed.ends_with('末') || t.printed.ends_with('底'))
+}
+
 /// Whether a deadline frames what follows it (`到2029年,` set off by a comma).
 fn frames(t: &TimeExpr, text: &str) -> bool {
     matches!(t.kind, TimeKind::Deadline | TimeKind::Horizon)
@@ -374,7 +405,7 @@ fn carries(t: &TimeExpr) -> bool {
         TimeKind::OpenStart => true,
         // An event's day carries (the next sentences describe the event); a stock's date
         // (`年末`, `6月底`) dates only its own sentence.
-        TimeKind::Day => !t.printed.ends_with('末') && !t.printed.ends_with('底'),
+        TimeKind::Day => !is_stock_date(t),
         TimeKind::Deadline | TimeKind::Horizon | TimeKind::Plan => false,
     }
 }
@@ -551,8 +582,9 @@ impl<'a> SentenceContext<'a> {
     /// clause, else the first after it in its clause, else the last one earlier in the
     /// sentence, else the one carried from earlier sentences.
     ///
-    /// A figure of a period (an amount, a growth rate: `flow`) is not dated by the day of another
-    /// clause (`年末登记失业率为3.9%,农民人均收入增长7%`): it takes an earlier period instead.
+    /// A figure of a period (an amount, a growth rate: `flow`) is not dated by the stock date of
+    /// another clause (`年末登记失业率为3.9%,农民人均收入增长7%`): it takes an earlier period
+    /// instead. An event's day (`9月28日,…签约项目41个,总投资129亿元`) dates the event's flows.
     pub(super) fn governing_time(
         &self,
         clause: usize,
@@ -567,7 +599,7 @@ impl<'a> SentenceContext<'a> {
         if let Some(t) = in_clause.first() {
             return Some(t);
         }
-        let dates_a_flow = |t: &&TimeExpr| !flow || t.kind != TimeKind::Day;
+        let dates_a_flow = |t: &&TimeExpr| !flow || !is_stock_date(t) || is_cut_off(t);
         if let Some(t) = self
             .times_in(self.range.start..range.start)
             .rev()
@@ -595,8 +627,9 @@ impl<'a> SentenceContext<'a> {
             Term::Entity(i) => rules.entities().get(i).map(|e| e.name.clone()),
             Term::Anaphor(_) if is_rank => None,
             Term::Anaphor(AnaphorKind::Own) => Some(own.clone()),
-            Term::Anaphor(AnaphorKind::Parent) => relative(rules, &own, 1),
-            Term::Anaphor(AnaphorKind::Province) => relative(rules, &own, 2),
+            Term::Anaphor(AnaphorKind::Parent) => enclosing(rules, &own, EntityLevel::City),
+            Term::Anaphor(AnaphorKind::Province) => enclosing(rules, &own, EntityLevel::Province),
+            Term::Anaphor(AnaphorKind::Head) => zone_by_head(rules, &own, &text[t.span.range()]),
             _ => None,
         };
         // The last entity word before the figure that opens its clause is the subject.
@@ -645,13 +678,43 @@ impl<'a> SentenceContext<'a> {
     }
 }
 
-/// The entity `steps` levels above `name` (1 = parent), if the rules know it.
-fn relative(rules: &RuleSet, name: &str, steps: usize) -> Option<String> {
-    let mut at = rules.entity_index(name)?;
-    for _ in 0..steps {
+/// The entity of `level` that holds `own` or is `own` (`全市` in a city's article is the city
+/// itself, in a district's its parent city). A place the rules do not know is read by its
+/// name's ending (`某某市` is a city).
+fn enclosing(rules: &RuleSet, own: &str, level: EntityLevel) -> Option<String> {
+    let Some(mut at) = rules.entity_index(own) else {
+        let suffixes: &[&str] = match level {
+            EntityLevel::City => &["市", "州", "盟"],
+            EntityLevel::Province => &["省", "自治区"],
+            _ => &[],
+        };
+        return suffixes
+            .iter()
+            .any(|s| own.ends_with(s))
+            .then(|| own.to_owned());
+    };
+    loop {
+        let entity = rules.entities().get(at)?;
+        if entity.level == level {
+            return Some(entity.name.clone());
+        }
         at = rules.parent_of(at)?;
     }
-    rules.entities().get(at).map(|e| e.name.clone())
+}
+
+/// The zone a head noun stands for (`该集聚区` → `西部产业集聚区`): the document's entity if its
+/// name ends so, else its one child zone whose name does; none when two would fit.
+fn zone_by_head(rules: &RuleSet, own: &str, word: &str) -> Option<String> {
+    let head = word.strip_prefix('该').unwrap_or(word);
+    if own.ends_with(head) {
+        return Some(own.to_owned());
+    }
+    let mut zones = rules
+        .entities()
+        .iter()
+        .filter(|e| e.parent.as_deref() == Some(own) && e.name.ends_with(head));
+    let zone = zones.next()?;
+    zones.next().is_none().then(|| zone.name.clone())
 }
 
 /// Whether the figure at `pos` spells out a goal named just before it (`完成市定目标（3446万美元）`):

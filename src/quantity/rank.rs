@@ -124,8 +124,14 @@ pub(super) fn position(
     comparator: Comparator,
 ) -> Quantity {
     let value = Decimal::from(position);
+    // A bare position (`居全市第一`) and `首位` are counted in places (`名`, `位`) all the same.
+    let printed = match word {
+        None => "名",
+        Some("首位") => "位",
+        Some(w) => w,
+    };
     let unit = Unit {
-        printed: word.unwrap_or_default().to_owned(),
+        printed: printed.to_owned(),
         scale: None,
         word: word.map(str::to_owned),
         base: "名次".to_owned(),

@@ -220,6 +220,8 @@ struct AnaphoraDef {
     parent: Vec<Spanned<String>>,
     #[serde(default)]
     province: Vec<Spanned<String>>,
+    #[serde(default)]
+    head: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -534,6 +536,7 @@ pub(super) fn compile(sources: Sources) -> Result<RuleSet, Vec<RuleDiagnostic>> 
         own: strings(def.own),
         parent: strings(def.parent),
         province: strings(def.province),
+        head: strings(def.head),
     });
     let cues: Vec<Cue> = cues
         .into_iter()
@@ -715,6 +718,7 @@ fn check_entities(
             &anaphora.def.own,
             &anaphora.def.parent,
             &anaphora.def.province,
+            &anaphora.def.head,
         ] {
             check_words(checker, anaphora.file, words, "anaphor");
         }

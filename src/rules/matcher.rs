@@ -101,6 +101,7 @@ impl Lexicon {
             (AnaphorKind::Own, &anaphora.own),
             (AnaphorKind::Parent, &anaphora.parent),
             (AnaphorKind::Province, &anaphora.province),
+            (AnaphorKind::Head, &anaphora.head),
         ] {
             for word in list {
                 add(word, Term::Anaphor(kind));
