@@ -123,8 +123,11 @@ fn claim_for(
     } else {
         stance
     };
+    let of_works = doc.rules().metric(&choice.id).is_some_and(|m| m.of_works);
     let entity = match &choice.entity {
         Some(own) => own.clone(),
+        None if of_works => works_named(doc.text(), sentence, item)
+            .unwrap_or_else(|| sentence.entity(doc, clause, item)),
         None => sentence.entity(doc, clause, item),
     };
 
@@ -211,6 +214,41 @@ fn claim_for(
     };
     Some((claim, choice.subject))
 }
+
+/// The works whose progress a figure gives: the words that open the figure's clause, else an
+/// earlier clause of its list item, up to the first verb or time word
+/// (`全域农村污水管网已敷设460公里,占总任务量的87%` → `全域农村污水管网`).
+fn works_named(text: &str, sentence: &SentenceContext, q: &Quantity) -> Option<String> {
+    let head = &text[sentence.range.start..q.range.start];
+    let item = head.rfind(';').map_or(head, |i| &head[i + 1..]);
+    item.rsplit(',').find_map(|clause| {
+        let end = WORKS_NAME_ENDS
+            .iter()
+            .filter_map(|w| clause.find(w))
+            .min()
+            .unwrap_or(clause.len());
+        let name = clause[..end].trim_matches(|c: char| !crate::normalize::is_cjk(c));
+        let name = name.strip_prefix("全区").unwrap_or(name);
+        (name.chars().count() >= 2 && name.chars().all(crate::normalize::is_cjk))
+            .then(|| name.to_owned())
+    })
+}
+
+/// Words that end a works' name: what is done to it and when.
+const WORKS_NAME_ENDS: &[&str] = &[
+    "已",
+    "将",
+    "正在",
+    "年底前",
+    "年内",
+    "今年",
+    "明年",
+    "目前",
+    "完成",
+    "占",
+    "累计",
+    "于",
+];
 
 /// Where a claim is in its file: the source span of a normalized range, with its id, path,
 /// line, column and text.
@@ -454,6 +492,15 @@ fn target_dates(
     time: Option<&TimeExpr>,
     published: NaiveDate,
 ) -> (Option<Period>, NaiveDate) {
+    // A day already come (`目前`, the day of the meeting that set the goal) is when the goal
+    // was stated, not when it is due.
+    let time = time.filter(|t| {
+        let now = ["目前", "当前", "眼下"]
+            .iter()
+            .any(|w| t.printed.contains(w));
+        !(matches!(t.kind, TimeKind::Day | TimeKind::OpenStart)
+            && (t.period.end < published || now))
+    });
     if let Some(t) = time {
         // A past part of the year (`1~8月份` before `年度计划…`) dates the report, not the
         // goal: the goal is the year's.

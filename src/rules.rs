@@ -141,6 +141,9 @@ pub struct Metric {
     /// A flow counted per period (`新增国家高新技术企业2家`): a target over several years is
     /// reached by the sum of the outcomes of the years inside its period.
     pub accumulates: bool,
+    /// The progress of one named works (`污水管网已敷设…,占总任务量的87%`): the works that
+    /// open the figure's list item are the claim's entity, so two works never reconcile.
+    pub of_works: bool,
     /// Sentences and the claims they must give.
     pub examples: Vec<Example>,
     /// Sentences that must not give this metric.

@@ -466,13 +466,14 @@ fn framed_at(
     ))
 }
 
-/// An end point at `at`: a deadline from publication if still to come, else an as-of instant.
+/// An end point at `at`: a deadline from publication if still to come, else an as-of instant
+/// (`截至目前`, `截至今日`: the publication day itself is now, not a deadline).
 fn end_point(
     at: NaiveDate,
     frame: Period,
     published: NaiveDate,
 ) -> (TimeKind, Period, Option<Period>) {
-    if at >= published {
+    if at > published {
         (
             TimeKind::Deadline,
             Period {

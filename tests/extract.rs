@@ -456,7 +456,10 @@ fn a_zone_named_by_its_head_noun_is_the_zone() {
     // A flow up to a cut-off day runs from the start of the year and is progress.
     assert_eq!(investment.kind, ClaimKind::Progress);
     let period = investment.period.expect("a reported figure has a period");
-    assert_eq!((period.start, period.end), (date("2016-01-01"), date("2016-06-30")));
+    assert_eq!(
+        (period.start, period.end),
+        (date("2016-01-01"), date("2016-06-30"))
+    );
 }
 
 #[test]
@@ -468,12 +471,18 @@ fn an_events_day_dates_its_sentence_and_ends_with_its_paragraph() {
     let found = claims(text, "2025-09-15");
     let signed = find(&found, "88亿元");
     let period = signed.period.expect("dated");
-    assert_eq!((period.start, period.end), (date("2025-05-08"), date("2025-05-08")));
+    assert_eq!(
+        (period.start, period.end),
+        (date("2025-05-08"), date("2025-05-08"))
+    );
     // The next paragraph goes back to the year so far.
     let funds = find(&found, "2600万元");
     assert_eq!(funds.kind, ClaimKind::Progress);
     let period = funds.period.expect("dated");
-    assert_eq!((period.start, period.end), (date("2025-01-01"), date("2025-09-15")));
+    assert_eq!(
+        (period.start, period.end),
+        (date("2025-01-01"), date("2025-09-15"))
+    );
 }
 
 #[test]
@@ -490,4 +499,31 @@ fn share_of_the_years_plan_in_a_review_is_reported() {
 fn a_bare_ordinal_rank_is_counted_in_places() {
     let found = claims("全区进出口总额增速居全市第一。", "2023-12-26");
     assert_eq!(find(&found, "第一").unit, "名");
+}
+
+#[test]
+fn now_at_a_clause_start_dates_a_stock_to_the_publication_day() {
+    let text = "2023年,全区新增高新技术企业9家。\n目前,全区已建成充电桩410个。";
+    let found = claims(text, "2024-05-20");
+    let period = find(&found, "410个").period.expect("dated");
+    assert_eq!(
+        (period.start, period.end),
+        (date("2024-05-20"), date("2024-05-20"))
+    );
+    // `项目前期` holds the same two characters and dates nothing.
+    let found = claims("另有6个项目正在办理项目前期手续。", "2024-05-20");
+    assert!(
+        found
+            .iter()
+            .all(|c| c.period.is_none_or(|p| p.end == date("2024-05-20")))
+    );
+}
+
+#[test]
+fn the_progress_of_one_works_is_not_the_progress_of_another() {
+    let text = "目前,全镇供水管网已铺设120公里,占总任务量的64%;\
+                垃圾中转站项目年底前完成总工程量的50%。";
+    let found = claims(text, "2024-08-10");
+    assert_eq!(find(&found, "64%").entity, "全镇供水管网");
+    assert_eq!(find(&found, "50%").entity, "垃圾中转站项目");
 }

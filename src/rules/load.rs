@@ -169,6 +169,8 @@ struct MetricDef {
     #[serde(default)]
     accumulates: bool,
     #[serde(default)]
+    of_works: bool,
+    #[serde(default)]
     example: Vec<ExampleDef>,
     #[serde(default)]
     counterexample: Vec<CounterexampleDef>,
@@ -627,6 +629,7 @@ fn convert_metric(def: MetricDef, dimension: Dimension, source: &Source) -> Metr
         description: def.description,
         tracks: def.tracks.map(Spanned::into_inner),
         accumulates: def.accumulates,
+        of_works: def.of_works,
         examples: def
             .example
             .into_iter()

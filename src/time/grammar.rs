@@ -85,6 +85,8 @@ enum Rule {
     SeasonShort,
     Holiday,
     RelDay,
+    /// `目前`, `当前` at the start of a clause, `截至目前`: the publication day.
+    Now,
     RelMonth,
     Decade,
     Numeric,
@@ -143,6 +145,7 @@ static RULES: LazyLock<Vec<(Rule, Regex)>> = LazyLock::new(|| {
         (Rule::SeasonShort, format!(r"^(?P<sr>今|明|去|本)(?P<season>{shorts})(?:季|天)?")),
         (Rule::Holiday, format!(r"^{YEAR}?(?P<fest>{holidays})")),
         (Rule::RelDay, r"^(?P<rd>今天|今日|明天|明日|昨天|昨日|后天|前天)".to_owned()),
+        (Rule::Now, r"^(?:目前|当前|眼下)".to_owned()),
         (Rule::RelMonth, format!(r"^(?P<rm>本月|上个月|上月|下个月|下月)(?:{day})?")),
         (
             Rule::Decade,
@@ -460,6 +463,19 @@ fn build(rule: Rule, c: &Captures, prev: Option<char>, after: &str, ctx: &Ctx) -
                     Granularity::Day,
                     y,
                     Some(holiday.date.month),
+                )
+            })
+        }
+        // `项目前期` holds 目前 too: now opens its clause or follows a cut-off word.
+        Rule::Now => {
+            let opens = prev.is_none_or(|p| !crate::normalize::is_cjk(p) || "至止到".contains(p));
+            let p = ctx.reference.published;
+            opens.then(|| {
+                span(
+                    Period::day(p),
+                    Granularity::Day,
+                    (p.year(), YearSource::Relative),
+                    Some(p.month()),
                 )
             })
         }
@@ -803,7 +819,7 @@ mod tests {
 
     #[test]
     fn every_rule_compiles() {
-        assert_eq!(RULES.len(), 18);
+        assert_eq!(RULES.len(), 19);
         assert!(HORIZON.is_some() && LOOKBACK.is_some());
     }
 }
