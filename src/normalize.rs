@@ -235,7 +235,7 @@ struct Normalizer<'a> {
 impl Normalizer<'_> {
     fn run(&self) -> Normalized {
         let decoded = web::decode_entities(&self.source[self.body.range()], self.body.start);
-        let chars = web::remove_glosses(decoded);
+        let chars = web::remove_footnote_marks(web::remove_glosses(decoded));
         let lines = layout::classify_lines(&chars, self.layout);
         let mut out = Output::default();
         let mut line_index = 0usize;

@@ -155,6 +155,46 @@ pub(super) fn remove_glosses(chars: Vec<SourceChar>) -> Vec<SourceChar> {
     out
 }
 
+/// Removes footnote marks that statistical communiqués print after a term
+/// (`国内生产总值[2]`, `能耗［4］`, `〔3〕`): a bracketed number of one or two digits directly
+/// after a CJK character or a closing bracket. Its bytes join the character before it, so an
+/// indicator's name reads whole (`万元国内生产总值能耗比上年下降3.1%`) and the map stays exact.
+pub(super) fn remove_footnote_marks(chars: Vec<SourceChar>) -> Vec<SourceChar> {
+    let mut out: Vec<SourceChar> = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some(end) = footnote_mark_at(&chars, i)
+            && let Some(before) = out.last_mut()
+            && (is_cjk(before.c) || matches!(before.c, ')' | '）'))
+        {
+            before.source = before.source.cover(chars[end - 1].source);
+            i = end;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+/// The end (exclusive) of a footnote mark opening at `open`: `[`, one or two ASCII digits, `]`.
+fn footnote_mark_at(chars: &[SourceChar], open: usize) -> Option<usize> {
+    let closing = match chars[open].c {
+        '[' => ']',
+        '［' => '］',
+        '〔' => '〕',
+        _ => return None,
+    };
+    let digits = chars[open + 1..]
+        .iter()
+        .take(3)
+        .take_while(|s| s.c.is_ascii_digit())
+        .count();
+    let close = open + 1 + digits;
+    ((1..=2).contains(&digits) && chars.get(close).is_some_and(|s| s.c == closing))
+        .then_some(close + 1)
+}
+
 /// Every bracketed pinyin syllable directly after a CJK character, in order.
 fn find_glosses(chars: &[SourceChar]) -> Vec<Gloss> {
     let mut found = Vec::new();
@@ -263,6 +303,29 @@ mod tests {
 
     fn decoded(text: &str) -> String {
         decode_entities(text, 0).iter().map(|s| s.c).collect()
+    }
+
+    fn without_marks(text: &str) -> String {
+        remove_footnote_marks(decode_entities(text, 0))
+            .iter()
+            .map(|s| s.c)
+            .collect()
+    }
+
+    #[test]
+    fn footnote_marks_after_terms_are_removed_and_their_bytes_kept() {
+        assert_eq!(
+            without_marks("全年国内生产总值[1]1234亿元,能耗［3］下降2%"),
+            "全年国内生产总值1234亿元,能耗下降2%"
+        );
+        let chars = remove_footnote_marks(decode_entities("值[12]为", 0));
+        assert_eq!(chars[0].source, Span::new(0, 7));
+        // Not after a term, or not a short number: left alone.
+        assert_eq!(without_marks("见表[1]"), "见表");
+        assert_eq!(
+            without_marks("第 [1] 条,[2024]号,数组a[1]"),
+            "第 [1] 条,[2024]号,数组a[1]"
+        );
     }
 
     fn unglossed(text: &str) -> String {
