@@ -527,3 +527,19 @@ fn the_progress_of_one_works_is_not_the_progress_of_another() {
     assert_eq!(find(&found, "64%").entity, "全镇供水管网");
     assert_eq!(find(&found, "50%").entity, "垃圾中转站项目");
 }
+
+#[test]
+fn the_nations_gdp_words_name_the_same_indicators_as_a_regions() {
+    let found = claims_of(
+        "全国",
+        "全年国内生产总值［1］1020000亿元,比上年增长5.1%。人均国内生产总值72000元,比上年增长5.0%。\
+         万元国内生产总值能耗比上年下降2.9%。",
+        "2026-02-28",
+    );
+    assert_eq!(find(&found, "1020000亿元").metric, "economy.gdp");
+    assert_eq!(find(&found, "72000元").metric, "economy.gdp_per_capita");
+    assert_eq!(
+        find(&found, "下降2.9%").metric,
+        "environment.energy_intensity_change"
+    );
+}

@@ -1,7 +1,7 @@
 //! The compiled matchers: one Aho–Corasick automaton over every literal word, one regex set
 //! over every metric pattern.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::{Regex, RegexSet};
@@ -79,9 +79,20 @@ impl Lexicon {
                 terms[at].push(term);
             }
         };
+        let declared: HashSet<&str> = metrics
+            .iter()
+            .flat_map(|m| m.aliases.iter().map(|a| word_key(a)))
+            .collect();
         for (i, metric) in metrics.iter().enumerate() {
             for alias in &metric.aliases {
                 add(alias, Term::Metric(i));
+                // The nation's GDP and a region's are one indicator in two calibres' words:
+                // `单位地区生产总值能耗` also reads `单位国内生产总值能耗`, unless a rule says otherwise.
+                for variant in calibre_variants(word_key(alias)) {
+                    if !declared.contains(variant.as_str()) {
+                        add(&variant, Term::Metric(i));
+                    }
+                }
             }
         }
         for (i, cue) in cues.iter().enumerate() {
@@ -125,6 +136,25 @@ impl Lexicon {
                 })
             })
             .collect()
+    }
+}
+
+/// An alias in the other calibres' words: `地区生产总值` ↔ `国内生产总值`, and a bare `生产总值`
+/// (`万元生产总值能耗`) in both.
+fn calibre_variants(alias: &str) -> Vec<String> {
+    const REGIONAL: &str = "地区生产总值";
+    const NATIONAL: &str = "国内生产总值";
+    if alias.contains(REGIONAL) {
+        vec![alias.replacen(REGIONAL, NATIONAL, 1)]
+    } else if alias.contains(NATIONAL) {
+        vec![alias.replacen(NATIONAL, REGIONAL, 1)]
+    } else if alias.contains("生产总值") {
+        [REGIONAL, NATIONAL]
+            .iter()
+            .map(|calibre| alias.replacen("生产总值", calibre, 1))
+            .collect()
+    } else {
+        Vec::new()
     }
 }
 
