@@ -81,6 +81,7 @@ pub fn scan_document(a: &Analyzed, roles: &[Role]) -> Scan {
             };
             let first_new = scan.times.len();
             let first_quantity = scan.quantities.len();
+            let first_unparsed = scan.unparsed.len();
             scan_range(
                 &mut scan,
                 &a.normalized,
@@ -89,16 +90,40 @@ pub fn scan_document(a: &Analyzed, roles: &[Role]) -> Scan {
                 index,
                 Some(i),
             );
-            if let Some(lead) = scan.times[first_new..]
-                .first()
-                .filter(|t| t.item.range.start == range.start)
-                .and_then(|t| heading_year(&t.item))
+            let first = scan.times[first_new..].first();
+            let opens = first.is_some_and(|t| t.item.range.start == range.start);
+            if !opens
+                && let Some(year) = scan.times[first_new..]
+                    .iter()
+                    .find_map(|t| heading_year(&t.item))
+                    .filter(|&y| y < published.year() && Some(y) != reference.context_year)
             {
+                // A past year inside the sentence (`…方面,2018年全年…。…,全年城镇新增就业…`)
+                // dates the year-less words of that sentence and of the ones after it, like a
+                // lead.
+                scan.times.truncate(first_new);
+                scan.quantities.truncate(first_quantity);
+                scan.unparsed.truncate(first_unparsed);
+                let dated = Reference {
+                    context_year: Some(year),
+                    ..reference
+                };
+                scan_range(
+                    &mut scan,
+                    &a.normalized,
+                    range.clone(),
+                    &dated,
+                    index,
+                    Some(i),
+                );
+                topic_year = Some(year);
+            } else if let Some(lead) = first.filter(|_| opens).and_then(|t| heading_year(&t.item)) {
                 let past = (lead < published.year()).then_some(lead);
                 // The lead dates the rest of its own sentence too (`2024年，…，全年新增…`).
                 if past.is_some() && past != reference.context_year {
                     scan.times.truncate(first_new);
                     scan.quantities.truncate(first_quantity);
+                    scan.unparsed.truncate(first_unparsed);
                     let led = Reference {
                         context_year: past,
                         ..reference
