@@ -95,8 +95,9 @@ pub fn scan_document(a: &Analyzed, roles: &[Role]) -> Scan {
             if !opens
                 && let Some(year) = scan.times[first_new..]
                     .iter()
-                    .find_map(|t| heading_year(&t.item))
-                    .filter(|&y| y < published.year() && Some(y) != reference.context_year)
+                    .filter_map(|t| heading_year(&t.item))
+                    .find(|&y| y < published.year())
+                    .filter(|&y| Some(y) != reference.context_year)
             {
                 // A past year inside the sentence (`…方面,2018年全年…。…,全年城镇新增就业…`)
                 // dates the year-less words of that sentence and of the ones after it, like a
