@@ -74,6 +74,12 @@ pub fn scan_document(a: &Analyzed, roles: &[Role]) -> Scan {
         for i in section.sentences.clone() {
             let range = a.segments.sentences[i].range.clone();
             let reviewed = roles.get(i).and_then(|r| r.review_year());
+            // The year's goals (`今年发展主要预期目标是:…全年控制在…`) are about the year they
+            // set, whatever year the review before them named.
+            let in_goals = matches!(roles.get(i), Some(Role::Targets(_) | Role::Plan(_)));
+            if in_goals {
+                topic_year = None;
+            }
             let reference = Reference {
                 published,
                 context_year: topic_year.or(reviewed).or(year),
@@ -93,6 +99,7 @@ pub fn scan_document(a: &Analyzed, roles: &[Role]) -> Scan {
             let first = scan.times[first_new..].first();
             let opens = first.is_some_and(|t| t.item.range.start == range.start);
             if !opens
+                && !in_goals
                 && let Some(year) = scan.times[first_new..]
                     .iter()
                     .filter_map(|t| heading_year(&t.item))
