@@ -186,3 +186,21 @@ fn one_clause_of_eighty_thousand_list_items_is_extracted() {
         )
     });
 }
+
+#[test]
+fn a_sentence_of_eighty_thousand_years_and_bare_numbers_is_extracted() {
+    let dir = common::scratch("years-and-numbers");
+    let filler = "2013年，编号5，";
+    let count = 80_000;
+    write(
+        &dir,
+        "years.txt",
+        &format!("{FRONT}{}{SENTENCE}\n", filler.repeat(count)),
+    );
+    let (code, out, err) = finishes(&dir, &["extract", "years.txt", "--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    // Neither a year nor a bare number is a claim: the one claim is the sentence's figure.
+    assert_eq!(out.lines().count(), 1, "{}", &out[..out.len().min(600)]);
+    let column = 1 + count * filler.chars().count() + "山阳区".chars().count();
+    assert!(out.contains(&format!("\"column\":{column},")), "{out}");
+}
