@@ -188,6 +188,22 @@ fn one_clause_of_eighty_thousand_list_items_is_extracted() {
 }
 
 #[test]
+fn a_hundred_and_twenty_thousand_headings_are_segmented() {
+    let dir = common::scratch("many-headings");
+    let count = 120_000;
+    let body: String = (1..=count)
+        .map(|k| format!("## 第{k}部分\n\n详见附表。\n\n"))
+        .collect();
+    write(&dir, "headings.txt", &format!("{FRONT}{body}{SENTENCE}\n"));
+    let (code, out, err) = finishes(&dir, &["extract", "headings.txt", "--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    // The one figure is on the last line: after the front matter, four lines a section.
+    assert_eq!(out.lines().count(), 1, "{err}");
+    let last_line = 5 + 4 * count + 1;
+    assert!(out.contains(&format!("\"line\":{last_line},")), "{out}");
+}
+
+#[test]
 fn a_sentence_of_eighty_thousand_years_and_bare_numbers_is_extracted() {
     let dir = common::scratch("years-and-numbers");
     let filler = "2013年，编号5，";
