@@ -459,31 +459,7 @@ impl<'a> SentenceContext<'a> {
     /// in its clause, or one earlier in the sentence whose scope reaches it.
     pub(super) fn estimated(&self, doc: &DocumentContext, clause: usize, pos: usize) -> bool {
         let own = self.clause(clause);
-        let terms = self.terms(doc);
-        let cues = doc.rules.cues();
-        let is_estimate_cue = |t: &TermMatch| {
-            t.terms.iter().any(|term| match term {
-                Term::Cue(i) => cues.get(*i).is_some_and(|c| c.estimate),
-                _ => false,
-            })
-        };
-        // Found from the end: only cues running past `pos` are passed over.
-        let estimate_in_clause = self.lookups.estimate_cues.before(
-            (),
-            terms,
-            |t| t.span.start,
-            pos,
-            is_estimate_cue,
-            |marks| {
-                marks
-                    .iter()
-                    .rev()
-                    .map(|&i| &terms[i])
-                    .take_while(|t| t.span.start >= own.start)
-                    .any(|t| t.span.end <= pos)
-            },
-        );
-        estimate_in_clause
+        self.has_estimate_cue_in(doc, own.start..pos)
             || self
                 .facts(doc)
                 .estimate_before
@@ -603,20 +579,8 @@ impl<'a> SentenceContext<'a> {
             return Some(t);
         }
         let dates_a_flow = |t: &&TimeExpr| !flow || t.kind != TimeKind::Day;
-        let start = |t: &Located<TimeExpr>| t.item.range.start;
-        let earlier = if flow {
-            self.lookups
-                .period_times
-                .last_before((), self.times, start, range.start, |t| {
-                    dates_a_flow(&&t.item)
-                })
-        } else {
-            self.times
-                .partition_point(|t| start(t) < range.start)
-                .checked_sub(1)
-        };
-        if let Some(t) = earlier.and_then(|i| self.times.get(i)) {
-            return Some(&t.item);
+        if let Some(t) = self.last_time_before(range.start, flow) {
+            return Some(t);
         }
         self.carried.filter(|t| dates_a_flow(t))
     }
@@ -662,29 +626,7 @@ impl<'a> SentenceContext<'a> {
             .and_then(|t| t.terms.iter().find_map(|term| name_of(t, term)));
         // The document's own entity named in the figure's clause is its subject, whatever
         // opened the clause (`河南省…活动中,高新区集中开工项目5个`).
-        let names_own = |t: &TermMatch| {
-            t.terms.iter().any(|term| match *term {
-                Term::Entity(i) => rules.entities().get(i).is_some_and(|e| e.name == own),
-                Term::Anaphor(AnaphorKind::Own) => true,
-                _ => false,
-            })
-        };
-        let clause_names_own = self.lookups.own_names.before(
-            (),
-            terms,
-            |t| t.span.start,
-            q.range.start,
-            names_own,
-            |marks| {
-                marks
-                    .iter()
-                    .rev()
-                    .map(|&i| &terms[i])
-                    .take_while(|t| t.span.start >= clause_range.start)
-                    .any(|t| t.span.end <= q.range.start)
-            },
-        );
-        if clause_names_own {
+        if self.names_own_in(doc, clause_range.start..q.range.start) {
             return own;
         }
         subject.unwrap_or(own)

@@ -10,6 +10,9 @@ use std::ops::Range;
 
 use crate::claim::Measure;
 use crate::quantity::Dimension;
+use crate::rules::{AnaphorKind, Term, TermMatch};
+use crate::scan::Located;
+use crate::time::{TimeExpr, TimeKind};
 
 use super::{DocumentContext, SentenceContext};
 
@@ -90,10 +93,79 @@ pub(in crate::extract) struct Lookups {
     words: RefCell<HashMap<&'static str, Vec<usize>>>,
 }
 
-impl SentenceContext<'_> {
+impl<'a> SentenceContext<'a> {
     /// The indexes of this sentence.
     pub(in crate::extract) fn lookups(&self) -> &Lookups {
         &self.lookups
+    }
+
+    /// Whether a rule word of the kind `marks` indexes lies wholly inside `range`. Found from
+    /// the end of `range` back: only words running past its end are passed over.
+    fn has_term_in(
+        &self,
+        doc: &DocumentContext,
+        marks: &Marks<()>,
+        range: Range<usize>,
+        is_kind: impl Fn(&TermMatch) -> bool,
+    ) -> bool {
+        let terms = self.terms(doc);
+        marks.before(
+            (),
+            terms,
+            |t| t.span.start,
+            range.end,
+            is_kind,
+            |marks| {
+                marks
+                    .iter()
+                    .rev()
+                    .map(|&i| &terms[i])
+                    .take_while(|t| t.span.start >= range.start)
+                    .any(|t| t.span.end <= range.end)
+            },
+        )
+    }
+
+    /// Whether the cue word of an estimate (`预计`, `初步核算`) lies wholly inside `range`.
+    pub(super) fn has_estimate_cue_in(&self, doc: &DocumentContext, range: Range<usize>) -> bool {
+        let cues = doc.rules.cues();
+        let is_estimate_cue = |t: &TermMatch| {
+            t.terms.iter().any(|term| match term {
+                Term::Cue(i) => cues.get(*i).is_some_and(|c| c.estimate),
+                _ => false,
+            })
+        };
+        self.has_term_in(doc, &self.lookups.estimate_cues, range, is_estimate_cue)
+    }
+
+    /// Whether a word naming the document's own entity lies wholly inside `range`.
+    pub(super) fn names_own_in(&self, doc: &DocumentContext, range: Range<usize>) -> bool {
+        let own = doc.analyzed.doc.meta.entity.as_deref().unwrap_or_default();
+        let entities = doc.rules.entities();
+        let names_own = |t: &TermMatch| {
+            t.terms.iter().any(|term| match *term {
+                Term::Entity(i) => entities.get(i).is_some_and(|e| e.name == own),
+                Term::Anaphor(AnaphorKind::Own) => true,
+                _ => false,
+            })
+        };
+        self.has_term_in(doc, &self.lookups.own_names, range, names_own)
+    }
+
+    /// The last time expression of the sentence that starts before `pos`; for a figure of a
+    /// period (`flow`), the last one that is not a day.
+    pub(super) fn last_time_before(&self, pos: usize, flow: bool) -> Option<&'a TimeExpr> {
+        let start = |t: &Located<TimeExpr>| t.item.range.start;
+        let last = if flow {
+            self.lookups
+                .period_times
+                .last_before((), self.times, start, pos, |t| t.item.kind != TimeKind::Day)
+        } else {
+            self.times
+                .partition_point(|t| start(t) < pos)
+                .checked_sub(1)
+        };
+        last.and_then(|i| self.times.get(i)).map(|t| &t.item)
     }
 
     /// Whether a quantity in base unit `base` ends at or before `pos`.
