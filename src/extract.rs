@@ -110,11 +110,12 @@ fn claim_for(
     // A project's total investment (`投资15.3亿元的…生产线`) is the project's plan until the
     // sentence reports the project started, built or signed.
     let stance = if choice.rule == "descriptor" && stance == Stance::Reported {
-        let rest = &doc.text()[item.range.end..sentence.range.end];
-        let before = &doc.text()[sentence.clause(clause).start..item.range.start];
-        let happened = PROJECT_EVENTS
-            .iter()
-            .any(|w| rest.contains(w) || before.contains(w));
+        let before = sentence.clause(clause).start..item.range.start;
+        let rest = item.range.end..sentence.range.end;
+        let happened = PROJECT_EVENTS.iter().any(|w| {
+            sentence.has_word_in(doc, w, rest.clone())
+                || sentence.has_word_in(doc, w, before.clone())
+        });
         if happened || estimate {
             stance
         } else {
@@ -176,9 +177,9 @@ fn claim_for(
     // A share's span names its whole (`占规模以上工业增加值的比重达60%`): arithmetic reads it.
     let clause_range = sentence.clause(clause);
     if item.unit.base == "%"
-        && let Some(at) = doc.text()[clause_range.start..item.range.start].rfind('占')
+        && let Some(at) = sentence.last_word_in(doc, "占", clause_range.start..item.range.start)
     {
-        start = start.min(clause_range.start + at);
+        start = start.min(at);
     }
     let place = Place::of(doc, start..item.range.end);
     let claim = Claim {
@@ -424,10 +425,7 @@ fn is_change_of_an_earlier_figure(text: &str, sentence: &SentenceContext, q: &Qu
     if relative || !CHANGE_WORDS.iter().any(|w| before.ends_with(w)) {
         return false;
     }
-    sentence
-        .quantities()
-        .iter()
-        .any(|other| other.item.range.end <= q.range.start && other.item.unit.base == q.unit.base)
+    sentence.has_quantity_in_unit_before(&q.unit.base, q.range.start)
 }
 
 /// Words that report a project under way or done: a descriptor of such a project

@@ -170,14 +170,25 @@ pub fn scan_fragment(normalized: &Normalized, reference: &Reference) -> Scan {
 /// Drops bare numbers that a time expression reads as a date (`2013` in `2013，巨变看转型`):
 /// a year is not a quantity. Numbers with a unit are kept whatever overlaps them.
 fn outside_times(quantities: Vec<Quantity>, times: &[TimeExpr]) -> Vec<Quantity> {
+    // The times by start, each with the furthest end of the times starting at or before it: a
+    // number lies inside a time when one starting at or before it reaches its end.
+    let mut reach: Vec<(usize, usize)> =
+        times.iter().map(|t| (t.range.start, t.range.end)).collect();
+    reach.sort_unstable();
+    let mut furthest = 0;
+    for (_, end) in &mut reach {
+        furthest = furthest.max(*end);
+        *end = furthest;
+    }
+    let inside_a_time = |q: &Quantity| {
+        let before = reach.partition_point(|&(start, _)| start <= q.range.start);
+        before
+            .checked_sub(1)
+            .is_some_and(|k| q.range.end <= reach[k].1)
+    };
     quantities
         .into_iter()
-        .filter(|q| {
-            q.unit.dimension != Dimension::Dimensionless
-                || !times
-                    .iter()
-                    .any(|t| t.range.start <= q.range.start && q.range.end <= t.range.end)
-        })
+        .filter(|q| q.unit.dimension != Dimension::Dimensionless || !inside_a_time(q))
         .collect()
 }
 

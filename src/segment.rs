@@ -70,6 +70,9 @@ pub fn segment(normalized: &Normalized) -> Segments {
     let mut items = normalized.items().iter().peekable();
     let mut segments = Segments::default();
     let mut line_start = 0;
+    // Headings are in text order: a line overlaps one only if it overlaps the first heading
+    // that does not end before it, so one pass over the headings serves every line.
+    let mut heading_at = 0;
     for line in text.split_inclusive('\n') {
         let range = line_start..line_start + line.trim_end_matches('\n').len();
         line_start += line.len();
@@ -82,9 +85,15 @@ pub fn segment(normalized: &Normalized) -> Segments {
         if range.is_empty() {
             continue;
         }
+        while headings
+            .get(heading_at)
+            .is_some_and(|h| h.end <= range.start)
+        {
+            heading_at += 1;
+        }
         if headings
-            .iter()
-            .any(|h| h.start < range.end && range.start < h.end)
+            .get(heading_at)
+            .is_some_and(|h| h.start < range.end && range.start < h.end)
         {
             segments.add_heading(range);
         } else {

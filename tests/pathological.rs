@@ -97,3 +97,126 @@ fn a_long_line_of_quoted_digits_is_parsed() {
     let (code, _, err) = finishes(&dir, &["parse", "--file", "quotes.txt", "--format", "json"]);
     assert_eq!(code, 0, "{err}");
 }
+
+/// Clauses that each make a figure look back over its sentence: a subject named at the start
+/// of the clause, the change of an earlier figure, a growth whose name is in an earlier clause,
+/// a project's investment dated by a day, two names paired with two figures by `分别`, a count.
+const LOOKING_BACK: [&str; 6] = [
+    "全区地区生产总值完成47亿元",
+    "比上年增加3亿元",
+    "同比增长5%",
+    "6月底投资1.2亿元的山阳园已建成",
+    "规模以上工业增加值、社会消费品零售总额分别增长6%、8%",
+    "引进项目12个",
+];
+
+/// One claim of `extract --format jsonl` as a line of what it says, without its place.
+fn summary(line: &str) -> String {
+    let claim: serde_json::Value = serde_json::from_str(line).expect("each line is a claim");
+    let field = |name: &str| claim[name].as_str().unwrap_or("-").to_owned();
+    let period = &claim["period"];
+    format!(
+        "{} {} {} {} {}{} {}..{}",
+        field("kind"),
+        field("entity"),
+        field("metric"),
+        field("text"),
+        field("value"),
+        field("unit"),
+        period["start"].as_str().unwrap_or("-"),
+        period["end"].as_str().unwrap_or("-"),
+    )
+}
+
+#[test]
+fn one_sentence_of_eighty_thousand_clauses_is_extracted() {
+    let dir = common::scratch("many-clauses");
+    let groups = 80_000 / LOOKING_BACK.len() + 1;
+    let group = LOOKING_BACK.map(|clause| format!("{clause}，")).concat();
+    // The sentence ends with a bare amount whose name is in the clauses before it.
+    write(
+        &dir,
+        "clauses.txt",
+        &format!("{FRONT}{}完成1亿元。\n", group.repeat(groups)),
+    );
+    let (code, out, err) = finishes(&dir, &["extract", "clauses.txt", "--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    let claims: Vec<String> = out.lines().map(summary).collect();
+    // Five claims a group (the change of an earlier figure is none), and the last amount.
+    assert_eq!(claims.len(), 5 * groups + 1, "{}", claims[..10].join("\n"));
+    // A clause reads the same however many clauses stand before it: from the second group on
+    // (the first one's day dates what follows it), every group gives the same claims.
+    let second = &claims[5..10];
+    let last = &claims[claims.len() - 6..claims.len() - 1];
+    assert_eq!(second, last);
+    common::snapshots().bind(|| {
+        insta::assert_snapshot!(
+            "pathological_many_clauses",
+            claims[claims.len() - 6..].join("\n")
+        )
+    });
+}
+
+#[test]
+fn one_clause_of_eighty_thousand_list_items_is_extracted() {
+    let dir = common::scratch("many-items");
+    let items = [
+        "引进项目12个",
+        "新增就业岗位300个",
+        "规模以上工业增加值增长6%",
+    ];
+    let groups = 80_000 / items.len() + 1;
+    let group = items.map(|item| format!("{item}、")).concat();
+    // No comma: the whole list is one clause.
+    write(
+        &dir,
+        "items.txt",
+        &format!("{FRONT}全年{}引进项目12个。\n", group.repeat(groups)),
+    );
+    let (code, out, err) = finishes(&dir, &["extract", "items.txt", "--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    let claims: Vec<String> = out.lines().map(summary).collect();
+    assert_eq!(claims.len(), items.len() * groups + 1, "{err}");
+    // Each item is read on its own, the same at the end of the list as at its start.
+    assert_eq!(claims[..3], claims[claims.len() - 4..claims.len() - 1]);
+    common::snapshots().bind(|| {
+        insta::assert_snapshot!(
+            "pathological_many_items",
+            claims[claims.len() - 4..].join("\n")
+        )
+    });
+}
+
+#[test]
+fn a_hundred_and_twenty_thousand_headings_are_segmented() {
+    let dir = common::scratch("many-headings");
+    let count = 120_000;
+    let body: String = (1..=count)
+        .map(|k| format!("## 第{k}部分\n\n详见附表。\n\n"))
+        .collect();
+    write(&dir, "headings.txt", &format!("{FRONT}{body}{SENTENCE}\n"));
+    let (code, out, err) = finishes(&dir, &["extract", "headings.txt", "--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    // The one figure is on the last line: after the front matter, four lines a section.
+    assert_eq!(out.lines().count(), 1, "{err}");
+    let last_line = 5 + 4 * count + 1;
+    assert!(out.contains(&format!("\"line\":{last_line},")), "{out}");
+}
+
+#[test]
+fn a_sentence_of_eighty_thousand_years_and_bare_numbers_is_extracted() {
+    let dir = common::scratch("years-and-numbers");
+    let filler = "2013年，编号5，";
+    let count = 80_000;
+    write(
+        &dir,
+        "years.txt",
+        &format!("{FRONT}{}{SENTENCE}\n", filler.repeat(count)),
+    );
+    let (code, out, err) = finishes(&dir, &["extract", "years.txt", "--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    // Neither a year nor a bare number is a claim: the one claim is the sentence's figure.
+    assert_eq!(out.lines().count(), 1, "{}", &out[..out.len().min(600)]);
+    let column = 1 + count * filler.chars().count() + "山阳区".chars().count();
+    assert!(out.contains(&format!("\"column\":{column},")), "{out}");
+}

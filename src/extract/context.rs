@@ -1,6 +1,8 @@
 //! The context of a quantity: its document, sentence and clause, the cues and time expressions
 //! around it, and the entity that is the subject.
 
+mod lookup;
+
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
@@ -14,6 +16,8 @@ use crate::scan::{Located, Scan};
 use crate::span::Span;
 use crate::structure::Role;
 use crate::time::{Granularity, TimeExpr, TimeKind};
+
+use lookup::Lookups;
 
 /// Whether a figure is promised or reported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,6 +86,8 @@ pub(super) struct SentenceContext<'a> {
     pub(super) role: Role,
     /// What each clause says, computed on first use.
     facts: std::cell::OnceCell<ClauseFacts>,
+    /// Indexes for looking back over the sentence, built on first use.
+    lookups: Lookups,
 }
 
 /// What each clause of a sentence says, gathered in one pass so that every figure's stance is
@@ -304,6 +310,7 @@ impl<'a> DocumentContext<'a> {
                 in_enumeration,
                 role,
                 facts: std::cell::OnceCell::new(),
+                lookups: Lookups::default(),
             };
             let opens_enumeration = context
                 .cue_terms(self, range.clone())
@@ -483,7 +490,7 @@ impl<'a> SentenceContext<'a> {
     /// in its clause, or one earlier in the sentence whose scope reaches it.
     pub(super) fn estimated(&self, doc: &DocumentContext, clause: usize, pos: usize) -> bool {
         let own = self.clause(clause);
-        self.cue_terms(doc, own.start..pos).any(|c| c.estimate)
+        self.has_estimate_cue_in(doc, own.start..pos)
             || self
                 .facts(doc)
                 .estimate_before
@@ -592,19 +599,19 @@ impl<'a> SentenceContext<'a> {
         flow: bool,
     ) -> Option<&'a TimeExpr> {
         let range = self.clause(clause);
-        let in_clause: Vec<_> = self.times_in(range.clone()).collect();
-        if let Some(t) = in_clause.iter().rev().find(|t| t.range.end <= pos) {
+        // Found from `pos` back: only times running past `pos` are passed over.
+        if let Some(t) = self
+            .times_in(range.start..range.end.min(pos))
+            .rev()
+            .find(|t| t.range.end <= pos)
+        {
             return Some(t);
         }
-        if let Some(t) = in_clause.first() {
+        if let Some(t) = self.times_in(range.clone()).next() {
             return Some(t);
         }
         let dates_a_flow = |t: &&TimeExpr| !flow || !is_stock_date(t) || is_cut_off(t);
-        if let Some(t) = self
-            .times_in(self.range.start..range.start)
-            .rev()
-            .find(dates_a_flow)
-        {
+        if let Some(t) = self.last_time_before(range.start, flow) {
             return Some(t);
         }
         self.carried.filter(|t| dates_a_flow(t))
@@ -633,31 +640,26 @@ impl<'a> SentenceContext<'a> {
             _ => None,
         };
         // The last entity word before the figure that opens its clause is the subject.
+        let terms = self.terms(doc);
+        let names_a_subject = |t: &TermMatch| {
+            t.terms.iter().any(|term| name_of(t, term).is_some())
+                && self.is_subject_position(text, t.span.start)
+        };
         let subject = self
-            .terms_in(doc, self.range.start..q.range.start)
-            .iter()
-            .rev()
-            .filter(|t| {
-                t.terms
-                    .iter()
-                    .any(|term| matches!(term, Term::Entity(_) | Term::Anaphor(_)))
-            })
-            .filter(|t| self.is_subject_position(text, t.span.start))
-            .find_map(|t| t.terms.iter().find_map(|term| name_of(t, term)));
+            .lookups
+            .subjects
+            .last_before(
+                is_rank,
+                terms,
+                |t| t.span.start,
+                q.range.start,
+                names_a_subject,
+            )
+            .and_then(|i| terms.get(i))
+            .and_then(|t| t.terms.iter().find_map(|term| name_of(t, term)));
         // The document's own entity named in the figure's clause is its subject, whatever
         // opened the clause (`河南省…活动中,高新区集中开工项目5个`).
-        let clause_names_own = self
-            .terms_in(doc, clause_range.start..q.range.start)
-            .iter()
-            .any(|t| {
-                t.span.end <= q.range.start
-                    && t.terms.iter().any(|term| match *term {
-                        Term::Entity(i) => rules.entities().get(i).is_some_and(|e| e.name == own),
-                        Term::Anaphor(AnaphorKind::Own) => true,
-                        _ => false,
-                    })
-            });
-        if clause_names_own {
+        if self.names_own_in(doc, clause_range.start..q.range.start) {
             return own;
         }
         subject.unwrap_or(own)
@@ -667,12 +669,11 @@ impl<'a> SentenceContext<'a> {
     /// stand between the clause's start and it.
     fn is_subject_position(&self, text: &str, pos: usize) -> bool {
         let clause = self.clause(self.clause_of(pos));
-        let mut gap = &text[clause.start..pos];
-        for t in self.times_in(clause.clone()) {
-            if t.range.end <= pos {
-                gap = &text[t.range.end.max(clause.start)..pos];
-            }
-        }
+        let last_time = self
+            .times_in(clause.start..clause.end.min(pos))
+            .rev()
+            .find(|t| t.range.end <= pos);
+        let gap = &text[last_time.map_or(clause.start, |t| t.range.end.max(clause.start))..pos];
         let gap = gap.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
         gap.is_empty() || LEADING_FILLERS.contains(&gap)
     }

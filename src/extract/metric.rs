@@ -88,7 +88,7 @@ pub(super) fn choose(
     memory: &Memory,
 ) -> Option<MetricChoice> {
     let text = doc.text();
-    let clause_range = list_item(text, sentence.clause(clause), q);
+    let clause_range = list_item(doc, sentence, sentence.clause(clause), q);
     if let Some(choice) = descriptor(text, q) {
         return Some(choice);
     }
@@ -183,16 +183,21 @@ fn descriptor(text: &str, q: &Quantity) -> Option<MetricChoice> {
 ///
 /// Figures paired by `分别` with a list of names share the clause: its names and its `占` are
 /// theirs.
-fn list_item(text: &str, clause: Range<usize>, q: &Quantity) -> Range<usize> {
-    if text[clause.start..q.range.start].contains("分别") {
+fn list_item(
+    doc: &DocumentContext,
+    sentence: &SentenceContext,
+    clause: Range<usize>,
+    q: &Quantity,
+) -> Range<usize> {
+    if sentence.has_word_in(doc, "分别", clause.start..q.range.start) {
         return clause;
     }
-    let start = text[clause.start..q.range.start]
-        .rfind('、')
-        .map_or(clause.start, |i| clause.start + i + '、'.len_utf8());
-    let end = text[q.range.end..clause.end]
-        .find('、')
-        .map_or(clause.end, |i| q.range.end + i);
+    let start = sentence
+        .last_word_in(doc, "、", clause.start..q.range.start)
+        .map_or(clause.start, |i| i + '、'.len_utf8());
+    let end = sentence
+        .first_word_in(doc, "、", q.range.end..clause.end)
+        .unwrap_or(clause.end);
     start..end
 }
 
@@ -291,11 +296,11 @@ fn infer_measure(text: &str, clause: Range<usize>, q: &Quantity) -> Measure {
     }
 }
 
-/// Whether a metric can take this number with this measure.
-fn fits(metric: &Metric, measure: Measure, q: &Quantity) -> bool {
-    let dimension_fits = metric.dimension == q.unit.dimension
+/// Whether a metric can take a number of this dimension with this measure.
+fn fits(metric: &Metric, measure: Measure, dimension: Dimension) -> bool {
+    let dimension_fits = metric.dimension == dimension
         || matches!(
-            (metric.dimension, q.unit.dimension),
+            (metric.dimension, dimension),
             (Dimension::Rank, Dimension::Tier) | (Dimension::Tier, Dimension::Rank)
         );
     let magnitude_or_rate = |m: Measure| m.is_magnitude() || m == Measure::Rate;
@@ -350,38 +355,57 @@ fn nearest_alias<'d>(
     measure: Measure,
 ) -> Nearby<'d> {
     let metrics = doc.rules().metrics();
-    let clause_range = list_item(doc.text(), sentence.clause(clause), q);
+    let clause_range = list_item(doc, sentence, sentence.clause(clause), q);
     let clause_start = sentence.clause(clause).start;
     let terms = sentence.terms(doc);
-    let before_in_clause = terms
+    let before_in_clause = sentence
+        .terms_in(doc, clause_range.start..q.range.start)
         .iter()
         .rev()
-        .filter(|t| t.span.end <= q.range.start && t.span.start >= clause_range.start);
-    let after_in_clause = terms
+        .filter(|t| t.span.end <= q.range.start);
+    let after_in_clause = sentence
+        .terms_in(doc, q.range.end..clause_range.end)
         .iter()
-        .filter(|t| t.span.start >= q.range.end && t.span.end <= clause_range.end)
+        .filter(|t| t.span.end <= clause_range.end)
         .take(1);
-    let earlier = terms
-        .iter()
-        .rev()
-        .filter(|t| t.span.start < clause_start && t.span.start >= sentence.range.start);
+    // In the earlier clauses, nearest first, only two words can matter: the nearest alias that
+    // fits, and the nearest magnitude alias when it is nearer still. Both are looked up in the
+    // sentence's indexes.
+    let dimension = q.unit.dimension;
+    let lookups = sentence.lookups();
+    let start = |t: &TermMatch| t.span.start;
+    let fitting_before = lookups.fitting_aliases.last_before(
+        (dimension, measure),
+        terms,
+        start,
+        clause_start,
+        |t| aliased(metrics, t).any(|m| fits(m, measure, dimension)),
+    );
+    let magnitude_before =
+        lookups
+            .magnitude_aliases
+            .last_before((), terms, start, clause_start, |t| {
+                aliased(metrics, t).any(|m| m.measure.is_magnitude())
+            });
+    let nearer_magnitude =
+        magnitude_before.filter(|&m| fitting_before.is_none_or(|fitting| m > fitting));
+    let earlier = nearer_magnitude
+        .into_iter()
+        .chain(fitting_before)
+        .filter_map(|i| terms.get(i));
     let mut nearby = Nearby {
         fitting: None,
         any: None,
     };
-    let paired = respective(doc.text(), terms, sentence.clause(clause), q);
+    let paired = respective(doc, sentence, terms, sentence.clause(clause), q);
     for t in paired
         .into_iter()
         .chain(before_in_clause)
         .chain(after_in_clause)
         .chain(earlier)
     {
-        let candidates = t.terms.iter().filter_map(|term| match term {
-            Term::Metric(i) => metrics.get(*i),
-            _ => None,
-        });
-        for metric in candidates {
-            if nearby.fitting.is_none() && fits(metric, measure, q) {
+        for metric in aliased(metrics, t) {
+            if nearby.fitting.is_none() && fits(metric, measure, dimension) {
                 nearby.fitting = Some((metric, t.span.range()));
             }
             if nearby.any.is_none() && metric.measure.is_magnitude() {
@@ -395,34 +419,49 @@ fn nearest_alias<'d>(
     nearby
 }
 
+/// The metrics a rule word is an alias of, in declaration order.
+fn aliased<'m>(metrics: &'m [Metric], t: &TermMatch<'m>) -> impl Iterator<Item = &'m Metric> {
+    t.terms.iter().filter_map(|term| match term {
+        Term::Metric(i) => metrics.get(*i),
+        _ => None,
+    })
+}
+
 /// The name a figure is paired with by `分别` (`高新技术企业产业、战略性新兴产业增加值分别占
 /// 规上工业增加值的95.3%、60.7%`): the k-th figure after `分别` belongs to the k-th item of the
 /// list of names before it, not to the name nearest to it.
 fn respective<'t, 'd>(
-    text: &str,
+    doc: &DocumentContext,
+    sentence: &SentenceContext,
     terms: &'t [TermMatch<'d>],
     clause: Range<usize>,
     q: &Quantity,
 ) -> Option<&'t TermMatch<'d>> {
-    let head = &text[clause.start..q.range.start];
-    let at = clause.start + head.rfind("分别")?;
-    let position = text[at..q.range.start].matches('、').count();
-    let mut item_start = clause.start;
-    let mut items = Vec::new();
-    for (i, _) in text[clause.start..at].match_indices('、') {
-        items.push(item_start..clause.start + i);
-        item_start = clause.start + i + '、'.len_utf8();
-    }
-    items.push(item_start..at);
-    if items.len() < 2 {
+    let at = sentence.last_word_in(doc, "分别", clause.start..q.range.start)?;
+    let position = sentence.count_word_in(doc, "、", at..q.range.start);
+    // The list of names before `分别`, split at `、`: the `position`-th item is the figure's.
+    let names = clause.start..at;
+    let separators = sentence.count_word_in(doc, "、", names.clone());
+    if separators == 0 || position > separators {
         return None;
     }
-    let item = items.get(position)?;
-    terms.iter().find(|t| {
-        t.span.start >= item.start
-            && t.span.end <= item.end
-            && t.terms.iter().any(|term| matches!(term, Term::Metric(_)))
-    })
+    let item_start = match position.checked_sub(1) {
+        None => clause.start,
+        Some(before) => sentence.nth_word_in(doc, "、", names.clone(), before)? + '、'.len_utf8(),
+    };
+    let item_end = if position == separators {
+        at
+    } else {
+        sentence.nth_word_in(doc, "、", names, position)?
+    };
+    let item = item_start..item_end;
+    let first = terms.partition_point(|t| t.span.start < item.start);
+    terms[first..]
+        .iter()
+        .take_while(|t| t.span.start < item.end)
+        .find(|t| {
+            t.span.end <= item.end && t.terms.iter().any(|term| matches!(term, Term::Metric(_)))
+        })
 }
 
 /// The name of a growth rate or a rank of a metric that has no rule of its own for it.
@@ -497,7 +536,7 @@ fn name_from_words(
 ) -> Option<Words> {
     let subject = memory.subject.as_deref();
     let text = doc.text();
-    let clause_range = list_item(text, sentence.clause(clause), q);
+    let clause_range = list_item(doc, sentence, sentence.clause(clause), q);
     let start = words_start(doc, sentence, clause_range.clone(), q);
     let left = trim_links(trim_opening(&text[start..q.range.start]));
     // `…完成210亿元,同比增长6.5%`: a growth rate with no name of its own is the growth of the
