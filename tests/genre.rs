@@ -114,6 +114,12 @@ fn a_plan_execution_report_settles_last_years_plan_and_sets_the_next() {
         ("0.4%", "economy.cpi_growth"),
         ("3.1%", "environment.energy_intensity_change"),
         ("92.6%", "environment.good_air_days_ratio"),
+        // The parts of a total are their own series, not the total's.
+        ("服务业增加值增长4.9%", "economy.services_va_growth"),
+        ("工业投资增长9.8%", "investment.industrial_growth"),
+        ("民间投资下降1.2%", "investment.private_growth"),
+        ("出口2630亿元", "trade.exports"),
+        ("8.1%", "trade.exports_growth"),
     ] {
         let claim = quoted_metric(&report, quote, metric);
         assert_eq!(claim["kind"], "outcome", "{quote}: {claim:#?}");
@@ -191,6 +197,14 @@ fn a_five_year_plan_states_goals_due_at_the_plans_end() {
             "5.5",
         ),
         ("基本养老保险参保率达到95%", "people.pension_coverage", "95"),
+        // Years of schooling and life expectancy are measured in 年 and 岁.
+        (
+            "平均受教育年限提高到11.2年",
+            "people.schooling_years",
+            "11.2",
+        ),
+        ("人均预期寿命提高到79.1岁", "people.life_expectancy", "79.1"),
+        ("研发经费投入强度达到2.5%", "innovation.rd_intensity", "2.5"),
     ] {
         let claim = quoted_metric(&plan, quote, metric);
         assert_eq!(claim["kind"], "target", "{quote}: {claim:#?}");
@@ -214,6 +228,14 @@ fn a_five_year_plan_states_goals_due_at_the_plans_end() {
     assert_eq!(
         verdict(&verdicts, "people.pension_coverage", "2025-12-31"),
         "target::unverified"
+    );
+    assert_eq!(
+        verdict(&verdicts, "innovation.rd_intensity", "2025-12-31"),
+        "target::met"
+    );
+    assert_eq!(
+        verdict(&verdicts, "people.life_expectancy", "2025-12-31"),
+        "target::met"
     );
     let (_, table) = run_stdout(&["extract", dir]);
     let (_, human) = run_stdout(&["check", dir, "--show-all"]);
