@@ -445,15 +445,18 @@ fn extract(
         return Ok(2);
     };
     let (documents, errors) = load(paths, limit);
-    let claims: Vec<Claim> = documents
-        .iter()
-        .flat_map(|doc| extract::extract(&analyze(doc), &rules))
-        .collect();
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut unnamed = 0;
+    for doc in &documents {
+        let extraction = extract::extract_counted(&analyze(doc), &rules);
+        claims.extend(extraction.claims);
+        unnamed += extraction.unnamed;
+    }
     match format {
         ClaimsFormat::Table => write!(out, "{}", report::claims::table(&claims)),
         ClaimsFormat::Json => writeln!(out, "{}", report::claims::json(&claims)),
         ClaimsFormat::Jsonl => write!(out, "{}", report::claims::jsonl(&claims)),
-        ClaimsFormat::Summary => write!(out, "{}", report::claims::summary(&claims)),
+        ClaimsFormat::Summary => write!(out, "{}", report::claims::summary(&claims, unnamed)),
         ClaimsFormat::Csv => write!(out, "{}", report::spreadsheet::claims(&claims)),
     }?;
     Ok(if errors > 0 { 2 } else { 0 })

@@ -40,17 +40,37 @@ use crate::time::{Granularity, Period, TimeExpr, TimeKind};
 use context::{DocumentContext, SentenceContext, Stance};
 use metric::{Memory, MetricChoice};
 
+/// The claims of one document, and how many of its numbers were left without a claim because
+/// nothing names what they measure.
+#[derive(Clone, Debug, Default)]
+pub struct Extraction {
+    /// The claims, in the deterministic order of [`claim::sort`].
+    pub claims: Vec<Claim>,
+    /// Numbers that passed every other test of a claim but for which no metric name could be
+    /// made (neither a rule's alias or pattern nor a noun phrase of the article's words): recall
+    /// lost to naming, counted so that it stays visible (`extract --format summary`).
+    pub unnamed: usize,
+}
+
 /// Extracts the claims of one analyzed document, in the deterministic order of [`claim::sort`].
 pub fn extract(a: &Analyzed, rules: &RuleSet) -> Vec<Claim> {
+    extract_counted(a, rules).claims
+}
+
+/// [`extract`], also counting the numbers skipped for want of a metric name.
+pub fn extract_counted(a: &Analyzed, rules: &RuleSet) -> Extraction {
     let roles = structure::roles(a, rules);
     let scan = scan::scan_document(a, &roles);
     let document = DocumentContext::new(a, &scan, rules, &roles);
     let mut claims = Vec::new();
+    let mut unnamed = 0;
     for sentence in document.sentences() {
         // What the sentence's figures are about so far: `列入市重点项目24个,总投资…`.
         let mut memory = Memory::default();
         for q in sentence.quantities() {
-            if let Some((claim, counted)) = claim_for(&document, &sentence, q, &memory) {
+            if let Some((claim, counted)) =
+                claim_for(&document, &sentence, q, &memory, &mut unnamed)
+            {
                 if counted.is_some() {
                     memory.subject = counted;
                 }
@@ -69,15 +89,17 @@ pub fn extract(a: &Analyzed, rules: &RuleSet) -> Vec<Claim> {
     }
     claim::sort(&mut claims);
     claims.dedup_by(|a, b| a.span == b.span && a.metric == b.metric);
-    claims
+    Extraction { claims, unnamed }
 }
 
-/// The claim a quantity states and the subject it names, or `None` when it is not a claim.
+/// The claim a quantity states and the subject it names, or `None` when it is not a claim;
+/// a number left without a claim only because nothing names it is counted in `unnamed`.
 fn claim_for(
     doc: &DocumentContext,
     sentence: &SentenceContext,
     q: &Located<Quantity>,
     memory: &Memory,
+    unnamed: &mut usize,
 ) -> Option<(Claim, Option<String>)> {
     let item = &q.item;
     if !could_be_claim(doc.text(), item) {
@@ -105,7 +127,10 @@ fn claim_for(
     if item.unit.dimension == Dimension::Tier && stance == Stance::Reported {
         return None;
     }
-    let choice = metric::choose(doc, sentence, clause, item, memory)?;
+    let Some(choice) = metric::choose(doc, sentence, clause, item, memory) else {
+        *unnamed += 1;
+        return None;
+    };
     let time = sentence.governing_time(clause, item.range.start, choice.measure.is_of_a_period());
     // A project's total investment (`投资15.3亿元的…生产线`) is the project's plan until the
     // sentence reports the project started, built or signed.

@@ -175,6 +175,12 @@ pub enum Dimension {
     Energy,
     /// Power (`MW`, `千瓦`).
     Power,
+    /// Lengths of time measured as an indicator (`11.3年` of schooling, `79岁` of life
+    /// expectancy, `236天` of good air): read only after the words their unit lists, since a
+    /// duration or an age elsewhere is no quantity (`连续14年`).
+    Duration,
+    /// Concentrations (`微克/立方米`).
+    Concentration,
     /// A position in a ranking (`第14名`, `首位`).
     Rank,
     /// A named tier of a ranking (`第一方阵`, `前列`).

@@ -79,7 +79,7 @@ pub fn roles(a: &Analyzed, rules: &RuleSet) -> Vec<Role> {
                 .filter(|c| c.place != SectionPlace::Title)
                 .find_map(|c| found_role_anywhere(c, words, published))
             {
-                current = role;
+                current = plan_heading(role, words, published);
             }
         }
         for i in section.sentences.clone() {
@@ -105,6 +105,19 @@ pub fn roles(a: &Analyzed, rules: &RuleSet) -> Vec<Role> {
         }
     }
     roles
+}
+
+/// A heading of goals that names a plan period (`第二章 “十四五”时期经济社会发展主要目标`)
+/// heads the plan's goals, due at the period's end, not this year's.
+fn plan_heading(role: Role, heading: &str, published: NaiveDate) -> Role {
+    let reference = Reference::new(published);
+    match role {
+        Role::Targets(_) => time::find_all(heading, &reference)
+            .into_iter()
+            .find(|t| t.kind == TimeKind::Plan)
+            .map_or(role, |plan| Role::Plan(plan.period)),
+        other => other,
+    }
 }
 
 /// The words after a sentence's last figure and last comma, when they look like a title that
@@ -273,5 +286,19 @@ mod tests {
         ));
         let inside = "这是一年来最好的成绩";
         assert_eq!(found_role(&cue, inside, inside, published), None);
+    }
+
+    #[test]
+    fn a_heading_of_goals_naming_a_plan_period_heads_the_plans_goals() {
+        let published = NaiveDate::from_ymd_opt(2021, 3, 20).unwrap();
+        let this_year = Role::Targets(Period::year(2021).unwrap());
+        assert!(matches!(
+            plan_heading(this_year, "第二章“十四五”时期经济社会发展主要目标", published),
+            Role::Plan(p) if p.end.year() == 2025 && p.start.year() == 2021
+        ));
+        assert_eq!(
+            plan_heading(this_year, "二、2021年主要预期目标", published),
+            this_year
+        );
     }
 }

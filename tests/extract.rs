@@ -557,3 +557,19 @@ fn a_past_year_inside_a_sentence_dates_the_whole_year_words_after_it() {
         (date("2025-01-01"), date("2025-12-31"))
     );
 }
+
+#[test]
+fn numbers_that_nothing_names_are_counted_not_claimed() {
+    let rules = rules::builtin().expect("the built-in rules load");
+    // The second sentence's figures have no words before them that could name them.
+    let text = "2023年,全区地区生产总值完成286.4亿元,增长5.8%。全年达到12家,完成了45亿元。";
+    let doc = Document::from_text("seed.txt", text, date("2024-02-10"), Some("中站区".into()));
+    let extraction = extract::extract_counted(&analyze(&doc), &rules);
+    let metrics: Vec<&str> = extraction
+        .claims
+        .iter()
+        .map(|c| c.metric.as_str())
+        .collect();
+    assert_eq!(metrics, ["economy.gdp", "economy.gdp_growth"]);
+    assert_eq!(extraction.unnamed, 2);
+}

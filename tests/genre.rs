@@ -74,3 +74,173 @@ fn a_communique_settles_the_goals_of_its_year() {
         insta::assert_snapshot!("genre_communique_check", human);
     });
 }
+
+/// The claim quoting `quote` whose metric is `metric`, when one quote gives several claims.
+fn quoted_metric<'c>(claims: &'c [Value], quote: &str, metric: &str) -> &'c Value {
+    claims
+        .iter()
+        .find(|c| c["metric"] == metric && c["text"].as_str().is_some_and(|t| t.contains(quote)))
+        .unwrap_or_else(|| panic!("no claim of {metric} quoting {quote}"))
+}
+
+/// The verdict code of the finding on `metric`'s target due at `deadline`.
+fn verdict(findings: &[Value], metric: &str, deadline: &str) -> String {
+    findings
+        .iter()
+        .find(|f| f["target"]["metric"] == metric && f["target"]["deadline"] == deadline)
+        .and_then(|f| f["code"].as_str())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+fn a_plan_execution_report_settles_last_years_plan_and_sets_the_next() {
+    let dir = "tests/fixtures/genre/plan-execution";
+    let report = claims(&format!(
+        "{dir}/2025-01-21-qingpingsheng-jihua-zhixing-baogao.txt"
+    ));
+    // Part one reports the year the heading names, 2024, indicator by indicator.
+    for (quote, metric) in [
+        ("31250亿元", "economy.gdp"),
+        ("5.1%", "economy.gdp_growth"),
+        ("6.3%", "economy.industrial_va_growth"),
+        ("13480亿元", "economy.retail_sales"),
+        ("4210亿元", "trade.total"),
+        ("2760亿元", "fiscal.budget_revenue"),
+        ("1980亿元", "fiscal.tax_revenue"),
+        ("68.4万人", "people.new_jobs"),
+        ("5.2%", "people.surveyed_unemployment_rate"),
+        ("36120元", "people.disposable_income"),
+        ("0.4%", "economy.cpi_growth"),
+        ("3.1%", "environment.energy_intensity_change"),
+        ("92.6%", "environment.good_air_days_ratio"),
+        // The parts of a total are their own series, not the total's.
+        ("服务业增加值增长4.9%", "economy.services_va_growth"),
+        ("工业投资增长9.8%", "investment.industrial_growth"),
+        ("民间投资下降1.2%", "investment.private_growth"),
+        ("出口2630亿元", "trade.exports"),
+        ("8.1%", "trade.exports_growth"),
+    ] {
+        let claim = quoted_metric(&report, quote, metric);
+        assert_eq!(claim["kind"], "outcome", "{quote}: {claim:#?}");
+        assert_eq!(claim["period"]["start"], "2024-01-01", "{quote}");
+        assert_eq!(claim["period"]["end"], "2024-12-31", "{quote}");
+    }
+    // Part two: next year's goals, one dash line each, due at the end of 2025.
+    for (quote, metric, value) in [
+        ("地区生产总值增长5.5%左右", "economy.gdp_growth", "5.5"),
+        ("固定资产投资增长5%", "investment.fai_growth", "5"),
+        ("城镇新增就业60万人以上", "people.new_jobs", "60"),
+        (
+            "城镇调查失业率5.5%左右",
+            "people.surveyed_unemployment_rate",
+            "5.5",
+        ),
+        ("居民消费价格涨幅3%左右", "economy.cpi_growth", "3"),
+    ] {
+        let claim = quoted_metric(&report, quote, metric);
+        assert_eq!(claim["kind"], "target", "{quote}: {claim:#?}");
+        assert_eq!(claim["value"], value, "{quote}");
+        assert_eq!(claim["deadline"], "2025-12-31", "{quote}");
+    }
+    // Last year's plan, published a year before, is settled by the report.
+    let verdicts = findings(dir);
+    assert_eq!(
+        verdict(&verdicts, "economy.industrial_va_growth", "2024-12-31"),
+        "target::met"
+    );
+    assert_eq!(
+        verdict(&verdicts, "fiscal.budget_revenue_growth", "2024-12-31"),
+        "target::missed"
+    );
+    assert_eq!(
+        verdict(&verdicts, "people.new_jobs", "2024-12-31"),
+        "target::met"
+    );
+    assert_eq!(
+        verdict(&verdicts, "economy.cpi_growth", "2024-12-31"),
+        "target::met"
+    );
+    assert_eq!(
+        verdict(&verdicts, "economy.retail_sales_growth", "2024-12-31"),
+        "target::missed"
+    );
+    // Next year's goals wait for their year.
+    assert_eq!(
+        verdict(&verdicts, "economy.gdp_growth", "2025-12-31"),
+        "target::pending"
+    );
+    let (_, table) = run_stdout(&["extract", dir]);
+    let (_, human) = run_stdout(&["check", dir, "--show-all"]);
+    common::snapshots().bind(|| {
+        insta::assert_snapshot!("genre_plan_execution_extract", table);
+        insta::assert_snapshot!("genre_plan_execution_check", human);
+    });
+}
+
+#[test]
+fn a_five_year_plan_states_goals_due_at_the_plans_end() {
+    let dir = "tests/fixtures/genre/five-year-plan";
+    let plan = claims(&format!("{dir}/2021-03-26-fengchuanshi-shisiwu-guihua.txt"));
+    // The goals under the chapter heading that names “十四五” are due at the end of 2025.
+    for (quote, metric, value) in [
+        ("经济总量突破4000亿元", "economy.gdp", "4000"),
+        ("地区生产总值年均增长6%左右", "economy.gdp_growth", "6"),
+        (
+            "常住人口城镇化率提高到63%",
+            "people.urbanization_rate",
+            "63",
+        ),
+        (
+            "城镇调查失业率控制在5.5%以内",
+            "people.surveyed_unemployment_rate",
+            "5.5",
+        ),
+        ("基本养老保险参保率达到95%", "people.pension_coverage", "95"),
+        // Years of schooling and life expectancy are measured in 年 and 岁.
+        (
+            "平均受教育年限提高到11.2年",
+            "people.schooling_years",
+            "11.2",
+        ),
+        ("人均预期寿命提高到79.1岁", "people.life_expectancy", "79.1"),
+        ("研发经费投入强度达到2.5%", "innovation.rd_intensity", "2.5"),
+    ] {
+        let claim = quoted_metric(&plan, quote, metric);
+        assert_eq!(claim["kind"], "target", "{quote}: {claim:#?}");
+        assert_eq!(claim["value"], value, "{quote}");
+        assert_eq!(claim["deadline"], "2025-12-31", "{quote}");
+    }
+    // The communiqué of the plan's last year settles the goals it has figures for.
+    let verdicts = findings(dir);
+    assert_eq!(
+        verdict(&verdicts, "economy.gdp", "2025-12-31"),
+        "target::met"
+    );
+    assert_eq!(
+        verdict(&verdicts, "people.urbanization_rate", "2025-12-31"),
+        "target::missed"
+    );
+    assert_eq!(
+        verdict(&verdicts, "people.surveyed_unemployment_rate", "2025-12-31"),
+        "target::met"
+    );
+    assert_eq!(
+        verdict(&verdicts, "people.pension_coverage", "2025-12-31"),
+        "target::unverified"
+    );
+    assert_eq!(
+        verdict(&verdicts, "innovation.rd_intensity", "2025-12-31"),
+        "target::met"
+    );
+    assert_eq!(
+        verdict(&verdicts, "people.life_expectancy", "2025-12-31"),
+        "target::met"
+    );
+    let (_, table) = run_stdout(&["extract", dir]);
+    let (_, human) = run_stdout(&["check", dir, "--show-all"]);
+    common::snapshots().bind(|| {
+        insta::assert_snapshot!("genre_five_year_plan_extract", table);
+        insta::assert_snapshot!("genre_five_year_plan_check", human);
+    });
+}

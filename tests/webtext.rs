@@ -75,3 +75,52 @@ fn glossed_paragraphs_yield_claims_whose_spans_cover_the_glosses() {
     });
     assert!(unemployment_goal.is_some(), "{out}");
 }
+
+#[test]
+fn the_repost_gives_the_claims_of_its_review_and_its_goals() {
+    let (code, out) = run_stdout(&["extract", REPOST, "--format", "jsonl"]);
+    assert_eq!(code, 0, "{out}");
+    let claims: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let find = |metric: &str, value: &str| {
+        claims
+            .iter()
+            .find(|c| c["metric"] == metric && c["value"] == value)
+            .unwrap_or_else(|| panic!("no {metric} = {value} in\n{out}"))
+    };
+    // The review (过去一年, in a report of February 2025) reports 2024.
+    for (metric, value) in [
+        ("economy.gdp", "186.4"),
+        ("economy.gdp_growth", "6.2"),
+        ("fiscal.budget_revenue", "9.3"),
+        ("people.new_jobs", "5120"),
+        ("economy.industrial_va_growth", "7.1"),
+        ("economy.retail_sales_growth", "5.4"),
+        ("agriculture.grain_output", "9.6"),
+        ("people.disposable_income_growth", "5.9"),
+    ] {
+        let claim = find(metric, value);
+        assert_eq!(claim["kind"], "outcome", "{metric}: {claim:#?}");
+        assert_eq!(claim["period"]["start"], "2024-01-01", "{metric}");
+        assert_eq!(claim["period"]["end"], "2024-12-31", "{metric}");
+    }
+    // The bulleted goals, Taiwan wording included (成長率 is a growth), are due at the end of 2025.
+    for (metric, value) in [
+        ("economy.gdp_growth", "6"),
+        ("fiscal.budget_revenue_growth", "5"),
+        ("people.surveyed_unemployment_rate", "5.5"),
+        ("people.new_jobs", "5000"),
+    ] {
+        let claim = find(metric, value);
+        assert_eq!(claim["kind"], "target", "{metric}: {claim:#?}");
+        assert_eq!(claim["deadline"], "2025-12-31", "{metric}");
+    }
+    let (_, table) = run(&["extract", REPOST]);
+    let (_, human) = run(&["check", REPOST, "--show-all"]);
+    common::snapshots().bind(|| {
+        insta::assert_snapshot!("webtext_extract_repost", table);
+        insta::assert_snapshot!("webtext_check_repost", human);
+    });
+}

@@ -41,8 +41,9 @@ pub(super) struct MetricChoice {
 }
 
 /// Words before a growth rate.
-const GROWTH_WORDS: &str =
-    "同比增长 较去年同期增长 比上年增长 比去年增长 增长 增速 增幅 涨幅 上涨 下降 提高 增加 上升";
+const GROWTH_WORDS: &str = "同比增长 较去年同期增长 比上年增长 比去年增长 增长 增长率 增长速度 增速 增幅 涨幅 上涨 下降 降低 减少 提高 增加 上升";
+/// Rates whose names end in a growth word but are not a growth (`人口自然增长率为3.1‰`).
+const RATE_NAMES: &str = "自然增长率";
 /// Words before a share.
 const SHARE_WORDS: &str = "占 比重 占比 税比";
 /// Words that make a percentage a share of a plan or a task done.
@@ -286,6 +287,9 @@ fn infer_measure(text: &str, clause: Range<usize>, q: &Quantity) -> Measure {
             } else if GROWTH_WORDS
                 .split_whitespace()
                 .any(|w| trim_links(before).ends_with(w))
+                && !RATE_NAMES
+                    .split_whitespace()
+                    .any(|w| trim_links(before).ends_with(w))
             {
                 Measure::Growth
             } else {

@@ -141,9 +141,11 @@ fn term(text: &str, pos: usize, allow_sign: bool) -> Option<Term<'_>> {
         at += w.len();
     }
     // A listed unit beats a scale of the same length (`千米` is not 千 + 米), and a stop word
-    // beats a unit it is longer than (`个月` is a duration).
-    let direct = table.unit_at(&text[at..], false);
-    let stop = table.stop_at(&text[at..]);
+    // beats a unit it is longer than (`个月` is a duration), unless the words before the
+    // number ask for that unit (`平均受教育年限提高到11.3年`).
+    let direct = table.unit_after(clause_before(text, pos), &text[at..], false);
+    let asked = direct.is_some_and(|m| !m.def.only_after.is_empty());
+    let stop = table.stop_at(&text[at..]).filter(|_| !asked);
     let scale = if numeral.section.is_none() {
         table.scale_at(&text[at..])
     } else {
@@ -201,6 +203,22 @@ fn term(text: &str, pos: usize, allow_sign: bool) -> Option<Term<'_>> {
         unit,
         end: at,
     })
+}
+
+/// How many characters before a number its unit's `only_after` words are looked for.
+const UNIT_CONTEXT_CHARS: usize = 16;
+
+/// The words before `pos` in its clause, at most [`UNIT_CONTEXT_CHARS`] characters.
+fn clause_before(text: &str, pos: usize) -> &str {
+    let before = &text[..pos];
+    let start = before
+        .char_indices()
+        .rev()
+        .take(UNIT_CONTEXT_CHARS)
+        .take_while(|&(_, c)| !matches!(c, ',' | ';' | '。' | ':' | '\n' | '、'))
+        .last()
+        .map_or(pos, |(i, _)| i);
+    &before[start..]
 }
 
 /// The general path: `[prefix] [百分之] number [余] [scale] [余] [unit] [~ number…] [suffix]`.

@@ -61,6 +61,11 @@ pub(crate) struct UnitDef {
     pub scalable: bool,
     #[serde(default)]
     pub not_before: Vec<String>,
+    /// Words of which one must stand before the number in its clause for this word to be read
+    /// as this unit (`受教育年限` before `11.3年`); empty: read everywhere. Such a unit beats
+    /// the date and duration words of `not_quantity`.
+    #[serde(default)]
+    pub only_after: Vec<String>,
 }
 
 /// A named tier of a ranking.
@@ -146,10 +151,27 @@ impl Table {
     }
 
     /// The longest unit word at the start of `rest` (only scalable units when `scaled`),
-    /// respecting word boundaries for Latin units and each unit's `not_before` list.
+    /// respecting word boundaries for Latin units and each unit's `not_before` list; units
+    /// read only after certain words are left out.
     pub(crate) fn unit_at(&self, rest: &str, scaled: bool) -> Option<UnitMatch<'_>> {
+        self.unit_after("", rest, scaled)
+    }
+
+    /// [`Table::unit_at`] for a number preceded by `before` (the words of its clause before
+    /// it): units with an `only_after` list are read when one of their words is in `before`.
+    pub(crate) fn unit_after(
+        &self,
+        before: &str,
+        rest: &str,
+        scaled: bool,
+    ) -> Option<UnitMatch<'_>> {
         self.units.iter().find_map(|(spelling, def)| {
             if scaled && !def.scalable {
+                return None;
+            }
+            if !def.only_after.is_empty()
+                && !def.only_after.iter().any(|w| before.contains(w.as_str()))
+            {
                 return None;
             }
             let after = rest.strip_prefix(spelling.as_str())?;

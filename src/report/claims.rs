@@ -59,7 +59,9 @@
 //! # Summary (`--format summary`)
 //!
 //! Claims counted per metric family (the part of the metric id before the first `.`; `text`
-//! for metrics named from the article's words) and kind, with totals.
+//! for metrics named from the article's words) and kind, with totals; then the numbers that
+//! gave no claim because no metric name could be made for them, so that recall lost to naming
+//! stays visible.
 //!
 //! # CSV (`--format csv`)
 //!
@@ -158,8 +160,9 @@ pub fn table(claims: &[Claim]) -> String {
     out
 }
 
-/// Claims per metric family and kind, as an aligned table with totals.
-pub fn summary(claims: &[Claim]) -> String {
+/// Claims per metric family and kind, as an aligned table with totals, and the count of
+/// `unnamed` numbers (skipped for want of a metric name).
+pub fn summary(claims: &[Claim], unnamed: usize) -> String {
     use std::collections::BTreeMap;
     let kinds = [ClaimKind::Target, ClaimKind::Outcome, ClaimKind::Progress];
     let mut counts: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
@@ -197,6 +200,9 @@ pub fn summary(claims: &[Claim]) -> String {
         totals[2],
         totals.iter().sum::<usize>()
     );
+    out.push_str(&format!(
+        "numbers skipped, no metric name could be made: {unnamed}\n"
+    ));
     out
 }
 
@@ -270,7 +276,7 @@ mod tests {
         let mut target = gdp_2013();
         target.kind = ClaimKind::Target;
         target.metric = "text.安置群众人数".to_string();
-        let summary = summary(&[gdp_2013(), gdp_2013(), target]);
+        let summary = summary(&[gdp_2013(), gdp_2013(), target], 4);
         assert!(
             summary.contains("economy            0       2        0      2"),
             "{summary}"
@@ -281,6 +287,10 @@ mod tests {
         );
         assert!(
             summary.contains("all                1       2        0      3"),
+            "{summary}"
+        );
+        assert!(
+            summary.ends_with("numbers skipped, no metric name could be made: 4\n"),
             "{summary}"
         );
     }
