@@ -207,10 +207,12 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
                 .iter()
                 .map(|(path, a)| (path.clone(), std::sync::Arc::clone(&a.source)))
                 .collect();
-            let (colour, width) = drawing(std::io::stdout().is_terminal());
+            let stdout = std::io::stdout();
             let style = report::findings::Style {
-                colour,
-                width,
+                drawing: drawing(
+                    stdout.is_terminal(),
+                    terminal_size::terminal_size_of(&stdout),
+                ),
                 show_all: args.show_all,
             };
             write!(

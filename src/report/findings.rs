@@ -200,15 +200,15 @@ pub type Sources = HashMap<String, Arc<str>>;
 /// How the human report is drawn.
 #[derive(Clone, Copy, Debug)]
 pub struct Style {
-    pub colour: bool,
-    pub width: usize,
+    /// Colour and width.
+    pub drawing: super::Drawing,
     /// Show findings at `allow` level too.
     pub show_all: bool,
 }
 
 /// The human report: the diagnostics, then the summary table.
 pub fn human(findings: &[Finding], levels: &Levels, sources: &Sources, style: Style) -> String {
-    let handler = super::graphical_handler(style.colour, style.width);
+    let handler = style.drawing.handler();
     let mut out = String::new();
     let mut shown = 0;
     for finding in findings {
@@ -218,7 +218,7 @@ pub fn human(findings: &[Finding], levels: &Levels, sources: &Sources, style: St
         }
         shown += 1;
         let diagnostic = FindingDiagnostic::new(finding, level, sources);
-        super::fitted::render(&handler, &diagnostic, &mut out);
+        super::fitted::render(&handler, &diagnostic, style.drawing.width, &mut out);
     }
     let hidden = findings.len() - shown;
     if hidden > 0 {
@@ -227,12 +227,13 @@ pub fn human(findings: &[Finding], levels: &Levels, sources: &Sources, style: St
             if hidden == 1 { "" } else { "s" }
         ));
     }
-    out.push_str(&summary(findings));
+    out.push_str(&summary(findings, style.drawing.width));
     out
 }
 
-/// Targets by verdict, per entity, with display widths that respect CJK characters.
-pub fn summary(findings: &[Finding]) -> String {
+/// Targets by verdict, per entity, with display widths that respect CJK characters; with a
+/// `width`, entity names too long for it are cut with `…` so that rows fit.
+pub fn summary(findings: &[Finding], width: Option<usize>) -> String {
     let verdicts: Vec<Code> = Code::ALL
         .into_iter()
         .filter(|c| c.verdict().is_some() && *c != Code::Restated)
@@ -269,9 +270,20 @@ pub fn summary(findings: &[Finding]) -> String {
     let mut last = vec!["all".to_owned()];
     last.extend(totals.iter().map(usize::to_string));
     table.push(last);
-    let widths: Vec<usize> = (0..table[0].len())
+    let mut widths: Vec<usize> = (0..table[0].len())
         .map(|col| table.iter().map(|r| r[col].width()).max().unwrap_or(0))
         .collect();
+    if let Some(width) = width {
+        // Two spaces before each number column.
+        let numbers: usize = widths[1..].iter().map(|w| w + 2).sum();
+        let room = width.saturating_sub(numbers).max(MIN_ENTITY_WIDTH);
+        if widths[0] > room {
+            for row in &mut table {
+                row[0] = shorten(&row[0], room);
+            }
+            widths[0] = table.iter().map(|r| r[0].width()).max().unwrap_or(0);
+        }
+    }
     let mut out = String::from("Targets by verdict\n");
     for row in &table {
         let mut line = String::new();
@@ -289,6 +301,28 @@ pub fn summary(findings: &[Finding]) -> String {
         out.push_str(line.trim_end());
         out.push('\n');
     }
+    out
+}
+
+/// The fewest columns an entity name is cut to in the summary table.
+const MIN_ENTITY_WIDTH: usize = 8;
+
+/// `text` cut to at most `width` display columns, ending in `…` when cut.
+fn shorten(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
     out
 }
 

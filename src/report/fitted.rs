@@ -1,9 +1,14 @@
-//! Rendering any diagnostic whose source has very long lines: each long line is cut down to
-//! windows around its labels (see [`super::window`]) before miette draws it, so a label past
-//! column 65,535 — where miette's renderer panics — or a megabyte-long line draws as a short
-//! excerpt with the true line and column in its header.
+//! Rendering any diagnostic so that its source lines fit: each line too wide is cut down to
+//! windows around its labels (see [`super::window`]) before miette draws it, so that every
+//! underline stays under its characters, with the true line and column in the header.
 //!
-//! Diagnostics without long lines are rendered untouched, byte for byte as before.
+//! With a known terminal width, a line is too wide when it would not fit beside the gutter
+//! (line numbers and the bars of multi-line labels); without one (a pipe, a file), only lines
+//! past [`MAX_LINE_WIDTH`] columns are cut — a label past column 65,535 makes miette's
+//! renderer panic, and a megabyte-long line would bury the label.
+//!
+//! Diagnostics without lines too wide are rendered untouched, byte for byte as miette draws
+//! them.
 
 use std::fmt;
 use std::ops::Range;
@@ -13,18 +18,23 @@ use miette::{
     SourceCode, SourceSpan, SpanContents,
 };
 
-use super::window::{self, Window};
+use super::window::{self, Mark, Window};
 
-/// Lines wider than this many display columns are cut to windows.
+/// Without a known width, lines wider than this many display columns are cut to windows.
 pub const MAX_LINE_WIDTH: usize = 1000;
 
-/// The width of the window kept around each label of a long line.
+/// Without a known width, the width of the window kept around each label of a long line.
 pub const WINDOW_WIDTH: usize = 160;
 
-/// Renders `diagnostic` with `handler`, long lines cut to windows; on a rendering failure, its
-/// message alone.
-pub fn render(handler: &GraphicalReportHandler, diagnostic: &dyn Diagnostic, out: &mut String) {
-    let fitted = Fitted::new(diagnostic);
+/// Renders `diagnostic` with `handler`, its source lines cut to fit `width` columns (see the
+/// module docs; `None` for no known width); on a rendering failure, its message alone.
+pub fn render(
+    handler: &GraphicalReportHandler,
+    diagnostic: &dyn Diagnostic,
+    width: Option<usize>,
+    out: &mut String,
+) {
+    let fitted = Fitted::new(diagnostic, width);
     if handler.render_report(out, &fitted).is_err() {
         out.push_str(&format!("{diagnostic}\n"));
     }
@@ -40,13 +50,13 @@ struct Fitted<'d> {
 }
 
 impl<'d> Fitted<'d> {
-    fn new(inner: &'d dyn Diagnostic) -> Self {
+    fn new(inner: &'d dyn Diagnostic, width: Option<usize>) -> Self {
         let related = inner
             .related()
-            .map(|all| all.map(Fitted::new).collect())
+            .map(|all| all.map(|r| Fitted::new(r, width)).collect())
             .unwrap_or_default();
         let cut = match (inner.source_code(), inner.labels()) {
-            (Some(source), Some(labels)) => cut(source, labels.collect()),
+            (Some(source), Some(labels)) => cut(source, labels.collect(), width),
             _ => None,
         };
         Fitted {
@@ -57,10 +67,14 @@ impl<'d> Fitted<'d> {
     }
 }
 
-/// The source of a diagnostic with long lines cut, or `None` when no line is too long.
+/// Lines of context miette draws before and after a label's lines.
+const CONTEXT_LINES: usize = 1;
+
+/// The source of a diagnostic with its lines too wide cut, or `None` when none is.
 fn cut(
     source: &dyn SourceCode,
     labels: Vec<LabeledSpan>,
+    width: Option<usize>,
 ) -> Option<(FittedSource, Vec<LabeledSpan>)> {
     // Zero lines of context after an empty span at 0 reach to the end: the whole text.
     let whole = source
@@ -68,27 +82,80 @@ fn cut(
         .ok()?;
     let original = String::from_utf8_lossy(whole.data()).into_owned();
     let name = whole.name().map(str::to_owned);
-    if original
-        .split('\n')
-        .all(|line| window::width(line) <= MAX_LINE_WIDTH)
-    {
+    let mut starts = vec![0];
+    starts.extend(original.match_indices('\n').map(|(at, _)| at + 1));
+    let line_of = |at: usize| starts.partition_point(|&s| s <= at).saturating_sub(1);
+    let spans: Vec<(usize, usize)> = labels
+        .iter()
+        .map(|l| (line_of(l.offset()), line_of(l.offset() + l.len())))
+        .collect();
+    // The lines miette draws: each label's lines and their context.
+    let shown = |line: usize| {
+        spans
+            .iter()
+            .any(|&(first, last)| first <= line + CONTEXT_LINES && line <= last + CONTEXT_LINES)
+    };
+    let room = match width {
+        Some(width) => {
+            let last_shown = spans
+                .iter()
+                .map(|&(_, last)| last + CONTEXT_LINES)
+                .max()
+                .unwrap_or(0)
+                .min(starts.len() - 1);
+            let digits = (last_shown + 1).to_string().len();
+            // ` 12 │ ` before the text, and the bars of labels over several lines.
+            let multi_line = spans.iter().filter(|(first, last)| first != last).count();
+            let bars = if multi_line > 0 {
+                2 * multi_line + 2
+            } else {
+                0
+            };
+            width.saturating_sub(digits + 4 + bars)
+        }
+        None => MAX_LINE_WIDTH,
+    };
+    let line_text = |i: usize| {
+        let end = starts.get(i + 1).map_or(original.len(), |next| next - 1);
+        &original[starts[i]..end]
+    };
+    let too_wide: Vec<usize> = (0..starts.len())
+        .filter(|&i| shown(i) && window::width(line_text(i)) > room)
+        .collect();
+    if too_wide.is_empty() {
         return None;
     }
-    let mut text = String::with_capacity(MAX_LINE_WIDTH * 4);
-    let mut lines = Vec::new();
-    let mut line_start = 0;
-    for line in original.split('\n') {
+    let mut text = String::with_capacity(original.len());
+    let mut lines = Vec::with_capacity(starts.len());
+    for (i, &line_start) in starts.iter().enumerate() {
+        let line = line_text(i);
         let line_end = line_start + line.len();
-        let cut_here = (window::width(line) > MAX_LINE_WIDTH).then(|| {
-            let marks: Vec<Range<usize>> = labels
+        let cut_here = too_wide.binary_search(&i).is_ok().then(|| {
+            let marks: Vec<Mark> = labels
                 .iter()
                 .filter(|l| l.offset() <= line_end && l.offset() + l.len() >= line_start)
                 .map(|l| {
                     let start = l.offset().max(line_start) - line_start;
-                    start..(l.offset() + l.len()).min(line_end) - line_start
+                    let single_line = l.offset() >= line_start && l.offset() + l.len() <= line_end;
+                    Mark {
+                        range: start..(l.offset() + l.len()).min(line_end) - line_start,
+                        // A label over several lines is drawn in the gutter, not beside it.
+                        label: match (single_line, l.label()) {
+                            (true, Some(label)) => {
+                                label.lines().map(window::width).max().unwrap_or(0)
+                            }
+                            _ => 0,
+                        },
+                    }
                 })
                 .collect();
-            window::fit(line, &marks, WINDOW_WIDTH)
+            match width {
+                Some(_) => window::fit_within(line, &marks, room),
+                None => {
+                    let ranges: Vec<Range<usize>> = marks.into_iter().map(|m| m.range).collect();
+                    window::fit(line, &ranges, WINDOW_WIDTH)
+                }
+            }
         });
         lines.push(FittedLine {
             original: line_start..line_end,
@@ -100,10 +167,14 @@ fn cut(
             None => text.push_str(line),
         }
         text.push('\n');
-        line_start = line_end + 1;
     }
     text.pop();
-    let fitted = FittedSource { name, text, lines };
+    let fitted = FittedSource {
+        name,
+        original,
+        text,
+        lines,
+    };
     let labels = labels
         .into_iter()
         .map(|label| {
@@ -130,9 +201,10 @@ struct FittedLine {
 }
 
 /// The source text with long lines cut to windows. Line numbers are those of the original,
-/// and the column miette prints in a header is the original's too.
+/// and the column miette prints in a header is the original's too, counted in characters.
 struct FittedSource {
     name: Option<String>,
+    original: String,
     text: String,
     lines: Vec<FittedLine>,
 }
@@ -178,10 +250,14 @@ impl SourceCode for FittedSource {
         let contents = self
             .text
             .read_span(span, context_lines_before, context_lines_after)?;
-        // miette counts a header's column in bytes from the line start; give the original's.
+        // miette reads a header's column without context lines; give the original's, in
+        // characters as every format counts it.
         let column = if context_lines_before == 0 {
             let at = self.to_original(span.offset());
-            at - self.line_of_original(at).original.start
+            let line_start = self.line_of_original(at).original.start;
+            self.original
+                .get(line_start..at)
+                .map_or(at - line_start, |before| before.chars().count())
         } else {
             contents.column()
         };

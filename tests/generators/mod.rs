@@ -352,7 +352,7 @@ pub fn check_article(bytes: Vec<u8>) -> Result<Option<Document>, Broken> {
             }
         }
         let mut out = String::new();
-        fitted::render(&report::graphical_handler(false, 100), d, &mut out);
+        fitted::render(&report::graphical_handler(false, 100), d, None, &mut out);
         if !out.contains(d.code().as_str()) {
             return Err(format!("rendering lost the code: {out}"));
         }
@@ -383,9 +383,12 @@ pub fn check_corpus(articles: Vec<Vec<u8>>, rules: &RuleSet) -> Result<usize, Br
         .iter()
         .map(|(p, a)| (p.clone(), std::sync::Arc::clone(&a.source)))
         .collect();
+    // A narrow terminal, so that lines are cut to windows around the labels.
     let style = report::findings::Style {
-        colour: false,
-        width: 100,
+        drawing: report::Drawing {
+            colour: false,
+            width: Some(60),
+        },
         show_all: true,
     };
     let _ = report::findings::human(&result.findings, &levels, &sources, style);
@@ -429,7 +432,7 @@ pub fn check_rules(edit: (usize, Vec<(u8, prop::sample::Index, String)>)) -> Res
                 }
             }
             let mut out = String::new();
-            fitted::render(&report::graphical_handler(false, 100), d, &mut out);
+            fitted::render(&report::graphical_handler(false, 100), d, None, &mut out);
         }
     }
     Ok(())
