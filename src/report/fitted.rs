@@ -1,5 +1,5 @@
 //! Rendering any diagnostic so that its source lines fit: each line too wide is cut down to
-//! windows around its labels (see [`super::window`]) before miette draws it, so that every
+//! windows around its labels (see [`crate::diagnostic::window`]) before miette draws it, so that every
 //! underline stays under its characters, with the true line and column in the header.
 //!
 //! With a known terminal width, a line is too wide when it would not fit beside the gutter
@@ -13,12 +13,10 @@
 use std::fmt;
 use std::ops::Range;
 
-use miette::{
-    Diagnostic, GraphicalReportHandler, LabeledSpan, MietteError, MietteSpanContents, Severity,
-    SourceCode, SourceSpan, SpanContents,
-};
+use miette::{Diagnostic, GraphicalReportHandler, LabeledSpan, Severity, SourceCode, SourceSpan};
 
-use super::window::{self, Mark, Window};
+use crate::diagnostic::NamedText;
+use crate::diagnostic::window::{self, Mark};
 
 /// Without a known width, lines wider than this many display columns are cut to windows.
 pub const MAX_LINE_WIDTH: usize = 1000;
@@ -45,7 +43,7 @@ pub fn render(
 struct Fitted<'d> {
     inner: &'d dyn Diagnostic,
     /// The cut source and labels, when some line is too long; else the inner ones are used.
-    cut: Option<(FittedSource, Vec<LabeledSpan>)>,
+    cut: Option<(NamedText, Vec<LabeledSpan>)>,
     related: Vec<Fitted<'d>>,
 }
 
@@ -67,6 +65,27 @@ impl<'d> Fitted<'d> {
     }
 }
 
+/// The columns left for a line's text in a drawing `width` columns wide, beside the gutter
+/// miette draws for labels on `spans` (first and last 0-based line of each) in a text of
+/// `lines` lines: ` 12 │ ` (as wide as the last line number shown) and the bars of labels
+/// over several lines.
+fn room_beside_gutter(width: usize, spans: &[(usize, usize)], lines: usize) -> usize {
+    let last_shown = spans
+        .iter()
+        .map(|&(_, last)| last + CONTEXT_LINES)
+        .max()
+        .unwrap_or(0)
+        .min(lines.saturating_sub(1));
+    let digits = (last_shown + 1).to_string().len();
+    let multi_line = spans.iter().filter(|(first, last)| first != last).count();
+    let bars = if multi_line > 0 {
+        2 * multi_line + 2
+    } else {
+        0
+    };
+    width.saturating_sub(digits + 4 + bars)
+}
+
 /// Lines of context miette draws before and after a label's lines.
 const CONTEXT_LINES: usize = 1;
 
@@ -75,7 +94,7 @@ fn cut(
     source: &dyn SourceCode,
     labels: Vec<LabeledSpan>,
     width: Option<usize>,
-) -> Option<(FittedSource, Vec<LabeledSpan>)> {
+) -> Option<(NamedText, Vec<LabeledSpan>)> {
     // Zero lines of context after an empty span at 0 reach to the end: the whole text.
     let whole = source
         .read_span(&SourceSpan::from(0..0), 0, usize::MAX)
@@ -96,23 +115,7 @@ fn cut(
             .any(|&(first, last)| first <= line + CONTEXT_LINES && line <= last + CONTEXT_LINES)
     };
     let room = match width {
-        Some(width) => {
-            let last_shown = spans
-                .iter()
-                .map(|&(_, last)| last + CONTEXT_LINES)
-                .max()
-                .unwrap_or(0)
-                .min(starts.len() - 1);
-            let digits = (last_shown + 1).to_string().len();
-            // ` 12 │ ` before the text, and the bars of labels over several lines.
-            let multi_line = spans.iter().filter(|(first, last)| first != last).count();
-            let bars = if multi_line > 0 {
-                2 * multi_line + 2
-            } else {
-                0
-            };
-            width.saturating_sub(digits + 4 + bars)
-        }
+        Some(width) => room_beside_gutter(width, &spans, starts.len()),
         None => MAX_LINE_WIDTH,
     };
     let line_text = |i: usize| {
@@ -125,62 +128,43 @@ fn cut(
     if too_wide.is_empty() {
         return None;
     }
-    let mut text = String::with_capacity(original.len());
-    let mut lines = Vec::with_capacity(starts.len());
-    for (i, &line_start) in starts.iter().enumerate() {
-        let line = line_text(i);
-        let line_end = line_start + line.len();
-        let cut_here = too_wide.binary_search(&i).is_ok().then(|| {
-            let marks: Vec<Mark> = labels
-                .iter()
-                .filter(|l| l.offset() <= line_end && l.offset() + l.len() >= line_start)
-                .map(|l| {
-                    let start = l.offset().max(line_start) - line_start;
-                    let single_line = l.offset() >= line_start && l.offset() + l.len() <= line_end;
-                    Mark {
-                        range: start..(l.offset() + l.len()).min(line_end) - line_start,
-                        // A label over several lines is drawn in the gutter, not beside it.
-                        label: match (single_line, l.label()) {
-                            (true, Some(label)) => {
-                                label.lines().map(window::width).max().unwrap_or(0)
-                            }
-                            _ => 0,
-                        },
-                    }
-                })
-                .collect();
-            match width {
-                Some(_) => window::fit_within(line, &marks, room),
-                None => {
-                    let ranges: Vec<Range<usize>> = marks.into_iter().map(|m| m.range).collect();
-                    window::fit(line, &ranges, WINDOW_WIDTH)
+    let marks_on = |line_start: usize, line_end: usize| -> Vec<Mark> {
+        labels
+            .iter()
+            .filter(|l| l.offset() <= line_end && l.offset() + l.len() >= line_start)
+            .map(|l| {
+                let start = l.offset().max(line_start) - line_start;
+                let single_line = l.offset() >= line_start && l.offset() + l.len() <= line_end;
+                Mark {
+                    range: start..(l.offset() + l.len()).min(line_end) - line_start,
+                    // A label over several lines is drawn in the gutter, not beside it.
+                    label: match (single_line, l.label()) {
+                        (true, Some(label)) => label.lines().map(window::width).max().unwrap_or(0),
+                        _ => 0,
+                    },
                 }
-            }
-        });
-        lines.push(FittedLine {
-            original: line_start..line_end,
-            start: text.len(),
-            window: cut_here,
-        });
-        match &lines.last().and_then(|l| l.window.as_ref()) {
-            Some(window) => text.push_str(&window.text),
-            None => text.push_str(line),
-        }
-        text.push('\n');
-    }
-    text.pop();
-    let fitted = FittedSource {
-        name,
-        original,
-        text,
-        lines,
+            })
+            .collect()
     };
+    let fitted = NamedText::maybe_named(name, original.into()).cut(|i, range, line| {
+        if too_wide.binary_search(&i).is_err() {
+            return None;
+        }
+        let marks = marks_on(range.start, range.end);
+        Some(match width {
+            Some(_) => window::fit_within(line, &marks, room),
+            None => {
+                let ranges: Vec<Range<usize>> = marks.into_iter().map(|m| m.range).collect();
+                window::fit(line, &ranges, WINDOW_WIDTH)
+            }
+        })
+    });
     let labels = labels
         .into_iter()
         .map(|label| {
-            let start = fitted.to_fitted(label.offset(), false);
+            let start = fitted.to_drawn(label.offset(), false);
             let end = fitted
-                .to_fitted(label.offset() + label.len(), true)
+                .to_drawn(label.offset() + label.len(), true)
                 .max(start);
             let span = SourceSpan::from(start..end);
             match label.primary() {
@@ -190,97 +174,6 @@ fn cut(
         })
         .collect();
     Some((fitted, labels))
-}
-
-/// One line of the source: its bytes in the original text, where it starts in the cut text
-/// and, when it was too long, its window.
-struct FittedLine {
-    original: Range<usize>,
-    start: usize,
-    window: Option<Window>,
-}
-
-/// The source text with long lines cut to windows. Line numbers are those of the original,
-/// and the column miette prints in a header is the original's too, counted in characters.
-struct FittedSource {
-    name: Option<String>,
-    original: String,
-    text: String,
-    lines: Vec<FittedLine>,
-}
-
-impl FittedSource {
-    /// The line holding original offset `at`.
-    fn line_of_original(&self, at: usize) -> &FittedLine {
-        let i = self.lines.partition_point(|l| l.original.start <= at);
-        &self.lines[i.saturating_sub(1)]
-    }
-
-    /// Original offset `at` in the cut text.
-    fn to_fitted(&self, at: usize, after_gap: bool) -> usize {
-        let line = self.line_of_original(at);
-        let within = at.min(line.original.end) - line.original.start;
-        line.start
-            + match &line.window {
-                Some(window) => window.to_window(within, after_gap),
-                None => within,
-            }
-    }
-
-    /// Cut-text offset `at` in the original text.
-    fn to_original(&self, at: usize) -> usize {
-        let i = self.lines.partition_point(|l| l.start <= at);
-        let line = &self.lines[i.saturating_sub(1)];
-        let within = at - line.start;
-        line.original.start
-            + match &line.window {
-                Some(window) => window.to_line(within),
-                None => within,
-            }
-    }
-}
-
-impl SourceCode for FittedSource {
-    fn read_span<'a>(
-        &'a self,
-        span: &SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
-    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let contents = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
-        // miette reads a header's column without context lines; give the original's, in
-        // characters as every format counts it.
-        let column = if context_lines_before == 0 {
-            let at = self.to_original(span.offset());
-            let line_start = self.line_of_original(at).original.start;
-            self.original
-                .get(line_start..at)
-                .map_or(at - line_start, |before| before.chars().count())
-        } else {
-            contents.column()
-        };
-        let data = contents.data();
-        let contents = match &self.name {
-            Some(name) => MietteSpanContents::new_named(
-                name.clone(),
-                data,
-                *contents.span(),
-                contents.line(),
-                column,
-                contents.line_count(),
-            ),
-            None => MietteSpanContents::new(
-                data,
-                *contents.span(),
-                contents.line(),
-                column,
-                contents.line_count(),
-            ),
-        };
-        Ok(Box::new(contents))
-    }
 }
 
 impl fmt::Debug for Fitted<'_> {

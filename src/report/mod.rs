@@ -14,7 +14,6 @@ pub mod parse;
 pub mod quote;
 pub mod sarif;
 pub mod spreadsheet;
-pub mod window;
 
 /// How human output is drawn: in colour or not, and for a terminal of a known width.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
