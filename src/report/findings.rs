@@ -76,7 +76,7 @@
 //! a difference when its code starts with `dataset::` or `baseline::` (it has `locations`
 //! instead of `target`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -88,7 +88,10 @@ use unicode_width::UnicodeWidthStr;
 use crate::claim::{Claim, ClaimKind};
 use crate::diagnostic::NamedText;
 use crate::difference::Difference;
-use crate::finding::{Code, Evidence, Finding, Level, Levels};
+use crate::finding::{Code, Evidence, Finding, Level};
+
+use super::Context;
+use super::articles::Articles;
 
 /// The schema id of the JSON findings document.
 pub const SCHEMA: &str = "claimcheck.findings/1";
@@ -121,12 +124,13 @@ pub struct FindingRecord {
 }
 
 /// The findings as wire records, with their configured severity.
-fn records(findings: &[Finding], levels: &Levels) -> Vec<FindingRecord> {
-    findings
+fn records(context: &Context) -> Vec<FindingRecord> {
+    context
+        .findings
         .iter()
         .map(|f| FindingRecord {
             code: f.code,
-            severity: levels.of(f.code),
+            severity: context.level(f),
             message: f.message.clone(),
             target: f.target.clone(),
             evidence: f.evidence.clone(),
@@ -136,43 +140,22 @@ fn records(findings: &[Finding], levels: &Levels) -> Vec<FindingRecord> {
         .collect()
 }
 
-/// The findings as a JSON document.
-pub fn json(findings: &[Finding], levels: &Levels, as_of: NaiveDate) -> String {
-    json_with_differences(findings, &[], levels, as_of)
-}
-
-/// The findings and the dataset and baseline differences as a JSON document.
-pub fn json_with_differences(
-    findings: &[Finding],
-    differences: &[Difference],
-    levels: &Levels,
-    as_of: NaiveDate,
-) -> String {
+/// Every finding, then the dataset and baseline differences, as a JSON document.
+pub fn json(context: &Context) -> String {
     let document = FindingsDocument {
         schema: SCHEMA.to_owned(),
-        as_of,
-        findings: records(findings, levels),
-        differences: differences.to_vec(),
+        as_of: context.as_of,
+        findings: records(context),
+        differences: context.differences.to_vec(),
     };
     let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
     out.push('\n');
     out
 }
 
-/// One finding per line: the fields of a [`FindingRecord`] with `schema` and `as_of` in
-/// front, so that every line stands on its own.
-pub fn jsonl(findings: &[Finding], levels: &Levels, as_of: NaiveDate) -> String {
-    jsonl_with_differences(findings, &[], levels, as_of)
-}
-
-/// One finding per line, then one difference per line, each with `schema` and `as_of` in
-/// front.
-pub fn jsonl_with_differences(
-    findings: &[Finding],
-    differences: &[Difference],
-    levels: &Levels,
-    as_of: NaiveDate,
-) -> String {
+/// One finding per line, then one difference per line: the fields of a [`FindingRecord`] or
+/// a difference with `schema` and `as_of` in front, so that every line stands on its own.
+pub fn jsonl(context: &Context) -> String {
     #[derive(Serialize)]
     struct Line<'r, T> {
         schema: &'static str,
@@ -188,46 +171,30 @@ pub fn jsonl_with_differences(
         };
         serde_json::to_string(&line).ok().map(|text| text + "\n")
     }
-    let records = records(findings, levels);
+    let as_of = context.as_of;
+    let records = records(context);
     let findings = records.iter().filter_map(|record| line(record, as_of));
-    let differences = differences.iter().filter_map(|d| line(d, as_of));
+    let differences = context.differences.iter().filter_map(|d| line(d, as_of));
     findings.chain(differences).collect()
 }
 
-/// The documents' source texts by path, for labels.
-pub type Sources = HashMap<String, Arc<str>>;
-
-/// How the human report is drawn.
-#[derive(Clone, Copy, Debug)]
-pub struct Style {
-    /// Colour and width.
-    pub drawing: super::Drawing,
-    /// Show findings at `allow` level too.
-    pub show_all: bool,
-}
-
-/// The human report: the diagnostics, then the summary table.
-pub fn human(findings: &[Finding], levels: &Levels, sources: &Sources, style: Style) -> String {
-    let handler = style.drawing.handler();
+/// The human report: the diagnostics of the findings shown, then the summary table.
+pub fn human(context: &Context) -> String {
+    let drawing = context.settings.drawing;
+    let handler = drawing.handler();
     let mut out = String::new();
-    let mut shown = 0;
-    for finding in findings {
-        let level = levels.of(finding.code);
-        if level == Level::Allow && !style.show_all {
-            continue;
-        }
-        shown += 1;
-        let diagnostic = FindingDiagnostic::new(finding, level, sources);
-        super::fitted::render(&handler, &diagnostic, style.drawing.width, &mut out);
+    for finding in context.shown() {
+        let diagnostic = FindingDiagnostic::new(finding, context.level(finding), context.articles);
+        super::fitted::render(&handler, &diagnostic, drawing.width, &mut out);
     }
-    let hidden = findings.len() - shown;
+    let hidden = context.hidden();
     if hidden > 0 {
         out.push_str(&format!(
             "{hidden} finding{} at allow level not shown (--show-all shows them)\n\n",
             if hidden == 1 { "" } else { "s" }
         ));
     }
-    out.push_str(&summary(findings, style.drawing.width));
+    out.push_str(&summary(context.findings, drawing.width));
     out
 }
 
@@ -326,14 +293,6 @@ fn shorten(text: &str, width: usize) -> String {
     out
 }
 
-/// The number of findings at deny level: the run fails when it is not zero.
-pub fn denied(findings: &[Finding], levels: &Levels) -> usize {
-    findings
-        .iter()
-        .filter(|f| levels.of(f.code) == Level::Deny)
-        .count()
-}
-
 /// A finding as a miette diagnostic: labelled in the target's article, with one related
 /// diagnostic per evidence claim, labelled in that claim's article.
 struct FindingDiagnostic<'f> {
@@ -344,27 +303,27 @@ struct FindingDiagnostic<'f> {
 }
 
 impl<'f> FindingDiagnostic<'f> {
-    fn new(finding: &'f Finding, level: Level, sources: &Sources) -> Self {
+    fn new(finding: &'f Finding, level: Level, articles: &Articles) -> Self {
         FindingDiagnostic {
             finding,
             level,
-            source: source_of(&finding.target, sources),
+            source: source_of(&finding.target, articles),
             related: finding
                 .evidence
                 .iter()
                 .map(|e| EvidenceDiagnostic {
                     evidence: e,
-                    source: source_of(&e.claim, sources),
+                    source: source_of(&e.claim, articles),
                 })
                 .collect(),
         }
     }
 }
 
-fn source_of(claim: &Claim, sources: &Sources) -> Option<NamedText> {
-    sources
+fn source_of(claim: &Claim, articles: &Articles) -> Option<NamedText> {
+    articles
         .get(&claim.doc)
-        .map(|text| NamedText::new(&claim.doc, Arc::clone(text)))
+        .map(|article| NamedText::new(&claim.doc, Arc::clone(&article.source)))
 }
 
 impl fmt::Debug for FindingDiagnostic<'_> {

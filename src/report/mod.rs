@@ -4,6 +4,7 @@
 pub mod articles;
 pub mod claimreview;
 pub mod claims;
+pub mod context;
 pub mod findings;
 pub mod fitted;
 pub mod github;
@@ -14,6 +15,8 @@ pub mod parse;
 pub mod quote;
 pub mod sarif;
 pub mod spreadsheet;
+
+pub use context::{Context, Settings};
 
 /// How human output is drawn: in colour or not, and for a terminal of a known width.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -379,21 +379,24 @@ pub fn check_corpus(articles: Vec<Vec<u8>>, rules: &RuleSet) -> Result<usize, Br
     }
     let levels = finding::Levels::default();
     let articles = report::articles::of_documents(&documents);
-    let sources = articles
-        .iter()
-        .map(|(p, a)| (p.clone(), std::sync::Arc::clone(&a.source)))
-        .collect();
     // A narrow terminal, so that lines are cut to windows around the labels.
-    let style = report::findings::Style {
+    let context = report::Context::new(&result.findings, &levels, &articles, result.as_of)
+        .show_all(true)
+        .with_claims(&result.claims);
+    let context = context.clone().with_settings(report::Settings {
         drawing: report::Drawing {
             colour: false,
             width: Some(60),
         },
-        show_all: true,
-    };
-    let _ = report::findings::human(&result.findings, &levels, &sources, style);
-    let _ = report::findings::json(&result.findings, &levels, result.as_of);
-    let _ = report::sarif::sarif(&result.findings, &levels, &articles, true);
+        ..context.settings
+    });
+    for render in [
+        report::findings::human,
+        report::findings::json,
+        report::sarif::sarif,
+    ] {
+        render(&context);
+    }
     Ok(result.claims.len())
 }
 
