@@ -514,7 +514,7 @@ mod tests {
             .with_source(text)
             .with_label(Span::new(at, at + 5), "here");
         let mut out = String::new();
-        crate::report::graphical_handler(false, 80)
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
             .render_report(&mut out, &diagnostic)
             .unwrap();
         // 梧桐县𡐓溪镇 and a space: 7 characters (19 bytes, 8 UTF-16 units) before `quote`.

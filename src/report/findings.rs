@@ -82,46 +82,17 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use miette::{Diagnostic, LabeledSpan, Severity, SourceCode};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::claim::{Claim, ClaimKind};
 use crate::diagnostic::NamedText;
-use crate::difference::Difference;
 use crate::finding::{Code, Evidence, Finding, Level};
 
 use super::Context;
 use super::articles::Articles;
 
-/// The schema id of the JSON findings document.
-pub const SCHEMA: &str = "claimcheck.findings/1";
-
-/// The JSON findings document.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct FindingsDocument {
-    /// Always [`SCHEMA`].
-    pub schema: String,
-    /// The date the verdicts are reached at.
-    pub as_of: NaiveDate,
-    /// Every finding.
-    pub findings: Vec<FindingRecord>,
-    /// The differences from `--expect` and the stale `--baseline` entries; left out when
-    /// there are none.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub differences: Vec<Difference>,
-}
-
-/// One finding on the wire.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct FindingRecord {
-    pub code: Code,
-    pub severity: Level,
-    pub message: String,
-    pub target: Claim,
-    pub evidence: Vec<Evidence>,
-    pub computation: BTreeMap<String, String>,
-    pub help: Option<String>,
-}
+pub use crate::wire::findings::{FindingRecord, FindingsDocument, SCHEMA};
 
 /// The findings as wire records, with their configured severity.
 fn records(context: &Context) -> Vec<FindingRecord> {

@@ -1,7 +1,6 @@
 //! Renderers: they turn what the engine found into text for people and programs, and decide
 //! nothing themselves.
 
-pub mod articles;
 pub mod claimreview;
 pub mod claims;
 pub mod context;
@@ -16,6 +15,7 @@ pub mod quote;
 pub mod sarif;
 pub mod spreadsheet;
 
+pub use crate::wire::articles;
 pub use context::{Context, Settings};
 
 /// How human output is drawn: in colour or not, and for a terminal of a known width.
