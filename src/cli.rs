@@ -339,7 +339,8 @@ static COLOR: std::sync::OnceLock<ColorChoice> = std::sync::OnceLock::new();
 static WIDTH: std::sync::OnceLock<Option<usize>> = std::sync::OnceLock::new();
 
 /// Renders a diagnostic the way users see it on stderr: colour as `--color` says (by default
-/// only on a terminal without `NO_COLOR`), lines cut to the width of `--width`, `COLUMNS` or the terminal.
+/// only on a terminal without `NO_COLOR`), lines cut to the width of `--width`, `COLUMNS` or
+/// the terminal.
 pub fn render(diagnostic: &dyn Diagnostic) -> String {
     let stderr = std::io::stderr();
     let drawing = drawing(
