@@ -308,6 +308,11 @@ impl NamedText {
         &self.text
     }
 
+    /// The text miette draws: the whole text, or the text with lines cut.
+    pub(crate) fn drawn(&self) -> &str {
+        self.cut.as_ref().map_or(&self.text, |cut| &cut.text)
+    }
+
     /// The text with each line for which `window` gives a window (it is called with the
     /// line's 0-based number, its byte range in the text and the line) drawn as that window.
     pub(crate) fn cut(

@@ -89,7 +89,7 @@ pub struct Mark {
 }
 
 /// Columns the renderer puts between the middle of an underline and its label (`╰── `).
-const LABEL_LEAD: usize = 4;
+pub const LABEL_LEAD: usize = 4;
 
 /// The fewest columns a line is ever cut to, however narrow the terminal.
 pub const MIN_ROOM: usize = 12;

@@ -15,6 +15,8 @@ use std::ops::Range;
 
 use miette::{Diagnostic, GraphicalReportHandler, LabeledSpan, Severity, SourceCode, SourceSpan};
 
+use unicode_width::UnicodeWidthChar;
+
 use crate::diagnostic::NamedText;
 use crate::diagnostic::window::{self, Mark};
 
@@ -42,8 +44,9 @@ pub fn render(
 /// rest is the wrapped diagnostic's.
 struct Fitted<'d> {
     inner: &'d dyn Diagnostic,
-    /// The cut source and labels, when some line is too long; else the inner ones are used.
-    cut: Option<(NamedText, Vec<LabeledSpan>)>,
+    /// The labels moved onto the cut source (when some line was cut) or wrapped to the width;
+    /// else the inner ones are used.
+    cut: Option<(Option<NamedText>, Vec<LabeledSpan>)>,
     related: Vec<Fitted<'d>>,
 }
 
@@ -89,12 +92,14 @@ fn room_beside_gutter(width: usize, spans: &[(usize, usize)], lines: usize) -> u
 /// Lines of context miette draws before and after a label's lines.
 const CONTEXT_LINES: usize = 1;
 
-/// The source of a diagnostic with its lines too wide cut, or `None` when none is.
+/// The source of a diagnostic with its lines too wide cut (`None` when none is) and its
+/// labels moved to match and, with a known width, wrapped to fit beside their underlines;
+/// `None` when nothing changes.
 fn cut(
     source: &dyn SourceCode,
     labels: Vec<LabeledSpan>,
     width: Option<usize>,
-) -> Option<(NamedText, Vec<LabeledSpan>)> {
+) -> Option<(Option<NamedText>, Vec<LabeledSpan>)> {
     // Zero lines of context after an empty span at 0 reach to the end: the whole text.
     let whole = source
         .read_span(&SourceSpan::from(0..0), 0, usize::MAX)
@@ -126,7 +131,7 @@ fn cut(
         .filter(|&i| shown(i) && window::width(line_text(i)) > room)
         .collect();
     if too_wide.is_empty() {
-        return None;
+        return width.map(|_| (None, wrap_labels(&original, labels, room)));
     }
     let marks_on = |line_start: usize, line_end: usize| -> Vec<Mark> {
         labels
@@ -173,7 +178,87 @@ fn cut(
             }
         })
         .collect();
-    Some((fitted, labels))
+    let labels = match width {
+        Some(_) => wrap_labels(fitted.drawn(), labels, room),
+        None => labels,
+    };
+    Some((Some(fitted), labels))
+}
+
+/// Columns a label over several lines starts after the bars that [`room_beside_gutter`]
+/// leaves out (`╰──── ` is the bars and two more).
+const MULTI_LINE_LEAD: usize = 2;
+
+/// The narrowest a label is wrapped to: narrower, it would take more rows than it saves.
+const MIN_LABEL_WIDTH: usize = 16;
+
+/// `labels` on `drawn` (the text miette draws) with each label too long to end within `room`
+/// columns (the text's room beside the gutter) wrapped onto several rows, which miette draws
+/// one under the other after `╰─┤` and `│`.
+fn wrap_labels(drawn: &str, labels: Vec<LabeledSpan>, room: usize) -> Vec<LabeledSpan> {
+    labels
+        .into_iter()
+        .map(|label| {
+            let (start, end) = (label.offset(), label.offset() + label.len());
+            let Some(text) = label.label().filter(|_| end <= drawn.len()) else {
+                return label;
+            };
+            let Some(marked) = drawn.get(start..end) else {
+                return label;
+            };
+            let available = if marked.contains('\n') {
+                // Over several lines: drawn after the bars, `╰──── `.
+                room.saturating_sub(MULTI_LINE_LEAD)
+            } else {
+                let line_start = drawn[..start].rfind('\n').map_or(0, |at| at + 1);
+                let first = window::width(&drawn[line_start..start]);
+                let last = first + window::width(marked).max(1);
+                // miette draws `╰── ` (or `╰─┤ `, `  │ `) from the middle of the underline.
+                room.saturating_sub((first + last) / 2 + window::LABEL_LEAD)
+            };
+            if window::width(text) <= available || available < MIN_LABEL_WIDTH {
+                return label;
+            }
+            let wrapped = Some(wrap(text, available));
+            match label.primary() {
+                true => LabeledSpan::new_primary_with_span(wrapped, *label.inner()),
+                false => LabeledSpan::new_with_span(wrapped, *label.inner()),
+            }
+        })
+        .collect()
+}
+
+/// `text` broken into rows of at most `width` display columns, at spaces where it can be,
+/// else between characters.
+fn wrap(text: &str, width: usize) -> String {
+    let mut rows: Vec<String> = vec![String::new()];
+    for word in text.split(' ') {
+        let row = rows.last_mut().expect("one row at least");
+        if row.is_empty() {
+            row.push_str(word);
+        } else if window::width(row) + 1 + window::width(word) <= width {
+            row.push(' ');
+            row.push_str(word);
+        } else {
+            rows.push(word.to_owned());
+        }
+        // A word wider than a row is broken between its characters.
+        while let Some(row) = rows.last_mut()
+            && window::width(row) > width
+        {
+            let mut used = 0;
+            let split = row
+                .char_indices()
+                .find(|(_, c)| {
+                    used += c.width().unwrap_or(0);
+                    used > width
+                })
+                .map_or(row.len(), |(at, _)| at);
+            let rest = row.split_off(split);
+            rows.push(rest);
+        }
+    }
+    rows.join("\n")
 }
 
 impl fmt::Debug for Fitted<'_> {
@@ -209,8 +294,8 @@ impl Diagnostic for Fitted<'_> {
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
         match &self.cut {
-            Some((source, _)) => Some(source),
-            None => self.inner.source_code(),
+            Some((Some(source), _)) => Some(source),
+            _ => self.inner.source_code(),
         }
     }
 
@@ -230,5 +315,24 @@ impl Diagnostic for Fitted<'_> {
 
     fn diagnostic_source(&self) -> Option<&dyn Diagnostic> {
         self.inner.diagnostic_source()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_inside_words_too_wide() {
+        let label = "latest reported value: 2个 as of 2024-09-07, published 2024-10-15";
+        let wrapped = wrap(label, 30);
+        assert!(
+            wrapped.lines().all(|row| window::width(row) <= 30),
+            "{wrapped}"
+        );
+        assert_eq!(wrapped.replace('\n', " "), label);
+        let long = "规模以上工业增加值高新技术企业增加值";
+        let wrapped = wrap(long, 16);
+        assert_eq!(wrapped, "规模以上工业增加\n值高新技术企业增\n加值");
     }
 }
