@@ -109,12 +109,8 @@ impl<'a> Context<'a> {
     }
 
     fn choose_shown(&mut self) {
-        let (levels, show_all) = (self.levels, self.show_all);
-        self.shown = self
-            .findings
-            .iter()
-            .filter(|f| show_all || levels.of(f.code) != Level::Allow)
-            .collect();
+        let shown = self.findings.iter().filter(|f| self.is_shown(f)).collect();
+        self.shown = shown;
     }
 
     /// The findings shown, in report order.
@@ -122,7 +118,7 @@ impl<'a> Context<'a> {
         &self.shown
     }
 
-    /// Whether `finding` is shown.
+    /// Whether `finding` is shown: the one rule of what a level hides.
     pub fn is_shown(&self, finding: &Finding) -> bool {
         self.show_all || self.level(finding) != Level::Allow
     }

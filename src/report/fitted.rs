@@ -1,20 +1,21 @@
-//! Rendering any diagnostic so that its source lines fit: each line too wide is cut down to
-//! windows around its labels (see [`crate::diagnostic::window`]) before miette draws it, so that every
-//! underline stays under its characters, with the true line and column in the header.
+//! Rendering any diagnostic so that it fits: each source line too wide is cut down to
+//! windows around its labels (see [`crate::diagnostic::window`]) before miette draws it, so
+//! that every underline stays under its characters, with the true line and column in the
+//! header.
 //!
 //! With a known terminal width, a line is too wide when it would not fit beside the gutter
-//! (line numbers and the bars of multi-line labels); without one (a pipe, a file), only lines
-//! past [`MAX_LINE_WIDTH`] columns are cut — a label past column 65,535 makes miette's
-//! renderer panic, and a megabyte-long line would bury the label.
+//! (line numbers and the bars of multi-line labels), and a label too long to end within the
+//! width is wrapped onto more rows; without one (a pipe, a file), only lines past
+//! [`MAX_LINE_WIDTH`] columns are cut — a label past column 65,535 makes miette's renderer
+//! panic, and a megabyte-long line would bury the label.
 //!
-//! Diagnostics without lines too wide are rendered untouched, byte for byte as miette draws
-//! them.
+//! Without a width, diagnostics without lines too wide are rendered untouched, byte for byte
+//! as miette draws them.
 
 use std::fmt;
 use std::ops::Range;
 
 use miette::{Diagnostic, GraphicalReportHandler, LabeledSpan, Severity, SourceCode, SourceSpan};
-
 use unicode_width::UnicodeWidthChar;
 
 use crate::diagnostic::NamedText;
