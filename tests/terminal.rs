@@ -248,3 +248,33 @@ fn snapshots_at_80_and_120_columns() {
         }
     });
 }
+
+/// On a terminal without `--width` or `COLUMNS`, the terminal's own width is used: the run
+/// goes through util-linux `script`, which gives it a pseudo-terminal 90 columns wide.
+#[cfg(target_os = "linux")]
+#[test]
+fn on_a_terminal_the_width_is_the_terminals() {
+    let has_script = std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_script {
+        eprintln!("skipped: util-linux `script` is not installed, so no pseudo-terminal");
+        return;
+    }
+    let command = format!(
+        "stty cols 90 rows 40; '{}' check {WIDE}",
+        env!("CARGO_BIN_EXE_claimcheck")
+    );
+    let output = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
+        .output()
+        .expect("script runs");
+    let out = String::from_utf8_lossy(&output.stdout).replace('\r', "");
+    assert!(out.contains("target::missed"), "{out}");
+    assert!((80..=90).contains(&widest(&out)), "{}\n{out}", widest(&out));
+    assert!(diagnostics(&out).contains('…'), "{out}");
+}
