@@ -67,6 +67,10 @@ pub struct Cli {
     /// `never` override both.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// Draw human output N columns wide, source lines cut to a window around their figures
+    /// [default: COLUMNS, else the terminal's width; none for a pipe]
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    width: Option<u16>,
     #[command(subcommand)]
     command: Command,
 }
@@ -274,6 +278,7 @@ pub fn main() -> ExitCode {
         }
     };
     COLOR.set(cli.color).ok();
+    WIDTH.set(cli.width.map(usize::from)).ok();
     let mut out = std::io::stdout().lock();
     let status = run(cli.command, &mut out).and_then(|status| out.flush().map(|()| status));
     match status {
@@ -330,35 +335,47 @@ fn run(command: Command, out: &mut impl Write) -> std::io::Result<u8> {
 /// The `--color` choice, set once at start.
 static COLOR: std::sync::OnceLock<ColorChoice> = std::sync::OnceLock::new();
 
-/// Renders a diagnostic the way users see it: colour as `--color` says (by default only on a
-/// terminal without `NO_COLOR`).
+/// The `--width` given, set once at start.
+static WIDTH: std::sync::OnceLock<Option<usize>> = std::sync::OnceLock::new();
+
+/// Renders a diagnostic the way users see it on stderr: colour as `--color` says (by default
+/// only on a terminal without `NO_COLOR`), lines cut to the width of `--width`, `COLUMNS` or
+/// the terminal.
 pub fn render(diagnostic: &dyn Diagnostic) -> String {
-    let (colour, width) = drawing(std::io::stderr().is_terminal());
+    let stderr = std::io::stderr();
+    let drawing = drawing(
+        stderr.is_terminal(),
+        terminal_size::terminal_size_of(&stderr),
+    );
     let mut rendered = String::new();
-    let handler = report::graphical_handler(colour, width);
-    report::fitted::render(&handler, diagnostic, &mut rendered);
+    drawing.render(diagnostic, &mut rendered);
     rendered
 }
 
-/// Colour and width for a stream: `--color always` or `never` decides; by default colour only
-/// on a terminal and never under `NO_COLOR`; the terminal's width, else 100 columns (what
-/// tests and pipes get).
-fn drawing(terminal: bool) -> (bool, usize) {
+/// How to draw for a stream that is a terminal or not, of the size the terminal reports:
+/// `--color always` or `never` decides the colour; by default colour only on a terminal and
+/// never under `NO_COLOR`. The width is `--width`, else a positive `COLUMNS`, else the
+/// terminal's; a pipe or a file without either has none (lines are kept whole).
+fn drawing(
+    terminal: bool,
+    size: Option<(terminal_size::Width, terminal_size::Height)>,
+) -> report::Drawing {
     let colour = match COLOR.get().copied().unwrap_or(ColorChoice::Auto) {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
-    let width = if terminal {
-        terminal_width().unwrap_or(100)
-    } else {
-        100
-    };
-    (colour, width)
-}
-
-fn terminal_width() -> Option<usize> {
-    std::env::var("COLUMNS").ok()?.parse().ok()
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0);
+    let width = WIDTH
+        .get()
+        .copied()
+        .flatten()
+        .or(columns)
+        .or_else(|| size.map(|(w, _)| usize::from(w.0)).filter(|&w| w > 0));
+    report::Drawing { colour, width }
 }
 
 /// Loads `paths`, each file at most `max_file_size` bytes, printing every input diagnostic to

@@ -37,7 +37,7 @@ use crate::reconcile::Tolerance;
 use crate::span::Span;
 
 /// The name of the settings file.
-pub const FILE_NAME: &str = "claimcheck.toml";
+pub const FILE_NAME: &str = crate::project::SETTINGS_FILE;
 
 crate::diagnostic::codes! {
     /// The stable codes of settings problems.
@@ -120,7 +120,10 @@ impl Default for Settings {
 
 /// The settings of the nearest `claimcheck.toml`, or the defaults when there is none.
 pub fn settings() -> Result<Settings, Box<dyn Diagnostic + Send + Sync>> {
-    let Some(path) = std::env::current_dir().ok().and_then(|dir| find(&dir)) else {
+    let Some(path) = std::env::current_dir()
+        .ok()
+        .and_then(|dir| crate::project::settings_file(&dir))
+    else {
         return Ok(Settings::default());
     };
     read_settings(&path).map_err(|d| Box::new(d) as Box<dyn Diagnostic + Send + Sync>)
@@ -140,14 +143,6 @@ pub fn read_settings(path: &Path) -> Result<Settings, FileDiagnostic<Code>> {
             .max_file_size
             .unwrap_or(crate::input::DEFAULT_MAX_FILE_SIZE),
     })
-}
-
-/// The nearest `claimcheck.toml` in `dir` or above it. Any kind of file counts, so that a
-/// FIFO or device by that name is reported rather than skipped.
-pub(crate) fn find(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors()
-        .map(|d| d.join(FILE_NAME))
-        .find(|p| p.exists() && !p.is_dir())
 }
 
 /// The levels of one settings file.

@@ -66,7 +66,7 @@ use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Code, CorpusDiagnostic};
-pub use walk::{display as display_path, walk};
+pub use walk::walk;
 
 pub use crate::input::DEFAULT_MAX_FILE_SIZE;
 use crate::project::Project;
@@ -136,7 +136,7 @@ impl Document {
     ) -> Document {
         let path = path.into();
         Document {
-            name: walk::display(&path),
+            name: crate::project::display_path(&path),
             path,
             source: text.to_owned(),
             encoding: Encoding::Utf8,

@@ -33,8 +33,8 @@ use toml::Spanned;
 
 use crate::diagnostic::{self, FileDiagnostic};
 use crate::finding::{self, Code as FindingCode, Finding};
-use crate::report::articles::Articles;
 use crate::span::Span;
+use crate::wire::articles::Articles;
 
 crate::diagnostic::codes! {
     /// The stable codes of the dataset check.

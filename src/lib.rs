@@ -16,8 +16,10 @@
 //! [`audit`] runs extraction and reconciliation for a set of documents; [`dataset`] and
 //! [`baseline`] compare the findings with a curated dataset and a list of accepted findings.
 //!
-//! Spans are documented once, in [`span`]; how files are named (claim ids, `doc` fields), in
-//! [`project`].
+//! Spans are documented once, in [`span`]; how files are named and shown (claim ids, `doc`
+//! fields, paths in diagnostics), in [`project`]. The documents programs read and write —
+//! claims/1, findings/1 and article positions — are in [`wire`], below both the engine and
+//! the renderers in [`report`], which no engine module imports.
 
 pub mod audit;
 pub mod baseline;
@@ -46,6 +48,7 @@ pub mod span;
 pub mod structure;
 pub mod time;
 mod toml_diag;
+pub mod wire;
 
 use corpus::Document;
 use normalize::Normalized;

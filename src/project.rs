@@ -45,7 +45,7 @@ impl Project {
     /// else the working directory.
     pub fn discover() -> Project {
         let cwd = std::env::current_dir().unwrap_or_default();
-        let root = crate::config::find(&cwd)
+        let root = settings_file(&cwd)
             .and_then(|file| file.parent().map(Path::to_path_buf))
             .unwrap_or_else(|| cwd.clone());
         Project::with_root(&cwd, &root)
@@ -149,7 +149,29 @@ fn relative_to(base: &Path, path: &Path) -> PathBuf {
 
 /// `path` with `/` separators on every platform.
 fn slashed(path: &Path) -> String {
-    crate::corpus::display_path(path)
+    display_path(path)
+}
+
+/// `path` for display: as given, with `/` separators on every platform. Every path a user
+/// sees (document names, diagnostics) goes through it.
+pub fn display_path(path: &Path) -> String {
+    let shown = path.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '/' {
+        shown.into_owned()
+    } else {
+        shown.replace(std::path::MAIN_SEPARATOR, "/")
+    }
+}
+
+/// The name of the settings file whose folder is the project root.
+pub const SETTINGS_FILE: &str = "claimcheck.toml";
+
+/// The nearest [`SETTINGS_FILE`] in `dir` or above it. Any kind of file counts, so that a
+/// FIFO or device by that name is reported rather than skipped.
+pub fn settings_file(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .map(|d| d.join(SETTINGS_FILE))
+        .find(|p| p.exists() && !p.is_dir())
 }
 
 #[cfg(test)]

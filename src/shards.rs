@@ -6,8 +6,8 @@ use std::path::Path;
 
 use crate::claim::Claim;
 use crate::diagnostic::FileDiagnostic;
-use crate::report::claims::ClaimsDocument;
 use crate::span::Span;
+use crate::wire::claims::ClaimsDocument;
 
 crate::diagnostic::codes! {
     /// The stable codes of claims-file problems.

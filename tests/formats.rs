@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use claimcheck::audit::{self, Audit};
 use claimcheck::finding::{Finding, Levels};
 use claimcheck::report::articles::{self, Articles};
-use claimcheck::report::{claimreview, github, ledger, spreadsheet};
+use claimcheck::report::{Context, Settings, claimreview, github, ledger, spreadsheet};
 
 /// The user's example: the 2014 plan and the 2015 review that reports on it.
 const GDP_2014: &str = "tests/fixtures/check/missed-gdp-2014";
@@ -65,6 +65,23 @@ fn gdp_goal(findings: &[Finding]) -> &Finding {
         .expect("a finding about the 2014 GDP goal")
 }
 
+/// `render` on the audit's findings (those at allow level hidden), the reviews published as
+/// `publication` says.
+fn rendered(
+    audit: &Audit,
+    articles: &Articles,
+    publication: claimreview::Publication,
+    render: fn(&Context) -> String,
+) -> String {
+    let levels = Levels::default();
+    let context = Context::new(&audit.findings, &levels, articles, audit.as_of);
+    let settings = Settings {
+        publication,
+        ..context.settings
+    };
+    render(&context.with_settings(settings))
+}
+
 fn snapshot(name: String, text: String) {
     common::snapshots().bind(|| insta::assert_snapshot!(name, text));
 }
@@ -72,7 +89,7 @@ fn snapshot(name: String, text: String) {
 #[test]
 fn github_snapshots() {
     for (name, audit, articles) in inputs() {
-        let out = github::github(&audit.findings, &Levels::default(), &articles, false);
+        let out = rendered(&audit, &articles, PUBLISHED, github::github);
         snapshot(format!("formats_github_{name}"), out);
     }
 }
@@ -80,7 +97,7 @@ fn github_snapshots() {
 #[test]
 fn ledger_markdown_snapshots() {
     for (name, audit, articles) in inputs() {
-        let out = ledger::markdown(&audit.findings, &articles, audit.as_of);
+        let out = rendered(&audit, &articles, PUBLISHED, ledger::markdown);
         snapshot(format!("formats_ledger_md_{name}"), out);
     }
 }
@@ -88,7 +105,7 @@ fn ledger_markdown_snapshots() {
 #[test]
 fn csv_snapshots() {
     for (name, audit, articles) in inputs() {
-        let out = spreadsheet::findings(&audit.findings, &articles, &Levels::default());
+        let out = rendered(&audit, &articles, PUBLISHED, spreadsheet::findings);
         snapshot(format!("formats_csv_{name}"), out);
         snapshot(
             format!("formats_claims_csv_{name}"),
@@ -107,7 +124,7 @@ const PUBLISHED: claimreview::Publication<'static> = claimreview::Publication {
 #[test]
 fn claimreview_snapshots() {
     for (name, audit, articles) in inputs() {
-        let out = claimreview::claimreview(&audit.findings, &articles, &PUBLISHED);
+        let out = rendered(&audit, &articles, PUBLISHED, claimreview::claimreview);
         snapshot(format!("formats_claimreview_{name}"), out);
     }
 }
@@ -116,7 +133,7 @@ fn claimreview_snapshots() {
 fn github_annotates_the_2014_gdp_goal_as_an_error_where_it_stands() {
     let (audit, articles) = gdp_fixture();
     let goal = gdp_goal(&audit.findings);
-    let out = github::github(&audit.findings, &Levels::default(), &articles, false);
+    let out = rendered(&audit, &articles, PUBLISHED, github::github);
     let prefix = format!(
         "::error file={},line={},col={},",
         goal.target.doc, goal.target.line, goal.target.column
@@ -174,7 +191,7 @@ fn cells(row: &str) -> Vec<String> {
 #[test]
 fn the_ledger_has_one_row_per_target_finding_with_its_verdict() {
     for (name, audit, articles) in inputs() {
-        let out = ledger::markdown(&audit.findings, &articles, audit.as_of);
+        let out = rendered(&audit, &articles, PUBLISHED, ledger::markdown);
         let mut lines = out.lines();
         assert_eq!(
             lines.next(),
@@ -204,7 +221,7 @@ fn the_ledger_has_one_row_per_target_finding_with_its_verdict() {
         }
     }
     let (audit, articles) = gdp_fixture();
-    let out = ledger::markdown(&audit.findings, &articles, audit.as_of);
+    let out = rendered(&audit, &articles, PUBLISHED, ledger::markdown);
     let source = {
         let goal = &gdp_goal(&audit.findings).target;
         format!("{}:{}", goal.doc, goal.line)
@@ -235,7 +252,7 @@ fn cells_or_none(line: &str) -> Vec<String> {
 #[test]
 fn claimreview_has_the_properties_fact_check_tools_expect() {
     for (name, audit, articles) in inputs() {
-        let out = claimreview::claimreview(&audit.findings, &articles, &PUBLISHED);
+        let out = rendered(&audit, &articles, PUBLISHED, claimreview::claimreview);
         let reviews: Vec<serde_json::Value> = serde_json::from_str(&out).expect("a JSON array");
         let targets = target_findings(&audit.findings);
         assert_eq!(reviews.len(), targets.len(), "{name}");
@@ -291,7 +308,7 @@ fn claimreview_has_the_properties_fact_check_tools_expect() {
     let (audit, mut articles) = gdp_fixture();
     let plan = &gdp_goal(&audit.findings).target.doc;
     articles.get_mut(plan).unwrap().url = Some("https://news.example/2014/plan.html".to_owned());
-    let out = claimreview::claimreview(&audit.findings, &articles, &PUBLISHED);
+    let out = rendered(&audit, &articles, PUBLISHED, claimreview::claimreview);
     let reviews: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
     let anchor = &claimcheck::report::quote::anchors(&audit.findings)[audit
         .findings
@@ -330,7 +347,7 @@ fn claimreview_without_a_publisher_leaves_url_and_author_out() {
         publisher: None,
         date: audit.as_of,
     };
-    let out = claimreview::claimreview(&audit.findings, &articles, &unnamed);
+    let out = rendered(&audit, &articles, unnamed, claimreview::claimreview);
     let reviews: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
     assert!(!reviews.is_empty());
     for review in &reviews {

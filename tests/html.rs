@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use claimcheck::audit::{self, Audit};
 use claimcheck::finding::Levels;
 use claimcheck::report::articles::{self, Articles};
-use claimcheck::report::{html, quote};
+use claimcheck::report::{Context, Settings, html, quote};
 use regex::Regex;
 
 /// One browser at a time: the machine is small and Chromium is not.
@@ -153,16 +153,15 @@ fn render(name: &str, folder: &str, as_of: Option<NaiveDate>) -> Rendered {
     };
     let audit = audit::audit(&loaded.documents, &rules, judging);
     let articles: Articles = articles::of_documents(&loaded.documents);
-    let page = html::Page {
-        findings: &audit.findings,
-        claims: &audit.claims,
-        articles: &articles,
-        levels: &Levels::default(),
-        as_of: audit.as_of,
+    let levels = Levels::default();
+    let context =
+        Context::new(&audit.findings, &levels, &articles, audit.as_of).with_claims(&audit.claims);
+    let settings = Settings {
         checked: folder,
         documents: loaded.documents.len(),
+        ..context.settings
     };
-    let html = html::html(&page);
+    let html = html::html(&context.with_settings(settings));
     let path = work_dir().join(format!("{name}.html"));
     std::fs::write(&path, &html).expect("the page can be written");
     Rendered {

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use claimcheck::audit::{Audit, audit};
 use claimcheck::finding::{Code, Levels};
+use claimcheck::report::Context;
 use claimcheck::report::articles::{self, Articles};
 use claimcheck::report::sarif::sarif;
 use serde_json::Value;
@@ -38,15 +39,21 @@ fn audited(path: &str, as_of: Option<NaiveDate>) -> (Audit, Articles) {
     )
 }
 
+/// The SARIF log of every finding of an audit.
+fn sarif_of(audit: &Audit, articles: &Articles) -> String {
+    let levels = Levels::default();
+    sarif(&Context::new(&audit.findings, &levels, articles, audit.as_of).show_all(true))
+}
+
 fn corpus_sarif() -> String {
     let as_of = NaiveDate::from_ymd_opt(2024, 12, 31);
     let (audit, articles) = audited("corpus", as_of);
-    sarif(&audit.findings, &Levels::default(), &articles, true)
+    sarif_of(&audit, &articles)
 }
 
 fn fixture_sarif() -> String {
     let (audit, articles) = audited(FIXTURE, None);
-    sarif(&audit.findings, &Levels::default(), &articles, true)
+    sarif_of(&audit, &articles)
 }
 
 /// The schema validator, built once; `format` is checked too (`uri`, `uri-reference`).

@@ -126,130 +126,83 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
         suppressed = applied.suppressed;
     }
 
-    match args.format {
-        CheckFormat::Json => {
-            let text = report::findings::json_with_differences(&findings, &listed, &levels, as_of);
-            write!(out, "{text}")?;
-        }
-        CheckFormat::Jsonl => {
-            let text = report::findings::jsonl_with_differences(&findings, &listed, &levels, as_of);
-            write!(out, "{text}")?;
-        }
-        CheckFormat::Github => {
-            let text = report::github::github_with_differences(
-                &findings,
-                &listed,
-                &levels,
-                &articles,
-                args.show_all,
+    if args.format == CheckFormat::Claimreview {
+        let publisher = &settings.report;
+        if publisher.url.is_none() || publisher.publisher.is_none() {
+            eprintln!(
+                "note: claimcheck.toml names no [report] url or publisher: the reviews have no \
+                 `url` or no `author`, which fact-check aggregators expect"
             );
-            write!(out, "{text}")?;
         }
-        CheckFormat::Ledger => {
-            write!(
-                out,
-                "{}",
-                report::ledger::markdown(&findings, &articles, as_of)
-            )?;
-        }
-        CheckFormat::Csv => {
-            write!(
-                out,
-                "{}",
-                report::spreadsheet::findings(&findings, &articles, &levels)
-            )?;
-        }
-        CheckFormat::Sarif => {
-            let text = report::sarif::sarif_with_differences(
-                &findings,
-                &listed,
-                &levels,
-                &articles,
-                args.show_all,
-            );
-            write!(out, "{text}")?;
-        }
-        CheckFormat::Claimreview => {
-            let publisher = &settings.report;
-            if publisher.url.is_none() || publisher.publisher.is_none() {
-                eprintln!(
-                    "note: claimcheck.toml names no [report] url or publisher: the reviews have no \
-                     `url` or no `author`, which fact-check aggregators expect"
-                );
-            }
-            let publication = report::claimreview::Publication {
-                url: publisher.url.as_deref(),
-                publisher: publisher.publisher.as_deref(),
+    }
+    let checked: Vec<String> = paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .chain(args.claims.iter().map(|p| p.display().to_string()))
+        .collect();
+    let checked = checked.join(", ");
+    let stdout = std::io::stdout();
+    let context = report::Context::new(&findings, &levels, &articles, as_of)
+        .show_all(args.show_all)
+        .with_claims(&claims)
+        .with_differences(&listed)
+        .with_settings(report::Settings {
+            drawing: drawing(
+                stdout.is_terminal(),
+                terminal_size::terminal_size_of(&stdout),
+            ),
+            publication: report::claimreview::Publication {
+                url: settings.report.url.as_deref(),
+                publisher: settings.report.publisher.as_deref(),
                 date: args.review_date.unwrap_or(as_of),
-            };
-            let text = report::claimreview::claimreview(&findings, &articles, &publication);
-            write!(out, "{text}")?;
+            },
+            checked: &checked,
+            documents: documents.len(),
+        });
+    let render = match args.format {
+        CheckFormat::Json => report::findings::json,
+        CheckFormat::Jsonl => report::findings::jsonl,
+        CheckFormat::Github => report::github::github,
+        CheckFormat::Ledger => report::ledger::markdown,
+        CheckFormat::Csv => report::spreadsheet::findings,
+        CheckFormat::Sarif => report::sarif::sarif,
+        CheckFormat::Claimreview => report::claimreview::claimreview,
+        CheckFormat::Html => report::html::html,
+        CheckFormat::Human => report::findings::human,
+    };
+    write!(out, "{}", render(&context))?;
+    if args.format == CheckFormat::Human {
+        let mut notes = Vec::new();
+        if after_cut_off > 0 {
+            notes.push(format!(
+                "{after_cut_off} claims published after {as_of} left out"
+            ));
         }
-        CheckFormat::Html => {
-            let checked: Vec<String> = paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .chain(args.claims.iter().map(|p| p.display().to_string()))
-                .collect();
-            let page = report::html::Page {
-                findings: &findings,
-                claims: &claims,
-                articles: &articles,
-                levels: &levels,
-                as_of,
-                checked: &checked.join(", "),
-                documents: documents.len(),
-            };
-            write!(out, "{}", report::html::html(&page))?;
+        if suppressed > 0 {
+            notes.push(format!("{suppressed} baselined"));
         }
-        CheckFormat::Human => {
-            let sources: report::findings::Sources = articles
-                .iter()
-                .map(|(path, a)| (path.clone(), std::sync::Arc::clone(&a.source)))
-                .collect();
-            let (colour, width) = drawing(std::io::stdout().is_terminal());
-            let style = report::findings::Style {
-                colour,
-                width,
-                show_all: args.show_all,
-            };
-            write!(
-                out,
-                "{}",
-                report::findings::human(&findings, &levels, &sources, style)
-            )?;
-            let mut notes = Vec::new();
-            if after_cut_off > 0 {
-                notes.push(format!(
-                    "{after_cut_off} claims published after {as_of} left out"
-                ));
-            }
-            if suppressed > 0 {
-                notes.push(format!("{suppressed} baselined"));
-            }
-            match differences {
-                0 => {}
-                1 => notes.push("1 dataset difference".to_owned()),
-                n => notes.push(format!("{n} dataset differences")),
-            }
-            match input_errors {
-                0 => {}
-                1 => notes.push("1 input error".to_owned()),
-                n => notes.push(format!("{n} input errors")),
-            }
-            writeln!(
-                out,
-                "\nchecked {} document{}, {} claims, as of {as_of}{}",
-                documents.len(),
-                if documents.len() == 1 { "" } else { "s" },
-                claims.len(),
-                notes.iter().map(|n| format!("; {n}")).collect::<String>()
-            )?;
+        match differences {
+            0 => {}
+            1 => notes.push("1 dataset difference".to_owned()),
+            n => notes.push(format!("{n} dataset differences")),
         }
+        match input_errors {
+            0 => {}
+            1 => notes.push("1 input error".to_owned()),
+            n => notes.push(format!("{n} input errors")),
+        }
+        writeln!(
+            out,
+            "\nchecked {} document{}, {} claims, as of {as_of}{}",
+            documents.len(),
+            if documents.len() == 1 { "" } else { "s" },
+            claims.len(),
+            notes.iter().map(|n| format!("; {n}")).collect::<String>()
+        )?;
     }
     Ok(if input_errors > 0 {
         2
-    } else if differences > 0 || report::findings::denied(&findings, &levels) > 0 {
+    } else if differences > 0 || context.denied() > 0 {
         1
     } else {
         0

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::diagnostic::{Code, CorpusDiagnostic};
 use crate::input::ReadError;
+use crate::project::display_path as display;
 
 /// Extensions taken when walking a directory (compared ASCII case-insensitively).
 const EXTENSIONS: [&str; 2] = ["txt", "md"];
@@ -131,15 +132,5 @@ pub(super) fn io_diagnostic(path: &Path, error: &io::Error) -> CorpusDiagnostic 
     } else {
         CorpusDiagnostic::new(Code::Unreadable, &shown, format!("cannot read: {error}"))
             .with_help("check that the file exists and that you may read it")
-    }
-}
-
-/// `path` for display: as given, with `/` separators on every platform.
-pub fn display(path: &Path) -> String {
-    let shown = path.to_string_lossy();
-    if std::path::MAIN_SEPARATOR == '/' {
-        shown.into_owned()
-    } else {
-        shown.replace(std::path::MAIN_SEPARATOR, "/")
     }
 }

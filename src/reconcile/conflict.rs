@@ -10,7 +10,7 @@ use crate::finding::{Code, Finding};
 
 use super::Index;
 use super::compare::Figure;
-use super::describe::{heading_plain, measured_period};
+use super::describe::{heading_plain, measured, measured_period};
 
 /// Every pair of final reports that cannot both be true.
 pub(super) fn find(index: &Index) -> Vec<Finding> {
@@ -50,7 +50,7 @@ pub(super) fn find(index: &Index) -> Vec<Finding> {
                 );
                 found.push(
                     Finding::new(Code::Conflict, later, message)
-                        .cite(earlier, format!("also reported on {}", earlier.published))
+                        .cite(earlier, format!("also reported {}", measured(earlier)))
                         .compute("first", earlier.figure())
                         .compute("second", later.figure())
                         .help("check which release is final; a revision should say it revises"),

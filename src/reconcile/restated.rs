@@ -38,7 +38,15 @@ pub(super) fn find(index: &Index) -> Vec<Finding> {
             );
             found.push(
                 Finding::new(Code::Restated, later, message)
-                    .cite(earlier, format!("first stated on {}", earlier.published))
+                    .cite(
+                        earlier,
+                        format!(
+                            "first stated as {} by {}, published {}",
+                            earlier.stated(),
+                            date_or_dash(earlier.deadline),
+                            earlier.published
+                        ),
+                    )
                     .compute("first", earlier.stated())
                     .compute("restated", later.stated())
                     .help("say which statement the audit holds the government to"),

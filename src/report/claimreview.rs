@@ -60,8 +60,8 @@ use crate::claim::{Claim, ClaimKind};
 use crate::finding::{Code, Finding};
 
 use super::articles::Articles;
-use super::ledger;
 use super::quote::{self, Sentences};
+use super::{Context, ledger};
 
 /// The best rating: a target met.
 pub const BEST: u8 = 5;
@@ -100,8 +100,11 @@ pub fn rating(code: Code) -> Option<(u8, &'static str)> {
     })
 }
 
-/// The reviews of every target finding as a JSON array.
-pub fn claimreview(findings: &[Finding], articles: &Articles, publication: &Publication) -> String {
+/// The reviews of every target finding, whatever its level, as a JSON array; published as
+/// the context's settings say.
+pub fn claimreview(context: &Context) -> String {
+    let (findings, articles) = (context.findings, context.articles);
+    let publication = &context.settings.publication;
     let sentences = Sentences::of(articles);
     let anchors = quote::anchors(findings);
     let reviews: Vec<ClaimReview> = findings

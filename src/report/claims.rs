@@ -75,21 +75,9 @@
 
 use std::fmt::Write as _;
 
-use serde::{Deserialize, Serialize};
-
 use crate::claim::{Claim, ClaimKind};
 
-/// The schema id of the JSON claims document.
-pub const SCHEMA: &str = "claimcheck.claims/1";
-
-/// The JSON claims document.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct ClaimsDocument {
-    /// Always [`SCHEMA`].
-    pub schema: String,
-    /// The claims, in output order.
-    pub claims: Vec<Claim>,
-}
+pub use crate::wire::claims::{ClaimsDocument, SCHEMA};
 
 /// The claims as one pretty-printed JSON document.
 pub fn json(claims: &[Claim]) -> String {

@@ -76,57 +76,32 @@
 //! a difference when its code starts with `dataset::` or `baseline::` (it has `locations`
 //! instead of `target`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use miette::{Diagnostic, LabeledSpan, Severity, SourceCode};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::claim::{Claim, ClaimKind};
 use crate::diagnostic::NamedText;
-use crate::difference::Difference;
-use crate::finding::{Code, Evidence, Finding, Level, Levels};
+use crate::finding::{Code, Evidence, Finding, Level};
 
-/// The schema id of the JSON findings document.
-pub const SCHEMA: &str = "claimcheck.findings/1";
+use super::Context;
+use super::articles::Articles;
 
-/// The JSON findings document.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct FindingsDocument {
-    /// Always [`SCHEMA`].
-    pub schema: String,
-    /// The date the verdicts are reached at.
-    pub as_of: NaiveDate,
-    /// Every finding.
-    pub findings: Vec<FindingRecord>,
-    /// The differences from `--expect` and the stale `--baseline` entries; left out when
-    /// there are none.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub differences: Vec<Difference>,
-}
-
-/// One finding on the wire.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct FindingRecord {
-    pub code: Code,
-    pub severity: Level,
-    pub message: String,
-    pub target: Claim,
-    pub evidence: Vec<Evidence>,
-    pub computation: BTreeMap<String, String>,
-    pub help: Option<String>,
-}
+pub use crate::wire::findings::{FindingRecord, FindingsDocument, SCHEMA};
 
 /// The findings as wire records, with their configured severity.
-fn records(findings: &[Finding], levels: &Levels) -> Vec<FindingRecord> {
-    findings
+fn records(context: &Context) -> Vec<FindingRecord> {
+    context
+        .findings
         .iter()
         .map(|f| FindingRecord {
             code: f.code,
-            severity: levels.of(f.code),
+            severity: context.level(f),
             message: f.message.clone(),
             target: f.target.clone(),
             evidence: f.evidence.clone(),
@@ -136,43 +111,22 @@ fn records(findings: &[Finding], levels: &Levels) -> Vec<FindingRecord> {
         .collect()
 }
 
-/// The findings as a JSON document.
-pub fn json(findings: &[Finding], levels: &Levels, as_of: NaiveDate) -> String {
-    json_with_differences(findings, &[], levels, as_of)
-}
-
-/// The findings and the dataset and baseline differences as a JSON document.
-pub fn json_with_differences(
-    findings: &[Finding],
-    differences: &[Difference],
-    levels: &Levels,
-    as_of: NaiveDate,
-) -> String {
+/// Every finding, then the dataset and baseline differences, as a JSON document.
+pub fn json(context: &Context) -> String {
     let document = FindingsDocument {
         schema: SCHEMA.to_owned(),
-        as_of,
-        findings: records(findings, levels),
-        differences: differences.to_vec(),
+        as_of: context.as_of,
+        findings: records(context),
+        differences: context.differences.to_vec(),
     };
     let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
     out.push('\n');
     out
 }
 
-/// One finding per line: the fields of a [`FindingRecord`] with `schema` and `as_of` in
-/// front, so that every line stands on its own.
-pub fn jsonl(findings: &[Finding], levels: &Levels, as_of: NaiveDate) -> String {
-    jsonl_with_differences(findings, &[], levels, as_of)
-}
-
-/// One finding per line, then one difference per line, each with `schema` and `as_of` in
-/// front.
-pub fn jsonl_with_differences(
-    findings: &[Finding],
-    differences: &[Difference],
-    levels: &Levels,
-    as_of: NaiveDate,
-) -> String {
+/// One finding per line, then one difference per line: the fields of a [`FindingRecord`] or
+/// a difference with `schema` and `as_of` in front, so that every line stands on its own.
+pub fn jsonl(context: &Context) -> String {
     #[derive(Serialize)]
     struct Line<'r, T> {
         schema: &'static str,
@@ -188,51 +142,36 @@ pub fn jsonl_with_differences(
         };
         serde_json::to_string(&line).ok().map(|text| text + "\n")
     }
-    let records = records(findings, levels);
+    let as_of = context.as_of;
+    let records = records(context);
     let findings = records.iter().filter_map(|record| line(record, as_of));
-    let differences = differences.iter().filter_map(|d| line(d, as_of));
+    let differences = context.differences.iter().filter_map(|d| line(d, as_of));
     findings.chain(differences).collect()
 }
 
-/// The documents' source texts by path, for labels.
-pub type Sources = HashMap<String, Arc<str>>;
-
-/// How the human report is drawn.
-#[derive(Clone, Copy, Debug)]
-pub struct Style {
-    pub colour: bool,
-    pub width: usize,
-    /// Show findings at `allow` level too.
-    pub show_all: bool,
-}
-
-/// The human report: the diagnostics, then the summary table.
-pub fn human(findings: &[Finding], levels: &Levels, sources: &Sources, style: Style) -> String {
-    let handler = super::graphical_handler(style.colour, style.width);
+/// The human report: the diagnostics of the findings shown, then the summary table.
+pub fn human(context: &Context) -> String {
+    let drawing = context.settings.drawing;
+    let handler = drawing.handler();
     let mut out = String::new();
-    let mut shown = 0;
-    for finding in findings {
-        let level = levels.of(finding.code);
-        if level == Level::Allow && !style.show_all {
-            continue;
-        }
-        shown += 1;
-        let diagnostic = FindingDiagnostic::new(finding, level, sources);
-        super::fitted::render(&handler, &diagnostic, &mut out);
+    for finding in context.shown() {
+        let diagnostic = FindingDiagnostic::new(finding, context.level(finding), context.articles);
+        super::fitted::render(&handler, &diagnostic, drawing.width, &mut out);
     }
-    let hidden = findings.len() - shown;
+    let hidden = context.hidden();
     if hidden > 0 {
         out.push_str(&format!(
             "{hidden} finding{} at allow level not shown (--show-all shows them)\n\n",
             if hidden == 1 { "" } else { "s" }
         ));
     }
-    out.push_str(&summary(findings));
+    out.push_str(&summary(context.findings, drawing.width));
     out
 }
 
-/// Targets by verdict, per entity, with display widths that respect CJK characters.
-pub fn summary(findings: &[Finding]) -> String {
+/// Targets by verdict, per entity, with display widths that respect CJK characters; with a
+/// `width`, entity names too long for it are cut with `…` so that rows fit.
+pub fn summary(findings: &[Finding], width: Option<usize>) -> String {
     let verdicts: Vec<Code> = Code::ALL
         .into_iter()
         .filter(|c| c.verdict().is_some() && *c != Code::Restated)
@@ -269,9 +208,20 @@ pub fn summary(findings: &[Finding]) -> String {
     let mut last = vec!["all".to_owned()];
     last.extend(totals.iter().map(usize::to_string));
     table.push(last);
-    let widths: Vec<usize> = (0..table[0].len())
+    let mut widths: Vec<usize> = (0..table[0].len())
         .map(|col| table.iter().map(|r| r[col].width()).max().unwrap_or(0))
         .collect();
+    if let Some(width) = width {
+        // Two spaces before each number column.
+        let numbers: usize = widths[1..].iter().map(|w| w + 2).sum();
+        let room = width.saturating_sub(numbers).max(MIN_ENTITY_WIDTH);
+        if widths[0] > room {
+            for row in &mut table {
+                row[0] = shorten(&row[0], room);
+            }
+            widths[0] = table.iter().map(|r| r[0].width()).max().unwrap_or(0);
+        }
+    }
     let mut out = String::from("Targets by verdict\n");
     for row in &table {
         let mut line = String::new();
@@ -292,12 +242,26 @@ pub fn summary(findings: &[Finding]) -> String {
     out
 }
 
-/// The number of findings at deny level: the run fails when it is not zero.
-pub fn denied(findings: &[Finding], levels: &Levels) -> usize {
-    findings
-        .iter()
-        .filter(|f| levels.of(f.code) == Level::Deny)
-        .count()
+/// The fewest columns an entity name is cut to in the summary table.
+const MIN_ENTITY_WIDTH: usize = 8;
+
+/// `text` cut to at most `width` display columns, ending in `…` when cut.
+fn shorten(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
 
 /// A finding as a miette diagnostic: labelled in the target's article, with one related
@@ -310,27 +274,27 @@ struct FindingDiagnostic<'f> {
 }
 
 impl<'f> FindingDiagnostic<'f> {
-    fn new(finding: &'f Finding, level: Level, sources: &Sources) -> Self {
+    fn new(finding: &'f Finding, level: Level, articles: &Articles) -> Self {
         FindingDiagnostic {
             finding,
             level,
-            source: source_of(&finding.target, sources),
+            source: source_of(&finding.target, articles),
             related: finding
                 .evidence
                 .iter()
                 .map(|e| EvidenceDiagnostic {
                     evidence: e,
-                    source: source_of(&e.claim, sources),
+                    source: source_of(&e.claim, articles),
                 })
                 .collect(),
         }
     }
 }
 
-fn source_of(claim: &Claim, sources: &Sources) -> Option<NamedText> {
-    sources
+fn source_of(claim: &Claim, articles: &Articles) -> Option<NamedText> {
+    articles
         .get(&claim.doc)
-        .map(|text| NamedText::new(&claim.doc, Arc::clone(text)))
+        .map(|article| NamedText::new(&claim.doc, Arc::clone(&article.source)))
 }
 
 impl fmt::Debug for FindingDiagnostic<'_> {

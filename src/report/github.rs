@@ -33,38 +33,19 @@
 //! (50 per job); the rest stay visible in the log.
 
 use crate::difference::Difference;
-use crate::finding::{Finding, Level, Levels};
+use crate::finding::{Finding, Level};
 
+use super::Context;
 use super::articles::Articles;
 
-/// The workflow commands of the findings shown, one line each.
-pub fn github(
-    findings: &[Finding],
-    levels: &Levels,
-    articles: &Articles,
-    show_all: bool,
-) -> String {
-    github_with_differences(findings, &[], levels, articles, show_all)
-}
-
 /// The workflow commands of the findings shown, then one per dataset or baseline difference.
-pub fn github_with_differences(
-    findings: &[Finding],
-    differences: &[Difference],
-    levels: &Levels,
-    articles: &Articles,
-    show_all: bool,
-) -> String {
+pub fn github(context: &Context) -> String {
     let mut out = String::new();
-    for finding in findings {
-        let level = levels.of(finding.code);
-        if level == Level::Allow && !show_all {
-            continue;
-        }
-        out.push_str(&command(finding, level, articles));
+    for finding in context.shown() {
+        out.push_str(&command(finding, context.level(finding), context.articles));
         out.push('\n');
     }
-    for difference in differences {
+    for difference in context.differences {
         out.push_str(&difference_command(difference));
         out.push('\n');
     }
@@ -167,7 +148,7 @@ mod tests {
 
     use super::*;
     use crate::claim::{Claim, ClaimKind, claim_id};
-    use crate::finding::Code;
+    use crate::finding::{Code, Levels};
     use crate::report::articles::Article;
     use crate::span::Span;
 
@@ -209,6 +190,10 @@ mod tests {
         }
     }
 
+    fn as_of() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2015, 2, 10).unwrap()
+    }
+
     fn articles(doc: &str, text: &str) -> Articles {
         let article = Article::new(text, None, None, date(2014, 2, 15));
         [(doc.to_owned(), article)].into_iter().collect()
@@ -244,7 +229,8 @@ mod tests {
             "target ≥11%, reported 9.8%\r\nsecond: line, with comma".to_owned(),
         )
         .cite(&report, "reported 9.8%, for 2014");
-        let out = github(&[finding], &Levels::default(), &articles(doc, text), false);
+        let (findings, levels, articles) = ([finding], Levels::default(), articles(doc, text));
+        let out = github(&Context::new(&findings, &levels, &articles, as_of()));
         assert_eq!(
             out,
             "::error file=dir%2Cwith%3Aodd%25/文%2C章.txt,line=2,col=4,endLine=2,endColumn=15,\
@@ -263,8 +249,9 @@ mod tests {
             Finding::new(Code::Behind, &target, "b".to_owned()),
             Finding::new(Code::Met, &target, "ok".to_owned()),
         ];
-        let levels = Levels::default();
-        let shown = github(&findings, &levels, &Articles::new(), false);
+        let (levels, articles) = (Levels::default(), Articles::new());
+        let context = Context::new(&findings, &levels, &articles, as_of());
+        let shown = github(&context);
         let commands: Vec<&str> = shown
             .lines()
             .map(|l| l.split(' ').next().unwrap())
@@ -272,7 +259,7 @@ mod tests {
         assert_eq!(commands, ["::error", "::warning"]);
         // Without the article there is no end position.
         assert!(shown.starts_with("::error file=a.txt,line=1,col=1,title="));
-        let all = github(&findings, &levels, &Articles::new(), true);
+        let all = github(&context.show_all(true));
         assert!(all.lines().nth(2).unwrap().starts_with("::notice "));
     }
 }

@@ -36,13 +36,12 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use base64::Engine as _;
-use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
 use crate::claim::{Claim, ClaimKind};
-use crate::finding::{Code, Finding, Levels};
+use crate::finding::{Code, Finding};
 
-use super::articles::Articles;
+use super::Context;
 use super::quote::{self, Quote, Sentences};
 
 const STYLE: &str = include_str!("html/report.css");
@@ -51,24 +50,8 @@ const SCRIPT: &str = include_str!("html/report.js");
 /// Characters of context quoted on each side of a highlighted claim.
 const CONTEXT: usize = 80;
 
-/// Everything the page is made from.
-#[derive(Clone, Copy, Debug)]
-pub struct Page<'a> {
-    /// Every finding, in report order.
-    pub findings: &'a [Finding],
-    /// Every claim of the run: the charts plot a metric's values from them.
-    pub claims: &'a [Claim],
-    pub articles: &'a Articles,
-    pub levels: &'a Levels,
-    pub as_of: NaiveDate,
-    /// What was checked, as the user named it (`corpus`).
-    pub checked: &'a str,
-    /// The number of documents read.
-    pub documents: usize,
-}
-
 /// The whole page.
-pub fn html(page: &Page) -> String {
+pub fn html(page: &Context) -> String {
     let sentences = Sentences::of(page.articles);
     let anchors = quote::anchors(page.findings);
     let series = series_index(page.claims);
@@ -127,7 +110,7 @@ pub fn html(page: &Page) -> String {
 }
 
 /// The page around its body: the CSP, the inline style and script.
-fn document(page: &Page, body: &str) -> String {
+fn document(page: &Context, body: &str) -> String {
     let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(SCRIPT));
     format!(
         "<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -139,7 +122,7 @@ fn document(page: &Page, body: &str) -> String {
          <title>claimcheck audit: {} as of {}</title>\n<style>{STYLE}</style>\n</head>\n\
          <body>\n{body}\n<script>{SCRIPT}</script>\n</body>\n</html>\n",
         env!("CARGO_PKG_VERSION"),
-        text(page.checked),
+        text(page.settings.checked),
         page.as_of,
     )
 }
@@ -169,7 +152,7 @@ fn badge_class(code: Code) -> &'static str {
     }
 }
 
-fn header(page: &Page) -> String {
+fn header(page: &Context) -> String {
     let mut counts: BTreeMap<Code, usize> = BTreeMap::new();
     for f in page.findings {
         *counts.entry(f.code).or_default() += 1;
@@ -183,9 +166,13 @@ fn header(page: &Page) -> String {
         "<header><h1>Promises and what became of them</h1>\
          <p class=\"meta\">Checked <strong>{}</strong>: {} document{}, {} claims, {} targets, \
          {} findings; verdicts as of <strong>{}</strong>.</p><p class=\"verdicts\">",
-        text(page.checked),
-        page.documents,
-        if page.documents == 1 { "" } else { "s" },
+        text(page.settings.checked),
+        page.settings.documents,
+        if page.settings.documents == 1 {
+            ""
+        } else {
+            "s"
+        },
         page.claims.len(),
         targets,
         page.findings.len(),
@@ -289,7 +276,7 @@ fn targets_section(indexed: &[(&Finding, &str)], cards: &Cards) -> String {
     // Within an entity, what fails the run comes first, then what warns, then the rest, each
     // in report order.
     for found in by_entity.values_mut() {
-        found.sort_by_key(|(f, _)| std::cmp::Reverse(cards.page.levels.of(f.code)));
+        found.sort_by_key(|(f, _)| std::cmp::Reverse(cards.page.level(f)));
     }
     let mut entities: Vec<(&str, Vec<(&Finding, &str)>)> = by_entity.into_iter().collect();
     entities.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
@@ -333,7 +320,7 @@ fn series_index(claims: &[Claim]) -> SeriesIndex<'_> {
 
 /// What every card needs besides its finding.
 struct Cards<'a> {
-    page: &'a Page<'a>,
+    page: &'a Context<'a>,
     sentences: &'a Sentences,
     series: &'a SeriesIndex<'a>,
 }
@@ -342,7 +329,7 @@ impl Cards<'_> {
     /// One finding's card.
     fn card(&self, finding: &Finding, anchor: &str) -> String {
         let target = &finding.target;
-        let level = self.page.levels.of(finding.code).as_str();
+        let level = self.page.level(finding).as_str();
         let mut out = format!(
             "<article class=\"finding\" id=\"{}\" data-code=\"{}\" data-entity=\"{}\" data-metric=\"{}\">\
              <header><span class=\"badge {}\">{}</span> <span class=\"level {level}\">{level}</span> \

@@ -32,6 +32,7 @@ use chrono::NaiveDate;
 use crate::claim::Claim;
 use crate::finding::Finding;
 
+use super::Context;
 use super::articles::Articles;
 
 /// The column names, in order.
@@ -51,12 +52,12 @@ pub const COLUMNS: [&str; 10] = [
 /// What an empty cell shows.
 const NONE: &str = "—";
 
-/// The ledger as a Markdown title line and table.
-pub fn markdown(findings: &[Finding], articles: &Articles, as_of: NaiveDate) -> String {
-    let mut out = format!("# Targets as of {as_of}\n\n");
+/// The ledger as a Markdown title line and table: every target finding, whatever its level.
+pub fn markdown(context: &Context) -> String {
+    let mut out = format!("# Targets as of {}\n\n", context.as_of);
     out.push_str(&table_row(COLUMNS.iter().copied()));
     out.push_str(&table_row(COLUMNS.iter().map(|_| "---")));
-    for row in rows(findings, articles) {
+    for row in rows(context.findings, context.articles) {
         let cells: Vec<String> = row.iter().map(|cell| escape_cell(cell)).collect();
         out.push_str(&table_row(cells.iter().map(String::as_str)));
     }

@@ -57,10 +57,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::claim::Claim;
-use crate::difference::Difference;
 use crate::explain;
-use crate::finding::{self, Code, Finding, Level, Levels};
+use crate::finding::{self, Code, Finding, Level};
 
+use super::Context;
 use super::articles::Articles;
 
 mod differences;
@@ -68,25 +68,19 @@ mod differences;
 /// The schema URI written in `$schema`.
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-/// The findings as a SARIF 2.1.0 log with one run: pretty JSON ending with a newline.
-pub fn sarif(findings: &[Finding], levels: &Levels, articles: &Articles, show_all: bool) -> String {
-    sarif_with_differences(findings, &[], levels, articles, show_all)
-}
-
-/// The findings, then the dataset and baseline differences, as a SARIF 2.1.0 log (see
-/// `sarif/differences.rs` for how a difference is written).
-pub fn sarif_with_differences(
-    findings: &[Finding],
-    differences: &[Difference],
-    levels: &Levels,
-    articles: &Articles,
-    show_all: bool,
-) -> String {
+/// The findings shown, then the dataset and baseline differences, as a SARIF 2.1.0 log with
+/// one run: pretty JSON ending with a newline (see `sarif/differences.rs` for how a
+/// difference is written).
+pub fn sarif(context: &Context) -> String {
+    let (findings, differences, articles) =
+        (context.findings, context.differences, context.articles);
+    // Fingerprints count repeats among every finding, shown or not, so that showing more
+    // does not renumber them.
     let fingerprints = fingerprints(findings);
     let shown: Vec<(&Finding, &String)> = findings
         .iter()
         .zip(&fingerprints)
-        .filter(|(f, _)| show_all || levels.of(f.code) != Level::Allow)
+        .filter(|(f, _)| context.is_shown(f))
         .collect();
 
     let docs: BTreeSet<&str> = shown
@@ -118,7 +112,7 @@ pub fn sarif_with_differences(
         .map(|(finding, fingerprint)| SarifResult {
             rule_id: finding.code.as_str(),
             rule_index: rule_index(finding.code),
-            level: sarif_level(levels.of(finding.code)),
+            level: sarif_level(context.level(finding)),
             message: Message::new(message_text(finding)),
             locations: vec![Location {
                 id: None,
@@ -493,8 +487,20 @@ mod tests {
 
     use super::*;
     use crate::claim::{ClaimKind, claim_id};
-    use crate::report::articles::Article;
+    use crate::finding::Levels;
+    use crate::report::articles::{Article, Articles};
     use crate::span::Span;
+
+    /// The SARIF log of `findings`, allow-level ones shown with `show_all`.
+    fn sarif_of(
+        findings: &[Finding],
+        levels: &Levels,
+        articles: &Articles,
+        show_all: bool,
+    ) -> String {
+        let as_of = NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
+        sarif(&Context::new(findings, levels, articles, as_of).show_all(show_all))
+    }
 
     fn day() -> NaiveDate {
         NaiveDate::from_ymd_opt(2024, 1, 2).unwrap()
@@ -613,7 +619,7 @@ mod tests {
         assert_eq!((target.line, target.column), (4, 5));
         let finding = Finding::new(Code::Missed, &target, "missed".to_owned())
             .cite(&claim(doc, source, "𠀀市"), "the city");
-        let out = parse(&sarif(
+        let out = parse(&sarif_of(
             &[finding],
             &Levels::default(),
             &articles(doc, source),
@@ -658,8 +664,8 @@ mod tests {
         ];
         let articles = articles(doc, source);
         let levels = Levels::default();
-        let shown = parse(&sarif(&findings, &levels, &articles, false));
-        let all = parse(&sarif(&findings, &levels, &articles, true));
+        let shown = parse(&sarif_of(&findings, &levels, &articles, false));
+        let all = parse(&sarif_of(&findings, &levels, &articles, true));
         let results = shown["runs"][0]["results"].as_array().unwrap();
         let every = all["runs"][0]["results"].as_array().unwrap();
         assert_eq!(results.len(), 2);
@@ -682,15 +688,15 @@ mod tests {
 
         let mut warned = Levels::default();
         warned.set(Code::Missed, Level::Warn);
-        let out = parse(&sarif(&findings, &warned, &articles, false));
+        let out = parse(&sarif_of(&findings, &warned, &articles, false));
         assert_eq!(out["runs"][0]["results"][0]["level"], "warning");
         let rules = out["runs"][0]["tool"]["driver"]["rules"]
             .as_array()
             .unwrap();
         assert_eq!(rules[1]["defaultConfiguration"]["level"], "error");
         assert_eq!(
-            sarif(&findings, &levels, &articles, true),
-            sarif(&findings, &levels, &articles, true)
+            sarif_of(&findings, &levels, &articles, true),
+            sarif_of(&findings, &levels, &articles, true)
         );
     }
 
@@ -698,7 +704,7 @@ mod tests {
     fn a_claim_without_its_article_keeps_line_bytes_and_snippet() {
         let target = claim("gone.txt", "x\n增长11%", "增长11%");
         let finding = Finding::new(Code::Missed, &target, "missed".to_owned());
-        let out = parse(&sarif(
+        let out = parse(&sarif_of(
             &[finding],
             &Levels::default(),
             &Articles::new(),

@@ -37,10 +37,8 @@ use regex::Regex;
 use rust_decimal::Decimal;
 
 use crate::claim::Claim;
-use crate::finding::{Finding, Levels};
 
-use super::articles::Articles;
-use super::{ledger, quote};
+use super::{Context, ledger, quote};
 
 /// The byte-order mark every CSV starts with.
 pub const BOM: &str = "\u{feff}";
@@ -103,7 +101,8 @@ pub const CLAIM_COLUMNS: [&str; 22] = [
 ];
 
 /// One row per target finding, whatever its level, in report order.
-pub fn findings(findings: &[Finding], articles: &Articles, levels: &Levels) -> String {
+pub fn findings(context: &Context) -> String {
+    let (findings, articles) = (context.findings, context.articles);
     let anchors = quote::anchors(findings);
     let rows = findings
         .iter()
@@ -119,7 +118,7 @@ pub fn findings(findings: &[Finding], articles: &Articles, levels: &Levels) -> S
                 target.metric_name.clone(),
                 target.metric.clone(),
                 verdict.to_owned(),
-                levels.of(f.code).as_str().to_owned(),
+                context.level(f).as_str().to_owned(),
                 target.stated(),
                 comparator_words(target.comparator.as_str()).to_owned(),
             ];

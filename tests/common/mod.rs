@@ -42,6 +42,7 @@ pub fn run_stdout(args: &[&str]) -> (i32, String) {
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
         .output()
         .expect("the claimcheck binary runs");
     (

@@ -352,7 +352,7 @@ pub fn check_article(bytes: Vec<u8>) -> Result<Option<Document>, Broken> {
             }
         }
         let mut out = String::new();
-        fitted::render(&report::graphical_handler(false, 100), d, &mut out);
+        fitted::render(&report::graphical_handler(false, 100), d, None, &mut out);
         if !out.contains(d.code().as_str()) {
             return Err(format!("rendering lost the code: {out}"));
         }
@@ -379,18 +379,24 @@ pub fn check_corpus(articles: Vec<Vec<u8>>, rules: &RuleSet) -> Result<usize, Br
     }
     let levels = finding::Levels::default();
     let articles = report::articles::of_documents(&documents);
-    let sources = articles
-        .iter()
-        .map(|(p, a)| (p.clone(), std::sync::Arc::clone(&a.source)))
-        .collect();
-    let style = report::findings::Style {
-        colour: false,
-        width: 100,
-        show_all: true,
-    };
-    let _ = report::findings::human(&result.findings, &levels, &sources, style);
-    let _ = report::findings::json(&result.findings, &levels, result.as_of);
-    let _ = report::sarif::sarif(&result.findings, &levels, &articles, true);
+    // A narrow terminal, so that lines are cut to windows around the labels.
+    let context = report::Context::new(&result.findings, &levels, &articles, result.as_of)
+        .show_all(true)
+        .with_claims(&result.claims);
+    let context = context.clone().with_settings(report::Settings {
+        drawing: report::Drawing {
+            colour: false,
+            width: Some(60),
+        },
+        ..context.settings
+    });
+    for render in [
+        report::findings::human,
+        report::findings::json,
+        report::sarif::sarif,
+    ] {
+        render(&context);
+    }
     Ok(result.claims.len())
 }
 
@@ -429,7 +435,7 @@ pub fn check_rules(edit: (usize, Vec<(u8, prop::sample::Index, String)>)) -> Res
                 }
             }
             let mut out = String::new();
-            fitted::render(&report::graphical_handler(false, 100), d, &mut out);
+            fitted::render(&report::graphical_handler(false, 100), d, None, &mut out);
         }
     }
     Ok(())

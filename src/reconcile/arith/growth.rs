@@ -11,7 +11,7 @@ use crate::claim::{Claim, ClaimKind, Measure};
 use crate::finding::{Code, Finding};
 
 use super::super::compare::Figure;
-use super::super::describe::is_year;
+use super::super::describe::{is_year, measured};
 use super::overlaps;
 
 /// Metric names whose growth is at comparable prices.
@@ -82,15 +82,10 @@ fn growth_check(rate: &Claim, now: &Claim, then: &Claim) -> Option<Finding> {
     );
     Some(
         Finding::new(Code::Growth, rate, message)
-            .cite(now, format!("the level {}", year_of(now)))
-            .cite(then, format!("the level {}", year_of(then)))
+            .cite(now, format!("the level {}", measured(now)))
+            .cite(then, format!("the level {}", measured(then)))
             .compute("stated", rate.figure())
             .compute("computed", format!("{computed}%"))
             .help("one level or the rate is wrong, or a level was revised between the reports"),
     )
-}
-
-fn year_of(c: &Claim) -> String {
-    c.period
-        .map_or_else(String::new, |p| p.start.year().to_string())
 }

@@ -9,6 +9,7 @@ use crate::claim::{Claim, ClaimKind, Measure};
 use crate::finding::{Code, Finding};
 
 use super::super::compare::Figure;
+use super::super::describe::measured;
 use super::overlaps;
 
 /// `A…占B的P%` checked against A and B.
@@ -79,8 +80,14 @@ pub(super) fn check(
     );
     Some(
         Finding::new(Code::Share, stated, message)
-            .cite(part, format!("the part: {}", part.metric_name))
-            .cite(whole, format!("the whole: {}", whole.metric_name))
+            .cite(
+                part,
+                format!("the part: {} {}", part.metric_name, measured(part)),
+            )
+            .cite(
+                whole,
+                format!("the whole: {} {}", whole.metric_name, measured(whole)),
+            )
             .compute("stated", stated.figure())
             .compute("computed", format!("{computed}%"))
             .compute(

@@ -5,6 +5,7 @@ use crate::claim::Claim;
 use crate::finding::{Code, Finding};
 
 use super::super::compare::Figure;
+use super::super::describe::measured;
 use super::overlaps;
 
 /// Words that name what is left of a total (`剩余23个`).
@@ -46,8 +47,8 @@ pub(super) fn check(remainder: &Claim, before: &[&Claim]) -> Option<Finding> {
     );
     Some(
         Finding::new(Code::Sum, remainder, message)
-            .cite(total, "the total")
-            .cite(done, "the part done")
+            .cite(total, format!("the total {}", measured(total)))
+            .cite(done, format!("the part done {}", measured(done)))
             .compute("parts", (d.point + r.point).normalize().to_string())
             .compute("total", t.point.normalize().to_string())
             .help("one of the figures is wrong, or the parts do not cover the whole"),

@@ -1,4 +1,4 @@
-//! What the machine formats need to know about the articles behind the findings: each one's
+//! What the formats and the engine need to know about the articles behind the findings: each one's
 //! text (for line and column positions), title, URL and publication date, by the path that
 //! claims name in their `doc` field.
 
