@@ -320,7 +320,8 @@ mod tests {
         );
         let chars = remove_footnote_marks(decode_entities("值[12]为", 0));
         assert_eq!(chars[0].source, Span::new(0, 7));
-        // Not after a term, or not a short number: left alone.
+        // After any Chinese word the mark goes (`见表[1]`); after a space, a Latin letter or
+        // with four digits it stays.
         assert_eq!(without_marks("见表[1]"), "见表");
         assert_eq!(
             without_marks("第 [1] 条,[2024]号,数组a[1]"),
