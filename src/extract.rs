@@ -176,7 +176,12 @@ fn claim_for(
                         && context::is_cut_off(t)
                         && (period.end.month(), period.end.day()) != (12, 31))
             });
-            let kind = if partial {
+            // A share of a task done as of a day before the year is out (`占总任务量的87%`) is
+            // progress toward it; the share done over a whole year is its outcome.
+            let task_underway = choice.measure == claim::Measure::Progress
+                && period.start == period.end
+                && (period.end.month(), period.end.day()) != (12, 31);
+            let kind = if partial || task_underway {
                 ClaimKind::Progress
             } else {
                 ClaimKind::Outcome
