@@ -8,10 +8,8 @@ use clap::{ColorChoice, CommandFactory, Parser, Subcommand};
 use miette::Diagnostic;
 
 use crate::analyze;
-use crate::claim::Claim;
 use crate::corpus::{self, Document};
 use crate::explain;
-use crate::extract;
 use crate::normalize::Normalized;
 use crate::report;
 use crate::rules::{self, RuleSet};
@@ -445,10 +443,7 @@ fn extract(
         return Ok(2);
     };
     let (documents, errors) = load(paths, limit);
-    let claims: Vec<Claim> = documents
-        .iter()
-        .flat_map(|doc| extract::extract(&analyze(doc), &rules))
-        .collect();
+    let claims = crate::audit::extract_all(&documents, &rules);
     match format {
         ClaimsFormat::Table => write!(out, "{}", report::claims::table(&claims)),
         ClaimsFormat::Json => writeln!(out, "{}", report::claims::json(&claims)),

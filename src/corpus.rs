@@ -62,6 +62,7 @@ mod front_matter;
 mod walk;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -204,18 +205,36 @@ pub fn load_in(project: &Project, paths: &[PathBuf], max_file_size: u64) -> Load
         documents: Vec::new(),
         diagnostics,
     };
-    let mut seen = std::collections::HashSet::new();
-    for file in &files {
-        // A path that cannot be resolved is loaded as given, so that loading names the problem.
-        if let Ok(canonical) = std::fs::canonicalize(file)
-            && !seen.insert(canonical)
-        {
-            continue;
-        }
-        let name = project.document_name(file, paths);
-        loaded.extend(read_file(file, name, max_file_size));
+    // Files are read and decoded in parallel; `collect` keeps them in walk order, so the
+    // result is the same on any number of threads.
+    let results: Vec<Loaded> = distinct_files(&files)
+        .into_par_iter()
+        .map(|file| {
+            let name = project.document_name(file, paths);
+            read_file(file, name, max_file_size)
+        })
+        .collect();
+    for result in results {
+        loaded.extend(result);
     }
     loaded
+}
+
+/// `files` without the second and later paths to a file already listed (found through two
+/// spellings of a folder or a symbolic link), in their order.
+pub fn distinct_files(files: &[PathBuf]) -> Vec<&PathBuf> {
+    let canonical: Vec<Option<PathBuf>> = files
+        .par_iter()
+        .map(|file| std::fs::canonicalize(file).ok())
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    files
+        .iter()
+        .zip(canonical)
+        // A path that cannot be resolved is kept as given, so that loading names the problem.
+        .filter(|(_, canonical)| canonical.as_ref().is_none_or(|c| seen.insert(c.clone())))
+        .map(|(file, _)| file)
+        .collect()
 }
 
 /// Loads one file: at most one document, plus its diagnostics (an error, or the advice that

@@ -26,6 +26,8 @@ const SEED: u64 = 20_102_025;
 
 struct Options {
     sizes_mb: Vec<u64>,
+    /// The binary to measure: this build's, or another (`--binary`) to compare with.
+    binary: PathBuf,
     runs: usize,
     time_limit: Duration,
 }
@@ -33,6 +35,7 @@ struct Options {
 fn parse_options() -> Result<Options, String> {
     let mut options = Options {
         sizes_mb: vec![10],
+        binary: PathBuf::from(CLAIMCHECK),
         runs: 3,
         time_limit: Duration::from_secs(20 * 60),
     };
@@ -52,6 +55,7 @@ fn parse_options() -> Result<Options, String> {
                     })
                     .collect::<Result<_, _>>()?;
             }
+            "--binary" => options.binary = PathBuf::from(value("--binary")?),
             "--runs" => {
                 options.runs = value("--runs")?
                     .parse()
@@ -67,7 +71,7 @@ fn parse_options() -> Result<Options, String> {
             }
             other => {
                 return Err(format!(
-                    "unknown argument `{other}`; usage: -- [--sizes 10,100,1000] [--runs N] [--time-limit SECONDS]"
+                    "unknown argument `{other}`; usage: -- [--sizes 10,100,1000] [--runs N] [--time-limit SECONDS] [--binary PATH]"
                 ));
             }
         }
@@ -135,10 +139,16 @@ struct ChildRun {
     clippy::zombie_processes,
     reason = "the child is reaped by `wait4`, which also reports its peak memory"
 )]
-fn run_claimcheck(dir: &Path, args: &[&str], output: &Path, limit: Duration) -> Option<ChildRun> {
+fn run_claimcheck(
+    binary: &Path,
+    dir: &Path,
+    args: &[&str],
+    output: &Path,
+    limit: Duration,
+) -> Option<ChildRun> {
     let stdout = fs::File::create(output).expect("the output file can be created under target/");
     let start = Instant::now();
-    let child = Command::new(CLAIMCHECK)
+    let child = Command::new(binary)
         .args(args)
         .arg(".")
         .current_dir(dir)
@@ -229,7 +239,7 @@ fn main() {
         r"\d+(?:\.\d+)?\s*(?:%|亿元|万元|億元)|增长|增長|目标|目標|完成|同比|比上年|[0-9]{4}年",
     )
     .expect("the baseline pattern is valid");
-    println!("claimcheck: {CLAIMCHECK}");
+    println!("claimcheck: {}", options.binary.display());
     println!(
         "medians of {} runs; ratio = time / baseline time on the same files",
         options.runs
@@ -273,7 +283,7 @@ fn main() {
             let mut walls = Vec::new();
             let mut peaks = Vec::new();
             for _ in 0..options.runs {
-                match run_claimcheck(&dir, &args, &output, options.time_limit) {
+                match run_claimcheck(&options.binary, &dir, &args, &output, options.time_limit) {
                     Some(run) => {
                         walls.push(run.wall);
                         peaks.push(run.peak_kib);

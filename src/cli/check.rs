@@ -73,9 +73,7 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
         audit::audit(&documents, &rules, judging)
     } else {
         let mut all = shard_claims;
-        for doc in &documents {
-            all.extend(crate::extract::extract(&crate::analyze(doc), &rules));
-        }
+        all.extend(audit::extract_all(&documents, &rules));
         audit::reconcile_claims(all, &documents, &rules, judging)
     };
     let articles = articles_for(
