@@ -53,11 +53,13 @@
 //! | `corpus::missing-published` | error | no `published` key |
 //! | `corpus::front-matter-type` | error | a value of the wrong type, e.g. `published = "2014-02-15"`; labelled at the value |
 //! | `corpus::unknown-key` | error | a key the format does not define; labelled at the key, with a suggestion for typos |
+//! | `corpus::duplicate` | advice | the body is the same as an earlier file's: the later copy is left out, so its claims count once (see `duplicate.rs`) |
 //!
-//! Only advice leaves a document loaded; [`Loaded::has_errors`] says whether any error occurred.
+//! Only advice leaves a document loaded (except `corpus::duplicate`, whose copy is left out); [`Loaded::has_errors`] says whether any error occurred.
 
 mod decode;
 mod diagnostic;
+mod duplicate;
 mod front_matter;
 mod walk;
 
@@ -174,11 +176,6 @@ impl Loaded {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(CorpusDiagnostic::is_error)
     }
-
-    fn extend(&mut self, other: Loaded) {
-        self.documents.extend(other.documents);
-        self.diagnostics.extend(other.diagnostics);
-    }
 }
 
 /// Loads every corpus file named by `paths` (files, or directories to walk; see [`walk`]),
@@ -207,15 +204,24 @@ pub fn load_in(project: &Project, paths: &[PathBuf], max_file_size: u64) -> Load
     };
     // Files are read and decoded in parallel; `collect` keeps them in walk order, so the
     // result is the same on any number of threads.
-    let results: Vec<Loaded> = distinct_files(&files)
+    let results: Vec<(Loaded, Vec<duplicate::BodyDigest>)> = distinct_files(&files)
         .into_par_iter()
         .map(|file| {
             let name = project.document_name(file, paths);
-            read_file(file, name, max_file_size)
+            let result = read_file(file, name, max_file_size);
+            let digests = result.documents.iter().map(duplicate::digest).collect();
+            (result, digests)
         })
         .collect();
-    for result in results {
-        loaded.extend(result);
+    let mut bodies = duplicate::Bodies::default();
+    for (result, digests) in results {
+        loaded.diagnostics.extend(result.diagnostics);
+        for (doc, digest) in result.documents.into_iter().zip(digests) {
+            match bodies.check(&doc, digest) {
+                Some(advice) => loaded.diagnostics.push(advice),
+                None => loaded.documents.push(doc),
+            }
+        }
     }
     loaded
 }
