@@ -61,6 +61,7 @@ mod decode;
 mod diagnostic;
 mod duplicate;
 mod front_matter;
+pub mod stream;
 mod walk;
 
 use chrono::NaiveDate;
@@ -197,38 +198,28 @@ pub fn load_limited(paths: &[PathBuf], max_file_size: u64) -> Loaded {
 /// `./corpus`), or through a symbolic link to a folder given beside it — is loaded once, under
 /// the path by which it was first reached.
 pub fn load_in(project: &Project, paths: &[PathBuf], max_file_size: u64) -> Loaded {
-    let (files, diagnostics) = walk(paths);
-    let mut loaded = Loaded {
-        documents: Vec::new(),
-        diagnostics,
-    };
-    // Files are read and decoded in parallel; `collect` keeps them in walk order, so the
-    // result is the same on any number of threads.
-    let results: Vec<(Loaded, Vec<duplicate::BodyDigest>)> = distinct_files(&files)
-        .into_par_iter()
-        .map(|file| {
-            let name = project.document_name(file, paths);
-            let result = read_file(file, name, max_file_size);
-            let digests = result.documents.iter().map(duplicate::digest).collect();
-            (result, digests)
-        })
-        .collect();
-    let mut bodies = duplicate::Bodies::default();
-    for (result, digests) in results {
-        loaded.diagnostics.extend(result.diagnostics);
-        for (doc, digest) in result.documents.into_iter().zip(digests) {
-            match bodies.check(&doc, digest) {
-                Some(advice) => loaded.diagnostics.push(advice),
-                None => loaded.documents.push(doc),
-            }
+    let mut loaded = Loaded::default();
+    let sink = |item| {
+        match item {
+            stream::Item::Diagnostic(diagnostic) => loaded.diagnostics.push(diagnostic),
+            stream::Item::Document(doc, ()) => loaded.documents.push(doc),
         }
-    }
+        Ok::<(), std::convert::Infallible>(())
+    };
+    let Ok(()) = stream::stream(
+        project,
+        stream::Files::walk(paths),
+        max_file_size,
+        &|| {},
+        |_| (),
+        sink,
+    );
     loaded
 }
 
 /// `files` without the second and later paths to a file already listed (found through two
 /// spellings of a folder or a symbolic link), in their order.
-pub fn distinct_files(files: &[PathBuf]) -> Vec<&PathBuf> {
+fn distinct_files(files: &[PathBuf]) -> Vec<&PathBuf> {
     let canonical: Vec<Option<PathBuf>> = files
         .par_iter()
         .map(|file| std::fs::canonicalize(file).ok())

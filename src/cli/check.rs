@@ -11,7 +11,7 @@ use crate::finding::{Code, Level, Levels};
 use crate::report::{self, articles};
 use crate::{audit, config};
 
-use super::{CheckArgs, CheckFormat, drawing, load, load_rules, render};
+use super::{CheckArgs, CheckFormat, drawing, load_rules, render};
 
 /// Runs `check`; a failed write to `out` is the error (the caller decides: a closed pipe
 /// ends quietly, anything else is exit status 2).
@@ -58,7 +58,13 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
             }
         }
     }
-    let (documents, errors) = load(&paths, limit);
+    let mut documents = Vec::new();
+    let mut claims = shard_claims;
+    let errors = super::extract_corpus(&paths, limit, &rules, args.quiet, |doc, found| {
+        documents.push(doc);
+        claims.extend(found);
+        Ok(())
+    })?;
     let as_of = args.as_of.or(expected.as_ref().and_then(|e| e.as_of));
     let judging = audit::Judging {
         as_of,
@@ -69,13 +75,7 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
         mut findings,
         as_of,
         after_cut_off,
-    } = if shard_claims.is_empty() {
-        audit::audit(&documents, &rules, judging)
-    } else {
-        let mut all = shard_claims;
-        all.extend(audit::extract_all(&documents, &rules));
-        audit::reconcile_claims(all, &documents, &rules, judging)
-    };
+    } = audit::reconcile_claims(claims, &documents, &rules, judging);
     let articles = articles_for(
         &crate::project::Project::discover(),
         &documents,
