@@ -497,7 +497,8 @@ fn extract(
     })?;
     match format {
         ClaimsFormat::Table => write!(out, "{}", report::claims::table(&claims)),
-        ClaimsFormat::Json => writeln!(out, "{}", report::claims::json(&claims)),
+        // The document, then an empty line, as this format has always printed.
+        ClaimsFormat::Json => report::claims::write_json(out, &claims).and_then(|()| writeln!(out)),
         ClaimsFormat::Jsonl => Ok(()),
         ClaimsFormat::Summary => write!(out, "{}", report::claims::summary(&claims)),
         ClaimsFormat::Csv => write!(out, "{}", report::spreadsheet::claims(&claims)),

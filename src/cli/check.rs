@@ -126,12 +126,10 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
 
     match args.format {
         CheckFormat::Json => {
-            let text = report::findings::json_with_differences(&findings, &listed, &levels, as_of);
-            write!(out, "{text}")?;
+            report::findings::write_json(out, &findings, &listed, &levels, as_of)?;
         }
         CheckFormat::Jsonl => {
-            let text = report::findings::jsonl_with_differences(&findings, &listed, &levels, as_of);
-            write!(out, "{text}")?;
+            report::findings::write_jsonl(out, &findings, &listed, &levels, as_of)?;
         }
         CheckFormat::Github => {
             let text = report::github::github_with_differences(

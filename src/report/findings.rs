@@ -78,6 +78,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
+use std::io::Write;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -120,18 +121,31 @@ pub struct FindingRecord {
     pub help: Option<String>,
 }
 
+/// One finding on the wire, borrowed from the [`Finding`]: the fields of a [`FindingRecord`],
+/// in its order, so it serializes to the same bytes without copying the claims.
+#[derive(Serialize)]
+struct RecordRef<'f> {
+    code: Code,
+    severity: Level,
+    message: &'f str,
+    target: &'f Claim,
+    evidence: &'f [Evidence],
+    computation: &'f BTreeMap<String, String>,
+    help: &'f Option<String>,
+}
+
 /// The findings as wire records, with their configured severity.
-fn records(findings: &[Finding], levels: &Levels) -> Vec<FindingRecord> {
+fn records<'f>(findings: &'f [Finding], levels: &Levels) -> Vec<RecordRef<'f>> {
     findings
         .iter()
-        .map(|f| FindingRecord {
+        .map(|f| RecordRef {
             code: f.code,
             severity: levels.of(f.code),
-            message: f.message.clone(),
-            target: f.target.clone(),
-            evidence: f.evidence.clone(),
-            computation: f.computation.clone(),
-            help: f.help.clone(),
+            message: &f.message,
+            target: &f.target,
+            evidence: &f.evidence,
+            computation: &f.computation,
+            help: &f.help,
         })
         .collect()
 }
@@ -148,15 +162,40 @@ pub fn json_with_differences(
     levels: &Levels,
     as_of: NaiveDate,
 ) -> String {
-    let document = FindingsDocument {
-        schema: SCHEMA.to_owned(),
+    let mut out = Vec::new();
+    // Writing into memory fails only if serialization does, which these types never do.
+    write_json(&mut out, findings, differences, levels, as_of).ok();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the findings and the differences as a JSON document (the bytes of
+/// [`json_with_differences`]) to `out` as it goes, without building it in memory.
+pub fn write_json(
+    out: &mut impl std::io::Write,
+    findings: &[Finding],
+    differences: &[Difference],
+    levels: &Levels,
+    as_of: NaiveDate,
+) -> std::io::Result<()> {
+    /// A [`FindingsDocument`] borrowed from the findings.
+    #[derive(Serialize)]
+    struct DocumentRef<'f> {
+        schema: &'static str,
+        as_of: NaiveDate,
+        findings: Vec<RecordRef<'f>>,
+        #[serde(skip_serializing_if = "<[Difference]>::is_empty")]
+        differences: &'f [Difference],
+    }
+    let document = DocumentRef {
+        schema: SCHEMA,
         as_of,
         findings: records(findings, levels),
-        differences: differences.to_vec(),
+        differences,
     };
-    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
-    out.push('\n');
-    out
+    let mut buffered = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut buffered, &document)?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
 }
 
 /// One finding per line: the fields of a [`FindingRecord`] with `schema` and `as_of` in
@@ -173,6 +212,20 @@ pub fn jsonl_with_differences(
     levels: &Levels,
     as_of: NaiveDate,
 ) -> String {
+    let mut out = Vec::new();
+    // Writing into memory fails only if serialization does, which these types never do.
+    write_jsonl(&mut out, findings, differences, levels, as_of).ok();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the lines of [`jsonl_with_differences`] to `out`, one at a time.
+pub fn write_jsonl(
+    out: &mut impl std::io::Write,
+    findings: &[Finding],
+    differences: &[Difference],
+    levels: &Levels,
+    as_of: NaiveDate,
+) -> std::io::Result<()> {
     #[derive(Serialize)]
     struct Line<'r, T> {
         schema: &'static str,
@@ -180,18 +233,27 @@ pub fn jsonl_with_differences(
         #[serde(flatten)]
         record: &'r T,
     }
-    fn line<T: Serialize>(record: &T, as_of: NaiveDate) -> Option<String> {
+    fn line<T: Serialize>(
+        out: &mut impl std::io::Write,
+        record: &T,
+        as_of: NaiveDate,
+    ) -> std::io::Result<()> {
         let line = Line {
             schema: SCHEMA,
             as_of,
             record,
         };
-        serde_json::to_string(&line).ok().map(|text| text + "\n")
+        serde_json::to_writer(&mut *out, &line)?;
+        out.write_all(b"\n")
     }
-    let records = records(findings, levels);
-    let findings = records.iter().filter_map(|record| line(record, as_of));
-    let differences = differences.iter().filter_map(|d| line(d, as_of));
-    findings.chain(differences).collect()
+    let mut buffered = std::io::BufWriter::new(out);
+    for record in records(findings, levels) {
+        line(&mut buffered, &record, as_of)?;
+    }
+    for difference in differences {
+        line(&mut buffered, difference, as_of)?;
+    }
+    buffered.flush()
 }
 
 /// The documents' source texts by path, for labels.
