@@ -54,8 +54,20 @@ pub fn extract_all(documents: &[Document], rules: &RuleSet) -> Vec<Claim> {
 
 /// Reconciles claims extracted earlier (`check --claims`) together with those of `documents`.
 pub fn reconcile_claims(
-    mut claims: Vec<Claim>,
+    claims: Vec<Claim>,
     documents: &[Document],
+    rules: &RuleSet,
+    judging: Judging,
+) -> Audit {
+    let latest = documents.iter().map(|d| d.meta.published).max();
+    reconcile_with_dates(claims, latest, rules, judging)
+}
+
+/// [`reconcile_claims`] for documents whose text is gone: `latest_published` is their latest
+/// `published` date, the cut-off when no claim has a date.
+pub fn reconcile_with_dates(
+    mut claims: Vec<Claim>,
+    latest_published: Option<NaiveDate>,
     rules: &RuleSet,
     judging: Judging,
 ) -> Audit {
@@ -64,7 +76,7 @@ pub fn reconcile_claims(
     let as_of = judging
         .as_of
         .or_else(|| reconcile::latest_published(&claims))
-        .or_else(|| documents.iter().map(|d| d.meta.published).max())
+        .or(latest_published)
         .unwrap_or_default();
     let options = reconcile::Options {
         as_of,

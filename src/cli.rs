@@ -448,7 +448,7 @@ fn extract_corpus(
     max_file_size: u64,
     rules: &RuleSet,
     quiet: bool,
-    mut each: impl FnMut(Document, Vec<Claim>) -> std::io::Result<()>,
+    mut each: impl FnMut(Document, corpus::BodyDigest, Vec<Claim>) -> std::io::Result<()>,
 ) -> std::io::Result<usize> {
     let files = corpus::stream::Files::walk(paths);
     let progress = progress::Progress::new(files.files.len(), quiet);
@@ -465,7 +465,7 @@ fn extract_corpus(
                 progress.print(&render(&diagnostic));
                 Ok(())
             }
-            corpus::stream::Item::Document(doc, claims) => each(doc, claims),
+            corpus::stream::Item::Document(doc, digest, claims) => each(doc, digest, claims),
         },
     );
     progress.finish();
@@ -487,7 +487,7 @@ fn extract(
     };
     let mut claims = Vec::new();
     // JSONL is written as each document is done; the other formats need every claim first.
-    let errors = extract_corpus(paths, limit, &rules, quiet, |_, found| {
+    let errors = extract_corpus(paths, limit, &rules, quiet, |_, _, found| {
         if format == ClaimsFormat::Jsonl {
             write!(out, "{}", report::claims::jsonl(&found))
         } else {

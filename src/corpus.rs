@@ -70,6 +70,7 @@ use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Code, CorpusDiagnostic};
+pub use duplicate::{BodyDigest, digest as body_digest};
 pub use walk::{display as display_path, walk};
 
 pub use crate::input::DEFAULT_MAX_FILE_SIZE;
@@ -202,7 +203,7 @@ pub fn load_in(project: &Project, paths: &[PathBuf], max_file_size: u64) -> Load
     let sink = |item| {
         match item {
             stream::Item::Diagnostic(diagnostic) => loaded.diagnostics.push(diagnostic),
-            stream::Item::Document(doc, ()) => loaded.documents.push(doc),
+            stream::Item::Document(doc, _, ()) => loaded.documents.push(doc),
         }
         Ok::<(), std::convert::Infallible>(())
     };

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use super::duplicate::{self, Bodies};
+use super::duplicate::{self, Bodies, BodyDigest};
 use super::{CorpusDiagnostic, Document, distinct_files, read_file, walk};
 use crate::project::Project;
 
@@ -25,8 +25,9 @@ const BATCH: usize = 256;
 pub enum Item<T> {
     /// A problem with a path or file (errors, and advice such as `corpus::duplicate`).
     Diagnostic(CorpusDiagnostic),
-    /// A loaded document with the result of the work on it.
-    Document(Document, T),
+    /// A loaded document, the digest of its body (see `corpus::duplicate`; what a reader of
+    /// the file later compares to know it is unchanged) and the result of the work on it.
+    Document(Document, BodyDigest, T),
 }
 
 /// The files a run will load: walked, with a file reached by two paths kept once.
@@ -90,7 +91,7 @@ pub fn stream<T: Send, E>(
             for (doc, digest, result) in documents {
                 match bodies.check(&doc, digest) {
                     Some(advice) => sink(Item::Diagnostic(advice))?,
-                    None => sink(Item::Document(doc, result))?,
+                    None => sink(Item::Document(doc, digest, result))?,
                 }
             }
         }
