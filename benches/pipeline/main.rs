@@ -8,6 +8,12 @@
 //! multi-pattern regex scan of every file, in this process — and prints each command's time as
 //! a multiple of the baseline, a figure that holds on a noisy machine. A run that exceeds the
 //! time limit is killed and reported as "did not finish".
+//!
+//! `--copies 5` also saves 5 % of the articles a second time under another name and title (the
+//! same body, which `check` reports as `corpus::duplicate` and counts once); `--yearbooks 10`
+//! gives 10 % of the entities a yearbook, one very long article reprinting all their articles.
+//! Such a corpus gets a folder of its own (`100-c5-y10`). `--binary PATH` measures another
+//! build of claimcheck, e.g. the one before a change, on the same corpus.
 
 mod synth;
 
@@ -28,6 +34,8 @@ struct Options {
     sizes_mb: Vec<u64>,
     /// The binary to measure: this build's, or another (`--binary`) to compare with.
     binary: PathBuf,
+    /// Copies and yearbooks in the generated corpus (`--copies`, `--yearbooks`).
+    shape: synth::Shape,
     runs: usize,
     time_limit: Duration,
 }
@@ -36,6 +44,7 @@ fn parse_options() -> Result<Options, String> {
     let mut options = Options {
         sizes_mb: vec![10],
         binary: PathBuf::from(CLAIMCHECK),
+        shape: synth::Shape::default(),
         runs: 3,
         time_limit: Duration::from_secs(20 * 60),
     };
@@ -56,6 +65,16 @@ fn parse_options() -> Result<Options, String> {
                     .collect::<Result<_, _>>()?;
             }
             "--binary" => options.binary = PathBuf::from(value("--binary")?),
+            "--copies" => {
+                options.shape.copies_percent = value("--copies")?
+                    .parse()
+                    .map_err(|_| "--copies needs a percentage of articles")?;
+            }
+            "--yearbooks" => {
+                options.shape.yearbooks_percent = value("--yearbooks")?
+                    .parse()
+                    .map_err(|_| "--yearbooks needs a percentage of entities")?;
+            }
             "--runs" => {
                 options.runs = value("--runs")?
                     .parse()
@@ -71,7 +90,7 @@ fn parse_options() -> Result<Options, String> {
             }
             other => {
                 return Err(format!(
-                    "unknown argument `{other}`; usage: -- [--sizes 10,100,1000] [--runs N] [--time-limit SECONDS] [--binary PATH]"
+                    "unknown argument `{other}`; usage: -- [--sizes 10,100,1000] [--runs N] [--time-limit SECONDS] [--binary PATH] [--copies PERCENT] [--yearbooks PERCENT]"
                 ));
             }
         }
@@ -91,13 +110,14 @@ fn target_dir() -> PathBuf {
 ///
 /// The articles are always generated (that is fast); a SHA-256 of their paths and texts, kept
 /// beside the folder, tells whether the files on disk are still the same and can be reused.
-fn ensure_corpus(size_mb: u64) -> std::io::Result<(PathBuf, Vec<PathBuf>)> {
+fn ensure_corpus(size_mb: u64, shape: synth::Shape) -> std::io::Result<(PathBuf, Vec<PathBuf>)> {
     let root = target_dir().join("bench-corpus");
-    let dir = root.join(size_mb.to_string());
-    let stamp = root.join(format!("{size_mb}.sha256"));
+    let name = corpus_name(size_mb, shape);
+    let dir = root.join(&name);
+    let stamp = root.join(format!("{name}.sha256"));
     let mut articles = Vec::new();
     let mut digest = Sha256::new();
-    synth::generate(SEED, size_mb * 1_000_000, |article| {
+    synth::generate_shaped(SEED, size_mb * 1_000_000, shape, |article| {
         digest.update(article.path.to_string_lossy().as_bytes());
         digest.update([0]);
         digest.update(article.text.as_bytes());
@@ -122,6 +142,19 @@ fn ensure_corpus(size_mb: u64) -> std::io::Result<(PathBuf, Vec<PathBuf>)> {
     }
     fs::write(&stamp, fingerprint)?;
     Ok((dir, files))
+}
+
+/// The corpus folder's name: its size in MB, and the shape when it is not the plain one
+/// (`100-c5-y10`: 5 % copies, yearbooks for 10 % of entities).
+fn corpus_name(size_mb: u64, shape: synth::Shape) -> String {
+    let mut name = size_mb.to_string();
+    if shape.copies_percent > 0 {
+        name += &format!("-c{}", shape.copies_percent);
+    }
+    if shape.yearbooks_percent > 0 {
+        name += &format!("-y{}", shape.yearbooks_percent);
+    }
+    name
 }
 
 /// What one child process did.
@@ -250,7 +283,7 @@ fn main() {
     );
     println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for &size_mb in &options.sizes_mb {
-        let (dir, files) = match ensure_corpus(size_mb) {
+        let (dir, files) = match ensure_corpus(size_mb, options.shape) {
             Ok(corpus) => corpus,
             Err(error) => {
                 eprintln!("pipeline bench: cannot write the {size_mb} MB corpus: {error}");
@@ -277,9 +310,11 @@ fn main() {
             ("extract --format jsonl", ["extract", "--format", "jsonl"]),
             ("check --format json", ["check", "--format", "json"]),
         ] {
-            let output = target_dir()
-                .join("bench-corpus")
-                .join(format!("{size_mb}.{}.out", args[0]));
+            let output = target_dir().join("bench-corpus").join(format!(
+                "{}.{}.out",
+                corpus_name(size_mb, options.shape),
+                args[0]
+            ));
             let mut walls = Vec::new();
             let mut peaks = Vec::new();
             for _ in 0..options.runs {
