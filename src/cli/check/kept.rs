@@ -74,3 +74,38 @@ pub(super) fn read_back(
     let documents: Vec<Document> = read.into_iter().flatten().collect();
     (articles::of_documents(&documents), failed)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &str = "+++\npublished = 2023-01-18\nentity = \"云水县\"\n+++\n\
+                           2022年，全县地区生产总值完成162.3亿元，同比增长6.2%。\n";
+
+    #[test]
+    fn a_file_is_read_back_unless_it_changed_after_its_claims_were_extracted() {
+        let dir = std::env::temp_dir().join(format!("claimcheck-kept-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("2023-01-18-yunshuixian.txt");
+        std::fs::write(&path, ARTICLE).unwrap();
+        let loaded = corpus::load_one(&path);
+        let doc = &loaded.documents[0];
+        let kept = vec![Kept::of(doc, corpus::body_digest(doc))];
+
+        let (articles, failed) = read_back(&kept, |_| true, u64::MAX);
+        assert_eq!(failed, 0);
+        assert_eq!(&*articles[&doc.name].source, ARTICLE);
+        let (articles, failed) = read_back(&kept, |_| false, u64::MAX);
+        assert!(
+            articles.is_empty() && failed == 0,
+            "only wanted files are read"
+        );
+
+        // Same length, another figure: the spans would point at other text.
+        std::fs::write(&path, ARTICLE.replace("162.3", "163.2")).unwrap();
+        let (articles, failed) = read_back(&kept, |_| true, u64::MAX);
+        assert_eq!(failed, 1);
+        assert!(articles.is_empty());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
