@@ -2,6 +2,7 @@
 //! command line and the tests share it, so every output format renders the same findings.
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::claim::Claim;
 use crate::corpus::Document;
@@ -37,17 +38,36 @@ pub struct Judging {
 /// all (no claim and no document) the cut-off is 1970-01-01, never the clock, so that the output
 /// does not depend on the day of the run.
 pub fn audit(documents: &[Document], rules: &RuleSet, judging: Judging) -> Audit {
-    let claims: Vec<Claim> = documents
-        .iter()
-        .flat_map(|doc| extract::extract(&analyze(doc), rules))
+    reconcile_claims(extract_all(documents, rules), documents, rules, judging)
+}
+
+/// The claims of every document, in document order. Documents are analyzed and extracted in
+/// parallel (rayon); the indexed `collect` puts each document's claims back in its place, so
+/// the result is the same, byte for byte, on one thread or many.
+pub fn extract_all(documents: &[Document], rules: &RuleSet) -> Vec<Claim> {
+    let per_document: Vec<Vec<Claim>> = documents
+        .par_iter()
+        .map(|doc| extract::extract(&analyze(doc), rules))
         .collect();
-    reconcile_claims(claims, documents, rules, judging)
+    per_document.concat()
 }
 
 /// Reconciles claims extracted earlier (`check --claims`) together with those of `documents`.
 pub fn reconcile_claims(
-    mut claims: Vec<Claim>,
+    claims: Vec<Claim>,
     documents: &[Document],
+    rules: &RuleSet,
+    judging: Judging,
+) -> Audit {
+    let latest = documents.iter().map(|d| d.meta.published).max();
+    reconcile_with_dates(claims, latest, rules, judging)
+}
+
+/// [`reconcile_claims`] for documents whose text is gone: `latest_published` is their latest
+/// `published` date, the cut-off when no claim has a date.
+pub fn reconcile_with_dates(
+    mut claims: Vec<Claim>,
+    latest_published: Option<NaiveDate>,
     rules: &RuleSet,
     judging: Judging,
 ) -> Audit {
@@ -56,7 +76,7 @@ pub fn reconcile_claims(
     let as_of = judging
         .as_of
         .or_else(|| reconcile::latest_published(&claims))
-        .or_else(|| documents.iter().map(|d| d.meta.published).max())
+        .or(latest_published)
         .unwrap_or_default();
     let options = reconcile::Options {
         as_of,

@@ -8,7 +8,6 @@ use clap::{ColorChoice, CommandFactory, Parser, Subcommand};
 use miette::Diagnostic;
 
 use crate::analyze;
-use crate::claim::Claim;
 use crate::corpus::{self, Document};
 use crate::explain;
 use crate::extract;
@@ -19,6 +18,7 @@ use crate::scan::{self, Scan};
 use crate::time::Reference;
 
 mod check;
+mod progress;
 
 const EXIT_CODES: &str = "\
 Exit status:
@@ -100,6 +100,9 @@ enum Command {
         /// repository's `rules/`).
         #[arg(long, value_name = "DIR")]
         rules: Option<PathBuf>,
+        /// Draw no progress bar (it is drawn only when stderr is a terminal).
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Show a document as the engine sees it: sections and sentences of normalized text, each
     /// with the line:column where it starts in the original file.
@@ -193,6 +196,9 @@ struct CheckArgs {
     /// Write every finding at warn or deny level as a baseline file.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// Draw no progress bar (it is drawn only when stderr is a terminal).
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 /// Output formats of `check`.
@@ -301,7 +307,8 @@ fn run(command: Command, out: &mut impl Write) -> std::io::Result<u8> {
             paths,
             format,
             rules,
-        } => extract(&paths, format, rules.as_deref(), out),
+            quiet,
+        } => extract(&paths, format, rules.as_deref(), quiet, out),
         Command::Inspect { file } => inspect(&file, out),
         Command::Parse {
             date,
@@ -449,10 +456,43 @@ fn load_rules(dir: Option<&std::path::Path>) -> Option<RuleSet> {
     }
 }
 
+/// Loads and extracts every document under `paths` in parallel (see [`corpus::stream`]),
+/// printing input diagnostics to stderr above the progress bar, and hands each document with
+/// its claims to `each` in load order. Returns the number of input errors.
+fn extract_corpus(
+    paths: &[PathBuf],
+    max_file_size: u64,
+    rules: &RuleSet,
+    quiet: bool,
+    mut each: impl FnMut(Document, corpus::BodyDigest, extract::Extraction) -> std::io::Result<()>,
+) -> std::io::Result<usize> {
+    let files = corpus::stream::Files::walk(paths);
+    let progress = progress::Progress::new(files.files.len(), quiet);
+    let mut errors = 0;
+    let streamed = corpus::stream::stream(
+        &crate::project::Project::discover(),
+        files,
+        max_file_size,
+        &|| progress.file_done(),
+        |doc| extract::extract_counted(&analyze(doc), rules),
+        |item| match item {
+            corpus::stream::Item::Diagnostic(diagnostic) => {
+                errors += usize::from(diagnostic.is_error());
+                progress.print(&render(&diagnostic));
+                Ok(())
+            }
+            corpus::stream::Item::Document(doc, digest, claims) => each(doc, digest, claims),
+        },
+    );
+    progress.finish();
+    streamed.map(|()| errors)
+}
+
 fn extract(
     paths: &[PathBuf],
     format: ClaimsFormat,
     rules_dir: Option<&std::path::Path>,
+    quiet: bool,
     out: &mut impl Write,
 ) -> std::io::Result<u8> {
     let Some(rules) = load_rules(rules_dir) else {
@@ -461,18 +501,23 @@ fn extract(
     let Some(limit) = file_limit() else {
         return Ok(2);
     };
-    let (documents, errors) = load(paths, limit);
-    let mut claims: Vec<Claim> = Vec::new();
+    let mut claims = Vec::new();
     let mut unnamed = 0;
-    for doc in &documents {
-        let extraction = extract::extract_counted(&analyze(doc), &rules);
-        claims.extend(extraction.claims);
-        unnamed += extraction.unnamed;
-    }
+    // JSONL is written as each document is done; the other formats need every claim first.
+    let errors = extract_corpus(paths, limit, &rules, quiet, |_, _, found| {
+        unnamed += found.unnamed;
+        if format == ClaimsFormat::Jsonl {
+            write!(out, "{}", report::claims::jsonl(&found.claims))
+        } else {
+            claims.extend(found.claims);
+            Ok(())
+        }
+    })?;
     match format {
         ClaimsFormat::Table => write!(out, "{}", report::claims::table(&claims)),
-        ClaimsFormat::Json => writeln!(out, "{}", report::claims::json(&claims)),
-        ClaimsFormat::Jsonl => write!(out, "{}", report::claims::jsonl(&claims)),
+        // The document, then an empty line, as this format has always printed.
+        ClaimsFormat::Json => report::claims::write_json(out, &claims).and_then(|()| writeln!(out)),
+        ClaimsFormat::Jsonl => Ok(()),
         ClaimsFormat::Summary => write!(out, "{}", report::claims::summary(&claims, unnamed)),
         ClaimsFormat::Csv => write!(out, "{}", report::spreadsheet::claims(&claims)),
     }?;

@@ -53,19 +53,24 @@
 //! | `corpus::missing-published` | error | no `published` key |
 //! | `corpus::front-matter-type` | error | a value of the wrong type, e.g. `published = "2014-02-15"`; labelled at the value |
 //! | `corpus::unknown-key` | error | a key the format does not define; labelled at the key, with a suggestion for typos |
+//! | `corpus::duplicate` | advice | the body is the same as an earlier file's: the later copy is left out, so its claims count once (see `duplicate.rs`) |
 //!
-//! Only advice leaves a document loaded; [`Loaded::has_errors`] says whether any error occurred.
+//! Only advice leaves a document loaded (except `corpus::duplicate`, whose copy is left out); [`Loaded::has_errors`] says whether any error occurred.
 
 mod decode;
 mod diagnostic;
+mod duplicate;
 mod front_matter;
+pub mod stream;
 mod walk;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Code, CorpusDiagnostic};
+pub use duplicate::{BodyDigest, digest as body_digest};
 pub use walk::walk;
 
 pub use crate::input::DEFAULT_MAX_FILE_SIZE;
@@ -173,11 +178,6 @@ impl Loaded {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(CorpusDiagnostic::is_error)
     }
-
-    fn extend(&mut self, other: Loaded) {
-        self.documents.extend(other.documents);
-        self.diagnostics.extend(other.diagnostics);
-    }
 }
 
 /// Loads every corpus file named by `paths` (files, or directories to walk; see [`walk`]),
@@ -199,23 +199,40 @@ pub fn load_limited(paths: &[PathBuf], max_file_size: u64) -> Loaded {
 /// `./corpus`), or through a symbolic link to a folder given beside it — is loaded once, under
 /// the path by which it was first reached.
 pub fn load_in(project: &Project, paths: &[PathBuf], max_file_size: u64) -> Loaded {
-    let (files, diagnostics) = walk(paths);
-    let mut loaded = Loaded {
-        documents: Vec::new(),
-        diagnostics,
-    };
-    let mut seen = std::collections::HashSet::new();
-    for file in &files {
-        // A path that cannot be resolved is loaded as given, so that loading names the problem.
-        if let Ok(canonical) = std::fs::canonicalize(file)
-            && !seen.insert(canonical)
-        {
-            continue;
+    let mut loaded = Loaded::default();
+    let sink = |item| {
+        match item {
+            stream::Item::Diagnostic(diagnostic) => loaded.diagnostics.push(diagnostic),
+            stream::Item::Document(doc, _, ()) => loaded.documents.push(doc),
         }
-        let name = project.document_name(file, paths);
-        loaded.extend(read_file(file, name, max_file_size));
-    }
+        Ok::<(), std::convert::Infallible>(())
+    };
+    let Ok(()) = stream::stream(
+        project,
+        stream::Files::walk(paths),
+        max_file_size,
+        &|| {},
+        |_| (),
+        sink,
+    );
     loaded
+}
+
+/// `files` without the second and later paths to a file already listed (found through two
+/// spellings of a folder or a symbolic link), in their order.
+fn distinct_files(files: &[PathBuf]) -> Vec<&PathBuf> {
+    let canonical: Vec<Option<PathBuf>> = files
+        .par_iter()
+        .map(|file| std::fs::canonicalize(file).ok())
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    files
+        .iter()
+        .zip(canonical)
+        // A path that cannot be resolved is kept as given, so that loading names the problem.
+        .filter(|(_, canonical)| canonical.as_ref().is_none_or(|c| seen.insert(c.clone())))
+        .map(|(file, _)| file)
+        .collect()
 }
 
 /// Loads one file: at most one document, plus its diagnostics (an error, or the advice that

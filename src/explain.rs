@@ -207,6 +207,11 @@ pub const EXPLANATIONS: &[Explanation] = &[
         "corpus-unknown-key",
         "the front matter has a key the format does not define",
     ),
+    explanation!(
+        "corpus::duplicate",
+        "corpus-duplicate",
+        "advice: the same article as an earlier file, counted once",
+    ),
     // ── Input problems: rule files ──
     explanation!(
         "rules::io",

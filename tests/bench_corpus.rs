@@ -45,3 +45,45 @@ fn generated_articles_carry_front_matter_targets_reviews_damage_and_reposts() {
         "OCR damage: spaced characters and numbers on their own lines"
     );
 }
+
+#[test]
+fn copies_repeat_a_body_under_another_title_and_yearbooks_reprint_an_entity() {
+    let plain = corpus(7, 300_000);
+    let mut plain_shaped = Vec::new();
+    synth::generate_shaped(7, 300_000, synth::Shape::default(), |a| {
+        plain_shaped.push((a.path.display().to_string(), a.text));
+    });
+    assert_eq!(
+        plain, plain_shaped,
+        "no copies and no yearbooks: the plain corpus"
+    );
+
+    let shape = synth::Shape {
+        copies_percent: 20,
+        yearbooks_percent: 100,
+    };
+    let mut shaped = Vec::new();
+    synth::generate_shaped(7, 300_000, shape, |a| {
+        shaped.push((a.path.display().to_string(), a.text));
+    });
+    let body = |text: &str| text.splitn(3, "+++\n").nth(2).unwrap_or("").to_owned();
+    let copies: Vec<&(String, String)> = shaped
+        .iter()
+        .filter(|(p, _)| p.ends_with("-copy.txt"))
+        .collect();
+    assert!(copies.len() > 10, "{} copies", copies.len());
+    for (path, text) in copies {
+        let original_path = path.replace("-copy.txt", ".txt");
+        let (_, original) = shaped
+            .iter()
+            .find(|(p, _)| *p == original_path)
+            .expect("a copy follows its original");
+        assert_eq!(body(text), body(original), "{path}");
+        assert_ne!(text, original, "{path}: the title differs");
+    }
+    let yearbook = shaped
+        .iter()
+        .find(|(p, _)| p.ends_with("yearbook.txt"))
+        .expect("a yearbook for every entity");
+    assert!(yearbook.1.len() > 40_000, "{} bytes", yearbook.1.len());
+}

@@ -263,7 +263,7 @@ fn on_a_terminal_the_width_is_the_terminals() {
         return;
     }
     let command = format!(
-        "stty cols 90 rows 40; '{}' check {WIDE}",
+        "stty cols 90 rows 40; '{}' check --quiet {WIDE}",
         env!("CARGO_BIN_EXE_claimcheck")
     );
     let output = std::process::Command::new("script")

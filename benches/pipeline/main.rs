@@ -8,6 +8,12 @@
 //! multi-pattern regex scan of every file, in this process — and prints each command's time as
 //! a multiple of the baseline, a figure that holds on a noisy machine. A run that exceeds the
 //! time limit is killed and reported as "did not finish".
+//!
+//! `--copies 5` also saves 5 % of the articles a second time under another name and title (the
+//! same body, which `check` reports as `corpus::duplicate` and counts once); `--yearbooks 10`
+//! gives 10 % of the entities a yearbook, one very long article reprinting all their articles.
+//! Such a corpus gets a folder of its own (`100-c5-y10`). `--binary PATH` measures another
+//! build of claimcheck, e.g. the one before a change, on the same corpus.
 
 mod synth;
 
@@ -26,6 +32,10 @@ const SEED: u64 = 20_102_025;
 
 struct Options {
     sizes_mb: Vec<u64>,
+    /// The binary to measure: this build's, or another (`--binary`) to compare with.
+    binary: PathBuf,
+    /// Copies and yearbooks in the generated corpus (`--copies`, `--yearbooks`).
+    shape: synth::Shape,
     runs: usize,
     time_limit: Duration,
 }
@@ -33,6 +43,8 @@ struct Options {
 fn parse_options() -> Result<Options, String> {
     let mut options = Options {
         sizes_mb: vec![10],
+        binary: PathBuf::from(CLAIMCHECK),
+        shape: synth::Shape::default(),
         runs: 3,
         time_limit: Duration::from_secs(20 * 60),
     };
@@ -52,6 +64,22 @@ fn parse_options() -> Result<Options, String> {
                     })
                     .collect::<Result<_, _>>()?;
             }
+            "--binary" => {
+                // Absolute: the commands run inside the corpus folder.
+                let given = PathBuf::from(value("--binary")?);
+                options.binary = fs::canonicalize(&given)
+                    .map_err(|e| format!("--binary {}: {e}", given.display()))?;
+            }
+            "--copies" => {
+                options.shape.copies_percent = value("--copies")?
+                    .parse()
+                    .map_err(|_| "--copies needs a percentage of articles")?;
+            }
+            "--yearbooks" => {
+                options.shape.yearbooks_percent = value("--yearbooks")?
+                    .parse()
+                    .map_err(|_| "--yearbooks needs a percentage of entities")?;
+            }
             "--runs" => {
                 options.runs = value("--runs")?
                     .parse()
@@ -67,7 +95,7 @@ fn parse_options() -> Result<Options, String> {
             }
             other => {
                 return Err(format!(
-                    "unknown argument `{other}`; usage: -- [--sizes 10,100,1000] [--runs N] [--time-limit SECONDS]"
+                    "unknown argument `{other}`; usage: -- [--sizes 10,100,1000] [--runs N] [--time-limit SECONDS] [--binary PATH] [--copies PERCENT] [--yearbooks PERCENT]"
                 ));
             }
         }
@@ -87,13 +115,14 @@ fn target_dir() -> PathBuf {
 ///
 /// The articles are always generated (that is fast); a SHA-256 of their paths and texts, kept
 /// beside the folder, tells whether the files on disk are still the same and can be reused.
-fn ensure_corpus(size_mb: u64) -> std::io::Result<(PathBuf, Vec<PathBuf>)> {
+fn ensure_corpus(size_mb: u64, shape: synth::Shape) -> std::io::Result<(PathBuf, Vec<PathBuf>)> {
     let root = target_dir().join("bench-corpus");
-    let dir = root.join(size_mb.to_string());
-    let stamp = root.join(format!("{size_mb}.sha256"));
+    let name = corpus_name(size_mb, shape);
+    let dir = root.join(&name);
+    let stamp = root.join(format!("{name}.sha256"));
     let mut articles = Vec::new();
     let mut digest = Sha256::new();
-    synth::generate(SEED, size_mb * 1_000_000, |article| {
+    synth::generate_shaped(SEED, size_mb * 1_000_000, shape, |article| {
         digest.update(article.path.to_string_lossy().as_bytes());
         digest.update([0]);
         digest.update(article.text.as_bytes());
@@ -120,6 +149,40 @@ fn ensure_corpus(size_mb: u64) -> std::io::Result<(PathBuf, Vec<PathBuf>)> {
     Ok((dir, files))
 }
 
+/// The corpus folder's name: its size in MB, and the shape when it is not the plain one
+/// (`100-c5-y10`: 5 % copies, yearbooks for 10 % of entities).
+fn corpus_name(size_mb: u64, shape: synth::Shape) -> String {
+    let mut name = size_mb.to_string();
+    if shape.copies_percent > 0 {
+        name += &format!("-c{}", shape.copies_percent);
+    }
+    if shape.yearbooks_percent > 0 {
+        name += &format!("-y{}", shape.yearbooks_percent);
+    }
+    name
+}
+
+/// Gives the memory freed after generating a corpus back to the system.
+///
+/// A child's `ru_maxrss` starts from the resident size of this process at `fork` (Linux keeps
+/// the larger of the two across `exec`), so a bench that still held the pages of a generated
+/// 100 MB corpus would report that as the peak of every command.
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free heap pages to the kernel.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+/// This process's resident size in MiB (`VmRSS`), the floor under a child's measured peak.
+fn own_rss_mib() -> Option<f64> {
+    let status = fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
 /// What one child process did.
 struct ChildRun {
     wall: Duration,
@@ -135,10 +198,16 @@ struct ChildRun {
     clippy::zombie_processes,
     reason = "the child is reaped by `wait4`, which also reports its peak memory"
 )]
-fn run_claimcheck(dir: &Path, args: &[&str], output: &Path, limit: Duration) -> Option<ChildRun> {
+fn run_claimcheck(
+    binary: &Path,
+    dir: &Path,
+    args: &[&str],
+    output: &Path,
+    limit: Duration,
+) -> Option<ChildRun> {
     let stdout = fs::File::create(output).expect("the output file can be created under target/");
     let start = Instant::now();
-    let child = Command::new(CLAIMCHECK)
+    let child = Command::new(binary)
         .args(args)
         .arg(".")
         .current_dir(dir)
@@ -212,9 +281,20 @@ fn median_u64(mut values: Vec<u64>) -> u64 {
     values[values.len() / 2]
 }
 
+/// The lines of a run's output, read a block at a time: reading it whole would make this
+/// process as large as the output, and every later child's measured peak with it.
 fn count_lines(path: &Path) -> usize {
-    let text = fs::read(path).expect("the output of a finished run is readable");
-    text.iter().filter(|&&b| b == b'\n').count()
+    use std::io::Read;
+    let mut file = fs::File::open(path).expect("the output of a finished run is readable");
+    let mut block = vec![0u8; 1 << 16];
+    let mut lines = 0;
+    loop {
+        let read = file.read(&mut block).expect("the output is readable");
+        if read == 0 {
+            return lines;
+        }
+        lines += block[..read].iter().filter(|&&b| b == b'\n').count();
+    }
 }
 
 fn main() {
@@ -229,7 +309,7 @@ fn main() {
         r"\d+(?:\.\d+)?\s*(?:%|亿元|万元|億元)|增长|增長|目标|目標|完成|同比|比上年|[0-9]{4}年",
     )
     .expect("the baseline pattern is valid");
-    println!("claimcheck: {CLAIMCHECK}");
+    println!("claimcheck: {}", options.binary.display());
     println!(
         "medians of {} runs; ratio = time / baseline time on the same files",
         options.runs
@@ -240,13 +320,14 @@ fn main() {
     );
     println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for &size_mb in &options.sizes_mb {
-        let (dir, files) = match ensure_corpus(size_mb) {
+        let (dir, files) = match ensure_corpus(size_mb, options.shape) {
             Ok(corpus) => corpus,
             Err(error) => {
                 eprintln!("pipeline bench: cannot write the {size_mb} MB corpus: {error}");
                 std::process::exit(1);
             }
         };
+        release_freed_memory();
         let bytes: u64 = files
             .iter()
             .map(|f| fs::metadata(f).map_or(0, |m| m.len()))
@@ -256,6 +337,9 @@ fn main() {
             .map(|_| baseline_scan(&files, &pattern))
             .unzip();
         let baseline = median(baseline_times);
+        if let Some(own) = own_rss_mib() {
+            println!("|  |  | (the bench itself: {own:.0} MiB resident) |  |  |  |  |  |  |");
+        }
         println!(
             "| {megabytes:.1} MB | {} | baseline regex scan | {:.2} | {:.1} | — | — | — | 1 |",
             files.len(),
@@ -267,13 +351,15 @@ fn main() {
             ("extract --format jsonl", ["extract", "--format", "jsonl"]),
             ("check --format json", ["check", "--format", "json"]),
         ] {
-            let output = target_dir()
-                .join("bench-corpus")
-                .join(format!("{size_mb}.{}.out", args[0]));
+            let output = target_dir().join("bench-corpus").join(format!(
+                "{}.{}.out",
+                corpus_name(size_mb, options.shape),
+                args[0]
+            ));
             let mut walls = Vec::new();
             let mut peaks = Vec::new();
             for _ in 0..options.runs {
-                match run_claimcheck(&dir, &args, &output, options.time_limit) {
+                match run_claimcheck(&options.binary, &dir, &args, &output, options.time_limit) {
                     Some(run) => {
                         walls.push(run.wall);
                         peaks.push(run.peak_kib);

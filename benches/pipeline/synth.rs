@@ -481,19 +481,42 @@ fn file_text(title: &str, published: &str, entity: &str, body: &str) -> String {
     format!("+++\ntitle = \"{title}\"\npublished = {published}\nentity = \"{entity}\"\n+++\n{body}")
 }
 
+/// What a generated corpus holds besides the plain articles.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Shape {
+    /// Percent of articles also saved as an exact copy under another file name and title
+    /// (the same body: `corpus::duplicate`).
+    pub copies_percent: u64,
+    /// Percent of entities that also get a yearbook: one very long article that reprints every
+    /// one of the entity's articles of 2010–2025 (about as long as all of them together).
+    pub yearbooks_percent: u64,
+}
+
 /// Generates articles until their total size reaches `bytes`, calling `emit` for each in a
 /// fixed order. Each entity gets a plan, a mid-year report and a communiqué per year, 2010–2025;
 /// entities are added as the size requires, about 3,000 for a gigabyte.
-pub fn generate(seed: u64, bytes: u64, mut emit: impl FnMut(Article)) {
+#[allow(
+    dead_code,
+    reason = "the tests generate plain corpora; the bench always passes a shape"
+)]
+pub fn generate(seed: u64, bytes: u64, emit: impl FnMut(Article)) {
+    generate_shaped(seed, bytes, Shape::default(), emit);
+}
+
+/// [`generate`] with copies and yearbooks as `shape` says. With both at zero the corpus is the
+/// same, byte for byte, as [`generate`]'s: the extra draws are made only when asked for.
+pub fn generate_shaped(seed: u64, bytes: u64, shape: Shape, mut emit: impl FnMut(Article)) {
     let mut rng = Rng::new(seed);
     // An entity's 16 years take about 80 KB: a corpus of n MB has about 12n entities.
     let names = entities((bytes / 50_000 + 1) as usize, &mut rng);
     let mut written = 0u64;
     for (entity_index, entity) in names.iter().enumerate() {
+        let mut yearbook =
+            (shape.yearbooks_percent > 0 && rng.chance(shape.yearbooks_percent)).then(String::new);
         for year in 2010..=2025u32 {
             for kind in [Kind::Plan, Kind::Midyear, Kind::Communique] {
                 if written >= bytes {
-                    return;
+                    break;
                 }
                 let damage = Damage {
                     ocr: rng.chance(12),
@@ -522,10 +545,22 @@ pub fn generate(seed: u64, bytes: u64, mut emit: impl FnMut(Article)) {
                         &traditional(&text),
                     )
                 });
+                let copy = (shape.copies_percent > 0 && rng.chance(shape.copies_percent))
+                    .then(|| file_text(&format!("转载：{title}"), &published, entity, &text));
+                if let Some(book) = &mut yearbook {
+                    book.push_str(&format!("\n## {title}\n\n{text}\n"));
+                }
                 emit(Article {
                     path: dir.join(format!("{year}-{tag}.txt")),
                     text: original,
                 });
+                if let Some(text) = copy {
+                    written += text.len() as u64;
+                    emit(Article {
+                        path: dir.join(format!("{year}-{tag}-copy.txt")),
+                        text,
+                    });
+                }
                 if let Some(text) = repost {
                     written += text.len() as u64;
                     emit(Article {
@@ -534,6 +569,22 @@ pub fn generate(seed: u64, bytes: u64, mut emit: impl FnMut(Article)) {
                     });
                 }
             }
+        }
+        if let Some(book) = yearbook.filter(|book| !book.is_empty()) {
+            let text = file_text(
+                &format!("{entity}年鉴（2010—2025）"),
+                "2026-03-01",
+                entity,
+                &book,
+            );
+            written += text.len() as u64;
+            emit(Article {
+                path: Path::new(&format!("e{entity_index:05}")).join("yearbook.txt"),
+                text,
+            });
+        }
+        if written >= bytes {
+            return;
         }
     }
 }

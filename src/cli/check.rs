@@ -11,7 +11,10 @@ use crate::finding::{Code, Level, Levels};
 use crate::report::{self, articles};
 use crate::{audit, config};
 
-use super::{CheckArgs, CheckFormat, drawing, load, load_rules, render};
+use super::{CheckArgs, CheckFormat, drawing, load_rules, render};
+
+mod kept;
+use kept::Kept;
 
 /// Runs `check`; a failed write to `out` is the error (the caller decides: a closed pipe
 /// ends quietly, anything else is exit status 2).
@@ -58,7 +61,14 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
             }
         }
     }
-    let (documents, errors) = load(&paths, limit);
+    // Each document's text is dropped once its claims are out (see `kept`).
+    let mut documents = Vec::new();
+    let mut claims = shard_claims;
+    let errors = super::extract_corpus(&paths, limit, &rules, args.quiet, |doc, body, found| {
+        documents.push(Kept::of(&doc, body));
+        claims.extend(found.claims);
+        Ok(())
+    })?;
     let as_of = args.as_of.or(expected.as_ref().and_then(|e| e.as_of));
     let judging = audit::Judging {
         as_of,
@@ -69,23 +79,22 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
         mut findings,
         as_of,
         after_cut_off,
-    } = if shard_claims.is_empty() {
-        audit::audit(&documents, &rules, judging)
-    } else {
-        let mut all = shard_claims;
-        for doc in &documents {
-            all.extend(crate::extract::extract(&crate::analyze(doc), &rules));
-        }
-        audit::reconcile_claims(all, &documents, &rules, judging)
-    };
-    let articles = articles_for(
+    } = audit::reconcile_with_dates(
+        claims,
+        documents.iter().map(|d| d.published).max(),
+        &rules,
+        judging,
+    );
+    let cited = cited_documents(&findings, expected.is_some());
+    let (articles, unread) = articles_for(
         &crate::project::Project::discover(),
         &documents,
         &claims,
+        &cited,
         limit,
     );
 
-    let mut input_errors = errors;
+    let mut input_errors = errors + unread;
     let mut differences = 0;
     // Dataset differences and stale baseline entries, for the machine formats; the human
     // report has them on stderr.
@@ -159,9 +168,9 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
             checked: &checked,
             documents: documents.len(),
         });
-    let render = match args.format {
-        CheckFormat::Json => report::findings::json,
-        CheckFormat::Jsonl => report::findings::jsonl,
+    let text_renderer: fn(&report::Context) -> String = match args.format {
+        // The machine documents are written as they are serialized, not built in memory.
+        CheckFormat::Json | CheckFormat::Jsonl => |_| String::new(),
         CheckFormat::Github => report::github::github,
         CheckFormat::Ledger => report::ledger::markdown,
         CheckFormat::Csv => report::spreadsheet::findings,
@@ -170,7 +179,11 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
         CheckFormat::Html => report::html::html,
         CheckFormat::Human => report::findings::human,
     };
-    write!(out, "{}", render(&context))?;
+    match args.format {
+        CheckFormat::Json => report::findings::write_json(out, &context)?,
+        CheckFormat::Jsonl => report::findings::write_jsonl(out, &context)?,
+        _ => write!(out, "{}", text_renderer(&context))?,
+    }
     if args.format == CheckFormat::Human {
         let mut notes = Vec::new();
         if after_cut_off > 0 {
@@ -209,19 +222,42 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
     })
 }
 
-/// The articles the findings point into: the loaded documents, and the files that claims read
-/// from shards name, when they are in the project (they only give labels their text).
+/// The documents whose text the report needs: those a finding cites (its target and every
+/// evidence claim), or every document (`None`) when a dataset anchors quotes in them.
+fn cited_documents(
+    findings: &[crate::finding::Finding],
+    every: bool,
+) -> Option<std::collections::HashSet<&str>> {
+    (!every).then(|| {
+        findings
+            .iter()
+            .flat_map(|f| {
+                std::iter::once(f.target.doc.as_str())
+                    .chain(f.evidence.iter().map(|e| e.claim.doc.as_str()))
+            })
+            .collect()
+    })
+}
+
+/// The articles the findings point into: the loaded documents that `cited` names (every one
+/// for `None`), read back from their files, and the files that claims read from shards name,
+/// when they are in the project (they only give labels their text). Also returns the number of
+/// documents that could not be read back unchanged.
 fn articles_for(
     project: &crate::project::Project,
-    documents: &[crate::corpus::Document],
+    documents: &[Kept],
     claims: &[crate::claim::Claim],
+    cited: &Option<std::collections::HashSet<&str>>,
     max_file_size: u64,
-) -> articles::Articles {
-    let mut all = articles::of_documents(documents);
+) -> (articles::Articles, usize) {
+    let wanted = |doc: &str| cited.as_ref().is_none_or(|cited| cited.contains(doc));
+    let (mut all, unread) = kept::read_back(documents, wanted, max_file_size);
+    let loaded: std::collections::HashSet<&str> =
+        documents.iter().map(|d| d.name.as_str()).collect();
     let named: std::collections::BTreeSet<&str> = claims
         .iter()
         .map(|c| c.doc.as_str())
-        .filter(|doc| !all.contains_key(*doc) && project.resolve(doc).is_file())
+        .filter(|doc| !loaded.contains(doc) && wanted(doc) && project.resolve(doc).is_file())
         .collect();
     if !named.is_empty() {
         let paths: Vec<std::path::PathBuf> = named.iter().map(|doc| project.resolve(doc)).collect();
@@ -229,7 +265,7 @@ fn articles_for(
             &crate::corpus::load_in(project, &paths, max_file_size).documents,
         ));
     }
-    all
+    (all, unread)
 }
 
 /// The levels from `claimcheck.toml`, then the flags, with the file's other settings; `None`

@@ -36,6 +36,9 @@ crate::diagnostic::codes! {
         FrontMatterType = "corpus::front-matter-type",
         /// `corpus::unknown-key`: the front matter has a key the format does not define.
         UnknownKey = "corpus::unknown-key",
+        /// `corpus::duplicate` (advice): the file's body is the same as an earlier file's; the
+        /// later copy is left out of the run so that its claims are counted once.
+        Duplicate = "corpus::duplicate" => Advice,
     }
 }
 

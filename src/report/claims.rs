@@ -75,17 +75,36 @@
 
 use std::fmt::Write as _;
 
+use serde::Serialize;
+
 use crate::claim::{Claim, ClaimKind};
 
 pub use crate::wire::claims::{ClaimsDocument, SCHEMA};
 
 /// The claims as one pretty-printed JSON document.
 pub fn json(claims: &[Claim]) -> String {
-    let document = ClaimsDocument {
-        schema: SCHEMA.to_string(),
-        claims: claims.to_vec(),
+    let mut out = Vec::new();
+    // Writing into memory fails only if serialization does, which claims never do.
+    write_json(&mut out, claims).ok();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the bytes of [`json`] to `out` as it goes, without copying the claims.
+pub fn write_json(out: &mut impl std::io::Write, claims: &[Claim]) -> std::io::Result<()> {
+    /// A [`ClaimsDocument`] borrowed from the claims.
+    #[derive(Serialize)]
+    struct DocumentRef<'c> {
+        schema: &'static str,
+        claims: &'c [Claim],
+    }
+    let mut buffered = std::io::BufWriter::new(out);
+    let document = DocumentRef {
+        schema: SCHEMA,
+        claims,
     };
-    serde_json::to_string_pretty(&document).unwrap_or_default() + "\n"
+    serde_json::to_writer_pretty(&mut buffered, &document)?;
+    std::io::Write::write_all(&mut buffered, b"\n")?;
+    std::io::Write::flush(&mut buffered)
 }
 
 /// The claims as JSON lines.

@@ -78,6 +78,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::io::Write;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -87,6 +88,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::claim::{Claim, ClaimKind};
 use crate::diagnostic::NamedText;
+use crate::difference::Difference;
 use crate::finding::{Code, Evidence, Finding, Level};
 
 use super::Context;
@@ -94,39 +96,78 @@ use super::articles::Articles;
 
 pub use crate::wire::findings::{FindingRecord, FindingsDocument, SCHEMA};
 
+/// One finding on the wire, borrowed from the [`Finding`]: the fields of a [`FindingRecord`],
+/// in its order, so it serializes to the same bytes without copying the claims.
+#[derive(Serialize)]
+struct RecordRef<'f> {
+    code: Code,
+    severity: Level,
+    message: &'f str,
+    target: &'f Claim,
+    evidence: &'f [Evidence],
+    computation: &'f BTreeMap<String, String>,
+    help: &'f Option<String>,
+}
+
 /// The findings as wire records, with their configured severity.
-fn records(context: &Context) -> Vec<FindingRecord> {
+fn records<'f>(context: &'f Context) -> Vec<RecordRef<'f>> {
     context
         .findings
         .iter()
-        .map(|f| FindingRecord {
+        .map(|f| RecordRef {
             code: f.code,
             severity: context.level(f),
-            message: f.message.clone(),
-            target: f.target.clone(),
-            evidence: f.evidence.clone(),
-            computation: f.computation.clone(),
-            help: f.help.clone(),
+            message: &f.message,
+            target: &f.target,
+            evidence: &f.evidence,
+            computation: &f.computation,
+            help: &f.help,
         })
         .collect()
 }
 
 /// Every finding, then the dataset and baseline differences, as a JSON document.
 pub fn json(context: &Context) -> String {
-    let document = FindingsDocument {
-        schema: SCHEMA.to_owned(),
+    let mut out = Vec::new();
+    // Writing into memory fails only if serialization does, which these types never do.
+    write_json(&mut out, context).ok();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the bytes of [`json`] to `out` as it goes, without building the document in memory.
+pub fn write_json(out: &mut impl std::io::Write, context: &Context) -> std::io::Result<()> {
+    /// A [`FindingsDocument`] borrowed from the findings.
+    #[derive(Serialize)]
+    struct DocumentRef<'f> {
+        schema: &'static str,
+        as_of: NaiveDate,
+        findings: Vec<RecordRef<'f>>,
+        #[serde(skip_serializing_if = "<[Difference]>::is_empty")]
+        differences: &'f [Difference],
+    }
+    let document = DocumentRef {
+        schema: SCHEMA,
         as_of: context.as_of,
         findings: records(context),
-        differences: context.differences.to_vec(),
+        differences: context.differences,
     };
-    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
-    out.push('\n');
-    out
+    let mut buffered = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut buffered, &document)?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
 }
 
 /// One finding per line, then one difference per line: the fields of a [`FindingRecord`] or
 /// a difference with `schema` and `as_of` in front, so that every line stands on its own.
 pub fn jsonl(context: &Context) -> String {
+    let mut out = Vec::new();
+    // Writing into memory fails only if serialization does, which these types never do.
+    write_jsonl(&mut out, context).ok();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the lines of [`jsonl`] to `out`, one at a time.
+pub fn write_jsonl(out: &mut impl std::io::Write, context: &Context) -> std::io::Result<()> {
     #[derive(Serialize)]
     struct Line<'r, T> {
         schema: &'static str,
@@ -134,19 +175,28 @@ pub fn jsonl(context: &Context) -> String {
         #[serde(flatten)]
         record: &'r T,
     }
-    fn line<T: Serialize>(record: &T, as_of: NaiveDate) -> Option<String> {
+    fn line<T: Serialize>(
+        out: &mut impl std::io::Write,
+        record: &T,
+        as_of: NaiveDate,
+    ) -> std::io::Result<()> {
         let line = Line {
             schema: SCHEMA,
             as_of,
             record,
         };
-        serde_json::to_string(&line).ok().map(|text| text + "\n")
+        serde_json::to_writer(&mut *out, &line)?;
+        out.write_all(b"\n")
     }
     let as_of = context.as_of;
-    let records = records(context);
-    let findings = records.iter().filter_map(|record| line(record, as_of));
-    let differences = context.differences.iter().filter_map(|d| line(d, as_of));
-    findings.chain(differences).collect()
+    let mut buffered = std::io::BufWriter::new(out);
+    for record in records(context) {
+        line(&mut buffered, &record, as_of)?;
+    }
+    for difference in context.differences {
+        line(&mut buffered, difference, as_of)?;
+    }
+    buffered.flush()
 }
 
 /// The human report: the diagnostics of the findings shown, then the summary table.
