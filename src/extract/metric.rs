@@ -96,7 +96,7 @@ pub(super) fn choose(
     let measure = infer_measure(text, clause_range.clone(), q);
     let pinned = pinning_patterns(doc, q);
     if let Some((m, p)) = pinned.iter().find(|(_, p)| p.value.is_some()) {
-        return Some(pattern_choice(text, m, p, p.span.start, &clause_range));
+        return Some(pattern_choice(text, m, p, p.span.start, &clause_range, q));
     }
     let follows = pinned.first();
     let nearby = nearest_alias(doc, sentence, clause, q, measure);
@@ -107,7 +107,7 @@ pub(super) fn choose(
         if let Some((m, p)) = follows
             && m.id != metric.id
         {
-            return Some(pattern_choice(text, m, p, anchor, &clause_range));
+            return Some(pattern_choice(text, m, p, anchor, &clause_range, q));
         }
         let mut choice = rule_choice(metric, metric.id.clone(), anchor, &clause_range);
         choice.name = surface_name(metric, &text[alias], q);
@@ -119,7 +119,7 @@ pub(super) fn choose(
     }
     if let Some((m, p)) = follows {
         let anchor = p.span.start.max(clause_range.start);
-        return Some(pattern_choice(text, m, p, anchor, &clause_range));
+        return Some(pattern_choice(text, m, p, anchor, &clause_range, q));
     }
     if let Some((base, alias)) = nearby.any
         && let Some(name) = derived_from(text, &clause_range, q, measure, &base.name)
@@ -220,6 +220,9 @@ fn surface_name(metric: &Metric, alias: &str, q: &Quantity) -> String {
             return count_name(&alias, q);
         }
         Measure::Level | Measure::Amount | Measure::Count | Measure::Rate => "",
+        // A share's alias that names the share whole (`研发经费投入强度`, `…占GDP比重`) is its
+        // name as the article words it.
+        Measure::Share if ["比重", "强度", "率"].iter().any(|e| alias.ends_with(e)) => "",
         // A share or a plan's completion names two things, the alias one; a rank's name
         // is built with its scope; an event has no number to name.
         Measure::Share | Measure::Progress | Measure::Rank | Measure::Event => {
@@ -334,9 +337,21 @@ fn pattern_choice(
     p: &PatternMatch,
     anchor: usize,
     clause: &Range<usize>,
+    q: &Quantity,
 ) -> MetricChoice {
     let mut choice = rule_choice(m, m.id.clone(), anchor, clause);
     choice.rule = format!("{}#pattern{}", m.id, p.pattern + 1);
+    // The article's words, when the match holds one of the rule's aliases
+    // (`研发经费投入强度达到2.6%` is named as written, not as the rule names it).
+    let matched = &text[p.span.start..p.span.end.min(q.range.start).max(p.span.start)];
+    if let Some(alias) = m
+        .aliases
+        .iter()
+        .filter(|a| matched.contains(a.as_str()))
+        .max_by_key(|a| a.len())
+    {
+        choice.name = surface_name(m, alias, q);
+    }
     if m.dimension == Dimension::Count && m.measure.is_magnitude() && anchor < p.span.end {
         choice.subject = Some(subject_of(&text[anchor..p.span.end]));
     }
