@@ -523,11 +523,8 @@ fn target_dates(
     // A day already come (`目前`, the day of the meeting that set the goal) is when the goal
     // was stated, not when it is due.
     let time = time.filter(|t| {
-        let now = ["目前", "当前", "眼下"]
-            .iter()
-            .any(|w| t.printed.contains(w));
         !(matches!(t.kind, TimeKind::Day | TimeKind::OpenStart)
-            && (t.period.end < published || now))
+            && (t.period.end < published || t.is_now()))
     });
     if let Some(t) = time {
         // A past part of the year (`1~8月份` before `年度计划…`) dates the report, not the

@@ -96,56 +96,41 @@ pub fn scan_document(a: &Analyzed, roles: &[Role]) -> Scan {
                 index,
                 Some(i),
             );
-            let first = scan.times[first_new..].first();
-            let opens = first.is_some_and(|t| t.item.range.start == range.start);
-            if !opens
-                && !in_goals
-                && let Some(year) = scan.times[first_new..]
+            // A lead (`2024年，…，全年新增…`) or, outside the year's goals, a past year inside
+            // the sentence (`…方面,2018年全年…。…,全年城镇新增就业…`) dates the year-less words
+            // of the sentence and of the ones after it: the new topic year, if any.
+            let found = &scan.times[first_new..];
+            let new_topic = match found.first() {
+                Some(lead) if lead.item.range.start == range.start => {
+                    heading_year(&lead.item).map(|y| (y < published.year()).then_some(y))
+                }
+                _ if in_goals => None,
+                _ => found
                     .iter()
                     .filter_map(|t| heading_year(&t.item))
                     .find(|&y| y < published.year())
                     .filter(|&y| Some(y) != reference.context_year)
-            {
-                // A past year inside the sentence (`…方面,2018年全年…。…,全年城镇新增就业…`)
-                // dates the year-less words of that sentence and of the ones after it, like a
-                // lead.
-                scan.times.truncate(first_new);
-                scan.quantities.truncate(first_quantity);
-                scan.unparsed.truncate(first_unparsed);
-                let dated = Reference {
-                    context_year: Some(year),
-                    ..reference
-                };
-                scan_range(
-                    &mut scan,
-                    &a.normalized,
-                    range.clone(),
-                    &dated,
-                    index,
-                    Some(i),
-                );
-                topic_year = Some(year);
-            } else if let Some(lead) = first.filter(|_| opens).and_then(|t| heading_year(&t.item)) {
-                let past = (lead < published.year()).then_some(lead);
-                // The lead dates the rest of its own sentence too (`2024年，…，全年新增…`).
-                if past.is_some() && past != reference.context_year {
+                    .map(Some),
+            };
+            if let Some(new_topic) = new_topic {
+                if new_topic.is_some() && new_topic != reference.context_year {
                     scan.times.truncate(first_new);
                     scan.quantities.truncate(first_quantity);
                     scan.unparsed.truncate(first_unparsed);
-                    let led = Reference {
-                        context_year: past,
+                    let dated = Reference {
+                        context_year: new_topic,
                         ..reference
                     };
                     scan_range(
                         &mut scan,
                         &a.normalized,
                         range.clone(),
-                        &led,
+                        &dated,
                         index,
                         Some(i),
                     );
                 }
-                topic_year = past;
+                topic_year = new_topic;
             }
         }
     }

@@ -263,6 +263,11 @@ impl TimeExpr {
     pub fn year_relative(&self) -> bool {
         self.year_source == YearSource::Relative
     }
+
+    /// Whether it says "now" (`目前`, `截至目前`): the publication day.
+    pub fn is_now(&self) -> bool {
+        grammar::NOW_WORDS.iter().any(|w| self.printed.contains(w))
+    }
 }
 
 /// Whether `text` is exactly the name of a five-year plan (`十四五`), quotes not included.

@@ -390,6 +390,12 @@ fn is_stock_date(t: &TimeExpr) -> bool {
     t.kind == TimeKind::Day && (t.printed.ends_with('末') || t.printed.ends_with('底'))
 }
 
+/// Whether a time from another clause may date a flow: not a stock's date
+/// (`年末登记失业率为3.9%,农民人均收入增长7%`), unless it is a cut-off the flow runs up to.
+fn dates_a_flow(t: &TimeExpr) -> bool {
+    !is_stock_date(t) || is_cut_off(t)
+}
+
 /// Whether a deadline frames what follows it (`到2029年,` set off by a comma).
 fn frames(t: &TimeExpr, text: &str) -> bool {
     matches!(t.kind, TimeKind::Deadline | TimeKind::Horizon)
@@ -610,11 +616,11 @@ impl<'a> SentenceContext<'a> {
         if let Some(t) = self.times_in(range.clone()).next() {
             return Some(t);
         }
-        let dates_a_flow = |t: &&TimeExpr| !flow || !is_stock_date(t) || is_cut_off(t);
+        let may_date = |t: &&TimeExpr| !flow || dates_a_flow(t);
         if let Some(t) = self.last_time_before(range.start, flow) {
             return Some(t);
         }
-        self.carried.filter(|t| dates_a_flow(t))
+        self.carried.filter(|t| may_date(t))
     }
 
     /// Who the figure is about: the last entity that is the subject of a clause up to the

@@ -19,6 +19,8 @@ const CN_NUMERALS: &str = "〇零一二两三四五六七八九十百千万";
 /// A year written before a month, quarter or year part. Two-digit years are captured here and
 /// accepted or refused by each builder (`18年10月` yes, a bare `25年` no: that is a duration).
 const YEAR: &str = r"(?:(?P<y>\d{4}|\d{2}|[〇零一二三四五六七八九]{4}|[〇零一二三四五六七八九]{2}|两千(?:零?[一二三四五六七八九十]{1,3})?)年度?|(?P<rel>今年|本年|当年|同年|去年|上年|前年|明年|来年|后年|次年)度?)";
+/// Words for "now" at the start of a clause (`目前`): the publication day.
+pub(super) const NOW_WORDS: [&str; 3] = ["目前", "当前", "眼下"];
 /// A month number, Arabic or Chinese.
 const MNUM: &str = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])";
 /// A day number, Arabic or Chinese.
@@ -145,7 +147,7 @@ static RULES: LazyLock<Vec<(Rule, Regex)>> = LazyLock::new(|| {
         (Rule::SeasonShort, format!(r"^(?P<sr>今|明|去|本)(?P<season>{shorts})(?:季|天)?")),
         (Rule::Holiday, format!(r"^{YEAR}?(?P<fest>{holidays})")),
         (Rule::RelDay, r"^(?P<rd>今天|今日|明天|明日|昨天|昨日|后天|前天)".to_owned()),
-        (Rule::Now, r"^(?:目前|当前|眼下)".to_owned()),
+        (Rule::Now, format!("^(?:{})", NOW_WORDS.join("|"))),
         (Rule::RelMonth, format!(r"^(?P<rm>本月|上个月|上月|下个月|下月)(?:{day})?")),
         (
             Rule::Decade,

@@ -159,9 +159,7 @@ impl<'a> SentenceContext<'a> {
         let last = if flow {
             self.lookups
                 .period_times
-                .last_before((), self.times, start, pos, |t| {
-                    !super::is_stock_date(&t.item) || super::is_cut_off(&t.item)
-                })
+                .last_before((), self.times, start, pos, |t| super::dates_a_flow(&t.item))
         } else {
             self.times
                 .partition_point(|t| start(t) < pos)
