@@ -93,7 +93,7 @@ pub fn roles(a: &Analyzed, rules: &RuleSet) -> Vec<Role> {
                 current = role;
             }
             roles[i] = current;
-            // A title glued to the end of the line before it (`…慈善制度2021任务清单`, when the
+            // A title glued to the end of the line before it (`…养老服务2024任务清单`, when the
             // page lost the line break) opens its part after this sentence.
             if let Some(role) = trailing_title(sentence).and_then(|title| {
                 cues.iter()

@@ -547,7 +547,7 @@ fn the_nations_gdp_words_name_the_same_indicators_as_a_regions() {
 #[test]
 fn a_past_year_inside_a_sentence_dates_the_whole_year_words_after_it() {
     let text = "分行业看,工业方面,2025年全年规模以上工业增加值增长5.9%。\
-                就业方面,全年城镇新增就业达到1280万人。";
+                就业上,全年城镇新增就业达到1280万人。";
     let found = claims_of("全国", text, "2026-01-20");
     let jobs = find(&found, "1280万人");
     assert_eq!(jobs.kind, ClaimKind::Outcome);

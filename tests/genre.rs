@@ -39,7 +39,7 @@ fn a_work_report_reviews_last_year_and_sets_this_years_goals() {
         assert_eq!(claim["period"]["end"], "2023-12-31", "{quote}");
     }
     // The goals under the heading, one bulleted line each.
-    for quote in ["6%左右", "4000人以上", "5.5%左右", "3%左右", "2.5%左右"] {
+    for quote in ["6%左右", "4000人以上", "5.4%左右", "3%左右", "2.5%左右"] {
         let claim = quoted(&found, quote);
         assert_eq!(claim["kind"], "target", "{quote}: {claim:#?}");
         assert_eq!(claim["deadline"], "2024-12-31", "{quote}");
@@ -128,13 +128,13 @@ fn a_plan_execution_report_settles_last_years_plan_and_sets_the_next() {
     }
     // Part two: next year's goals, one dash line each, due at the end of 2025.
     for (quote, metric, value) in [
-        ("地区生产总值增长5.5%左右", "economy.gdp_growth", "5.5"),
+        ("地区生产总值增长5.6%左右", "economy.gdp_growth", "5.6"),
         ("固定资产投资增长5%", "investment.fai_growth", "5"),
         ("城镇新增就业60万人以上", "people.new_jobs", "60"),
         (
-            "城镇调查失业率5.5%左右",
+            "城镇调查失业率5.4%左右",
             "people.surveyed_unemployment_rate",
-            "5.5",
+            "5.4",
         ),
         ("居民消费价格涨幅3%左右", "economy.cpi_growth", "3"),
     ] {
@@ -192,17 +192,13 @@ fn a_five_year_plan_states_goals_due_at_the_plans_end() {
             "63",
         ),
         (
-            "城镇调查失业率控制在5.5%以内",
+            "城镇调查失业率控制在5.4%以内",
             "people.surveyed_unemployment_rate",
-            "5.5",
+            "5.4",
         ),
         ("基本养老保险参保率达到95%", "people.pension_coverage", "95"),
         // Years of schooling and life expectancy are measured in 年 and 岁.
-        (
-            "平均受教育年限提高到11.2年",
-            "people.schooling_years",
-            "11.2",
-        ),
+        ("受教育年限达到11.2年", "people.schooling_years", "11.2"),
         ("人均预期寿命提高到79.1岁", "people.life_expectancy", "79.1"),
         ("研发经费投入强度达到2.5%", "innovation.rd_intensity", "2.5"),
     ] {

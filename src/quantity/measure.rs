@@ -142,7 +142,7 @@ fn term(text: &str, pos: usize, allow_sign: bool) -> Option<Term<'_>> {
     }
     // A listed unit beats a scale of the same length (`千米` is not 千 + 米), and a stop word
     // beats a unit it is longer than (`个月` is a duration), unless the words before the
-    // number ask for that unit (`平均受教育年限提高到11.3年`).
+    // number ask for that unit (`平均受教育年限达到11.6年`).
     let direct = table.unit_after(clause_before(text, pos), &text[at..], false);
     let asked = direct.is_some_and(|m| !m.def.only_after.is_empty());
     let stop = table.stop_at(&text[at..]).filter(|_| !asked);
