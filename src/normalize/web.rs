@@ -374,8 +374,8 @@ mod tests {
     fn toned_glosses_are_removed_wherever_they_stand() {
         let table = [
             (
-                "地區(qū)生產(chǎn)總值增長(zhǎng)7.2%",
-                "地區生產總值增長7.2%",
+                "地區(qū)財(cái)政收入增長(zhǎng)7.2%",
+                "地區財政收入增長7.2%",
             ),
             ("城鎮（zhèn）調（diào）查", "城鎮調查"),
             ("女(nǚ)工", "女工"),
