@@ -19,6 +19,8 @@ use crate::rules::{Direction, Measure, Metric, PatternMatch, Term, TermMatch};
 
 use super::context::{DocumentContext, SentenceContext};
 
+mod counted;
+
 /// The metric chosen for a quantity.
 #[derive(Clone, Debug)]
 pub(super) struct MetricChoice {
@@ -49,10 +51,13 @@ const SHARE_WORDS: &str = "占 比重 占比 税比";
 /// Words that make a percentage a share of a plan or a task done.
 const PROGRESS_WORDS: &str = "年度计划 年度投资计划 总任务量 总工程量 计划投资";
 /// Verbs and particles between a metric's words and its number; stripped from derived names.
-const LINK_WORDS: &str = "达到 达 为 有 是 完成 实现 突破 超过 超 约 近 共 累计 合计 总计 增至 提高到 控制在 占了 占 了 分别 均 已 获得 位居 居 稳居 排名 位列 跃升至 进入 列 全部";
+const LINK_WORDS: &str = "达到 达 为 有 是 各 完成 实现 突破 超过 超 约 近 共 累计 合计 总计 增至 提高到 控制在 占了 占 了 分别 均 已 获得 位居 居 稳居 排名 位列 跃升至 进入 列 全部";
 /// Words that open a clause without naming what is measured; stripped from derived names.
 const OPENING_WORDS: &str = "全部 其中 同时 目前 另外 此外 全年 今年 累计 共 先后 已 并 和 及 与 等 \
                              计划 建成 实施 合计 获得 力争 确保 努力 推动 推进 围绕 预计";
+/// Words that name a count without saying what is counted (`新增…8家,总数达到37家`): the
+/// figure counts what the sentence counted before.
+const GENERIC_COUNT_WORDS: &str = "总数 总量 数量 个数 总计 合计 累计总数";
 /// Nouns that already name people, so a head count of them ends in `数`, not `人数`.
 const PEOPLE_NOUNS: &str = "人才 师生 博士 学生 职工 党员 专家";
 
@@ -99,7 +104,30 @@ pub(super) fn choose(
         return Some(pattern_choice(text, m, p, p.span.start, &clause_range, q));
     }
     let follows = pinned.first();
-    let nearby = nearest_alias(doc, sentence, clause, q, measure);
+    // `等4个项目已签约`: the things counted and what they did name the figure; a catalogue
+    // alias among them (`推动30家规模以上企业开展…`) names only the whole they are part of.
+    let counted = counted_noun(text, &clause_range, q);
+    if follows.is_none()
+        && counted.as_ref().is_some_and(|c| c.predicate.is_some())
+        && let Some(words) = name_from_words(doc, sentence, clause, q, measure, memory)
+    {
+        return Some(derived_choice(words, measure, q));
+    }
+    // A count with a noun of its own, after it (`下辖7个街道`) or before it (`新增智能车间企业3家`),
+    // names itself: an alias of an earlier clause is not its.
+    let names_itself = counted.is_some()
+        || (q.unit.dimension == Dimension::Count && {
+            let start = words_start(doc, sentence, clause_range.clone(), q);
+            let left = trim_links(trim_opening(&text[start..q.range.start]));
+            let generic = GENERIC_COUNT_WORDS.split_whitespace().any(|w| left == w);
+            !generic
+                && left
+                    .chars()
+                    .filter(|&c| crate::normalize::is_cjk(c))
+                    .count()
+                    >= 2
+        });
+    let nearby = nearest_alias(doc, sentence, clause, q, measure, !names_itself);
     if let Some((metric, alias)) = nearby.fitting {
         let anchor = alias.start;
         // A pattern that reaches across a list (`新增国家高新技术企业3家、省级工程技术研究中心
@@ -110,7 +138,12 @@ pub(super) fn choose(
             return Some(pattern_choice(text, m, p, anchor, &clause_range, q));
         }
         let mut choice = rule_choice(metric, metric.id.clone(), anchor, &clause_range);
-        choice.name = surface_name(metric, &text[alias], q);
+        choice.name = surface_name(metric, &text[alias.clone()], q);
+        // `实施三化改造项目36个,总投资额255.2亿元`: the counted things are what the later
+        // facets of the sentence are about.
+        if metric.dimension == Dimension::Count && metric.measure.is_magnitude() {
+            choice.subject = Some(subject_of(&text[alias]));
+        }
         if measure == Measure::Rank {
             choice.name = scoped_rank(&choice.name, q);
             choice.id = format!("{}@{}", choice.id, rank_scope(q));
@@ -131,7 +164,12 @@ pub(super) fn choose(
         return Some(choice);
     }
     let words = name_from_words(doc, sentence, clause, q, measure, memory)?;
-    Some(MetricChoice {
+    Some(derived_choice(words, measure, q))
+}
+
+/// The choice of a metric named from the article's words.
+fn derived_choice(words: Words, measure: Measure, q: &Quantity) -> MetricChoice {
+    MetricChoice {
         id: format!("text.{}", words.name),
         measure: worded_measure(measure, q, &words.name),
         name: words.name,
@@ -140,7 +178,7 @@ pub(super) fn choose(
         direction: Direction::Higher,
         subject: words.subject,
         entity: None,
-    })
+    }
 }
 
 /// A descriptor of a named thing (`投资2.1亿元的红砂岭生态园`): a claim about that thing, with
@@ -372,6 +410,7 @@ fn nearest_alias<'d>(
     clause: usize,
     q: &Quantity,
     measure: Measure,
+    earlier_clauses: bool,
 ) -> Nearby<'d> {
     let metrics = doc.rules().metrics();
     let clause_range = list_item(doc, sentence, sentence.clause(clause), q);
@@ -411,6 +450,7 @@ fn nearest_alias<'d>(
     let earlier = nearer_magnitude
         .into_iter()
         .chain(fitting_before)
+        .filter(|_| earlier_clauses)
         .filter_map(|i| terms.get(i));
     let mut nearby = Nearby {
         fitting: None,
@@ -573,19 +613,25 @@ fn name_from_words(
             });
         }
     }
+    // `下辖7个街道`, `建设的720套人才公寓`: a noun after the classifier is what is counted; the
+    // words before the number are a verb or a scope, so only a verb of coming-to-be stays.
+    if let Some(counted) = counted_noun(text, &clause_range, q) {
+        let raw_left = text[start..q.range.start].trim_end_matches(|c: char| !c.is_alphanumeric());
+        let verb = counted::verb_before(raw_left);
+        let name = counted.name(verb);
+        return Some(Words {
+            subject: Some(name.trim_end_matches('数').to_owned()),
+            anchor: verb.map(|v| start + raw_left.len() - v.len()),
+            name,
+        });
+    }
     // `实施氟化石墨等产学研合作项目24项`: the names before `等` are examples of what is counted.
     let left = left.rsplit_once('等').map_or(left, |(_, counted)| counted);
     if left.contains('、') {
         // A list of names (`龙蟒佰利联…、多氟多4GWh`) is not a metric.
         return None;
     }
-    // `建设的720套人才公寓`: the words before 的 describe what is counted; the noun after it
-    // names it.
-    let counted_after = (left.ends_with('的') && q.unit.dimension == Dimension::Count)
-        .then(|| words_after(text, clause_range.clone(), q))
-        .flatten();
     let (phrase, anchor) = match measure {
-        _ if counted_after.is_some() => (counted_after.unwrap_or_default(), None),
         Measure::Rank => {
             let scope = q
                 .rank
@@ -621,14 +667,20 @@ fn name_from_words(
         }
         Measure::Progress => {
             let base = subject?;
+            // `城镇新增就业…完成年度计划的114%` is a plan of jobs, not of investment.
+            let plan = if text[start..q.range.start].contains("投资") || base.contains("项目") {
+                "年度投资计划"
+            } else {
+                "年度计划"
+            };
             return Some(Words {
-                name: format!("{base}年度投资计划完成率"),
+                name: format!("{base}{plan}完成率"),
                 anchor: Some(start),
                 subject: None,
             });
         }
         _ if left.chars().count() >= 2 => (left.to_owned(), Some(start)),
-        _ => (words_after(text, clause_range.clone(), q)?, None),
+        _ => return None,
     };
     let is_facet = FACET_WORDS.split_whitespace().any(|w| phrase == w)
         || (measure == Measure::Rate && phrase.chars().count() <= 3);
@@ -722,28 +774,11 @@ fn words_start(
     start
 }
 
-/// The noun after a number that opens its clause (`65家高新技术企业`).
-fn words_after(text: &str, clause: Range<usize>, q: &Quantity) -> Option<String> {
-    let after = &text[q.range.end..clause.end];
-    let stop = after
-        .char_indices()
-        .find(|&(_, c)| !crate::normalize::is_cjk(c) && c != '“' && c != '”' && c != '"')
-        .map_or(after.len(), |(i, _)| i);
-    let mut words = &after[..stop];
-    for cut in [
-        "的", "和", "与", "及", "等", "被", "全部", "已", "将", "在", "先后", "入选", "获得",
-    ] {
-        if let Some(i) = words.find(cut)
-            && i > 0
-        {
-            words = &words[..i];
-        }
-    }
-    let words: String = words
-        .chars()
-        .filter(|c| !matches!(c, '“' | '”' | '"'))
-        .collect();
-    (words.chars().count() >= 2).then_some(words)
+/// The noun a count counts when it follows the number: only counts have one.
+fn counted_noun(text: &str, clause: &Range<usize>, q: &Quantity) -> Option<counted::Counted> {
+    (q.unit.dimension == Dimension::Count)
+        .then(|| counted::after(text, clause, q))
+        .flatten()
 }
 
 /// Strips verbs and particles from the end of `s`, repeatedly.
