@@ -6,11 +6,12 @@ mod common;
 use claimcheck::rules::{self, examples};
 
 #[test]
-#[ignore = "the extractor is still being tuned: many builtin examples fail; run `claimcheck rules test`"]
 fn every_builtin_example_and_counterexample_holds() {
     let rules = rules::builtin().expect("the built-in rules load");
     let report = examples::run(&rules);
     assert!(report.examples() > 0 && report.counterexamples() > 0);
+    assert_eq!(report.failures().count(), 0, "\n{}", report.render());
+    assert!(report.unexercised.is_empty(), "\n{}", report.render());
     assert!(report.is_clean(), "\n{}", report.render());
 }
 
