@@ -145,8 +145,7 @@ pub(super) fn choose(
             choice.subject = Some(subject_of(&text[alias]));
         }
         if measure == Measure::Rank {
-            choice.name = scoped_rank(&choice.name, q);
-            choice.id = format!("{}@{}", choice.id, rank_scope(q));
+            add_rank_scope(&mut choice, q);
         }
         return Some(choice);
     }
@@ -393,7 +392,17 @@ fn pattern_choice(
     if m.dimension == Dimension::Count && m.measure.is_magnitude() && anchor < p.span.end {
         choice.subject = Some(subject_of(&text[anchor..p.span.end]));
     }
+    if m.measure == Measure::Rank {
+        add_rank_scope(&mut choice, q);
+    }
     choice
+}
+
+/// A rank's name and id with the ranking's scope (`空气质量全市排名`, `<id>@全市`), however the
+/// metric was chosen.
+fn add_rank_scope(choice: &mut MetricChoice, q: &Quantity) {
+    choice.name = scoped_rank(&choice.name, q);
+    choice.id = format!("{}@{}", choice.id, rank_scope(q));
 }
 
 /// The metric aliases near a quantity: the first that fits it, and the first of any kind.
@@ -463,13 +472,20 @@ fn nearest_alias<'d>(
         .chain(after_in_clause)
         .chain(earlier)
     {
-        for metric in aliased(metrics, t) {
-            if nearby.fitting.is_none() && fits(metric, measure, dimension) {
-                nearby.fitting = Some((metric, t.span.range()));
-            }
-            if nearby.any.is_none() && metric.measure.is_magnitude() {
-                nearby.any = Some((metric, t.span.range()));
-            }
+        // Of one word's metrics, the one of the number's own dimension first: a tier
+        // (`进入全省优秀梯队`) goes to the word's tier metric, a position to its rank metric.
+        let fitting = aliased(metrics, t)
+            .filter(|m| fits(m, measure, dimension))
+            .min_by_key(|m| m.dimension != dimension);
+        if nearby.fitting.is_none()
+            && let Some(metric) = fitting
+        {
+            nearby.fitting = Some((metric, t.span.range()));
+        }
+        if nearby.any.is_none()
+            && let Some(metric) = aliased(metrics, t).find(|m| m.measure.is_magnitude())
+        {
+            nearby.any = Some((metric, t.span.range()));
         }
         if nearby.fitting.is_some() {
             break;

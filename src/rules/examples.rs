@@ -12,6 +12,9 @@
 //!   period bounds. A claim merely *derived* from the metric (`<id>+derived`, e.g. a growth rate
 //!   named after a level metric) is a different metric and does not count.
 //! - A counterexample passes when no extracted claim is of its metric.
+//! - A metric needs examples in at least [`MIN_WORDINGS`] different sentences: one sentence
+//!   shows that a rule reads that sentence, two wordings that it reads a phrasing family. (At
+//!   least one counterexample is required when the rules load.)
 //!
 //! Each sentence is read as a document of its own, published on the example's date, about the
 //! example's entity (when it names one), and ended with `。` when it does not end a sentence
@@ -26,6 +29,9 @@ use crate::analyze;
 use crate::claim::{Claim, ClaimKind};
 use crate::corpus::Document;
 use crate::extract;
+
+/// How many differently worded examples a metric needs.
+pub const MIN_WORDINGS: usize = 2;
 
 /// The sentence an outcome is about.
 #[derive(Clone, Copy, Debug)]
@@ -148,7 +154,8 @@ impl ExampleOutcome<'_> {
     }
 }
 
-/// Every outcome of a rule set's examples, and the metrics none of them exercises.
+/// Every outcome of a rule set's examples, the metrics none of them exercises and the metrics
+/// with too few wordings.
 #[derive(Clone, Debug)]
 pub struct Report<'r> {
     /// One per example and counterexample: metrics in rule-set order, examples before
@@ -156,6 +163,9 @@ pub struct Report<'r> {
     pub outcomes: Vec<ExampleOutcome<'r>>,
     /// Metrics with no passing example: nothing shows the extractor can find them.
     pub unexercised: Vec<&'r Metric>,
+    /// Metrics whose examples use fewer than [`MIN_WORDINGS`] different sentences, in rule-set
+    /// order.
+    pub few_wordings: Vec<&'r Metric>,
 }
 
 impl Report<'_> {
@@ -164,9 +174,9 @@ impl Report<'_> {
         self.outcomes.iter().filter(|o| !o.passed())
     }
 
-    /// Whether every example and counterexample passed.
+    /// Whether every example and counterexample passed and every metric has its wordings.
     pub fn is_clean(&self) -> bool {
-        self.outcomes.iter().all(ExampleOutcome::passed)
+        self.outcomes.iter().all(ExampleOutcome::passed) && self.few_wordings.is_empty()
     }
 
     /// How many examples were run.
@@ -184,7 +194,8 @@ impl Report<'_> {
     }
 
     /// The report for people: each failure (a heading line, then the sentence, what was
-    /// expected and every claim extracted), the unexercised metrics, and a summary line.
+    /// expected and every claim extracted), the unexercised metrics, the metrics with too few
+    /// wordings, and a summary line.
     pub fn render(&self) -> String {
         let mut out = String::new();
         for o in self.failures() {
@@ -214,17 +225,28 @@ impl Report<'_> {
                 metric.id, metric.file
             );
         }
+        for metric in &self.few_wordings {
+            let found = wordings(metric);
+            out.push_str(&format!(
+                "FEW WORDINGS {} ({}): examples in {found} sentence{}; a rule needs {MIN_WORDINGS}\n",
+                metric.id,
+                metric.file,
+                plural(found)
+            ));
+        }
         let failed = self.failures().count();
         let unexercised = self.unexercised.len();
-        let _ = writeln!(
-            out,
-            "{} example{}, {} counterexample{}: {failed} failed; {unexercised} rule{} not exercised",
+        let few = self.few_wordings.len();
+        out.push_str(&format!(
+            "{} example{}, {} counterexample{}: {failed} failed; {unexercised} rule{} not exercised; \
+             {few} rule{} with too few wordings\n",
             self.examples(),
             plural(self.examples()),
             self.counterexamples(),
             plural(self.counterexamples()),
             plural(unexercised),
-        );
+            plural(few),
+        ));
         out
     }
 }
@@ -256,10 +278,23 @@ pub fn run(rules: &RuleSet) -> Report<'_> {
             unexercised.push(metric);
         }
     }
+    let few_wordings = rules
+        .metrics()
+        .iter()
+        .filter(|m| wordings(m) < MIN_WORDINGS)
+        .collect();
     Report {
         outcomes,
         unexercised,
+        few_wordings,
     }
+}
+
+/// How many different sentences a metric's examples use (blanks around them aside).
+fn wordings(metric: &Metric) -> usize {
+    let texts: std::collections::BTreeSet<&str> =
+        metric.examples.iter().map(|e| e.text.trim()).collect();
+    texts.len()
 }
 
 /// Extracts the claims of one sentence and judges them.

@@ -359,7 +359,8 @@ fn build(rule: Rule, c: &Captures, prev: Option<char>, after: &str, ctx: &Ctx) -
         }
         Rule::Year => {
             // `2024年13月1日`: the month did not resolve; the year alone would hide the error.
-            if next.is_some_and(|n| n.is_ascii_digit()) {
+            // A relative year before a count (`今年22个项目`) has no month to lose.
+            if next.is_some_and(|n| n.is_ascii_digit()) && c.name("rel").is_none() {
                 return None;
             }
             let y = year_of(c, ctx, None, false)?;
