@@ -22,6 +22,7 @@
 //! 红砂岭生态园`, `年产20万吨…`), and durations (`连续14年`). See the README, "What counts as a claim".
 
 mod context;
+mod facility;
 mod metric;
 mod milestone;
 
@@ -64,13 +65,29 @@ pub fn extract_counted(a: &Analyzed, rules: &RuleSet) -> Extraction {
     let document = DocumentContext::new(a, &scan, rules, &roles);
     let mut claims = Vec::new();
     let mut unnamed = 0;
+    // Targets that specify a facility in a sentence that names no time: due when it opens.
+    let mut specifications = Vec::new();
     for sentence in document.sentences() {
         // What the sentence's figures are about so far: `列入市重点项目24个,总投资…`.
         let mut memory = Memory::default();
+        let described = facility::described(document.text(), sentence.range.clone());
+        let timeless = sentence.times_in(sentence.range.clone()).next().is_none();
         for q in sentence.quantities() {
-            if let Some((claim, counted)) =
-                claim_for(&document, &sentence, q, &memory, &mut unnamed)
-            {
+            if let Some((claim, counted)) = claim_for(
+                &document,
+                &sentence,
+                q,
+                &memory,
+                described.as_ref(),
+                &mut unnamed,
+            ) {
+                if timeless
+                    && described
+                        .as_ref()
+                        .is_some_and(|(name, _)| *name == claim.entity)
+                {
+                    specifications.push(claims.len());
+                }
                 if counted.is_some() {
                     memory.subject = counted;
                 }
@@ -87,9 +104,31 @@ pub fn extract_counted(a: &Analyzed, rules: &RuleSet) -> Extraction {
             claims.push(milestone_claim(&document, sentence.index, event));
         }
     }
+    due_at_opening(&mut claims, &specifications);
     claim::sort(&mut claims);
     claims.dedup_by(|a, b| a.span == b.span && a.metric == b.metric);
     Extraction { claims, unnamed }
+}
+
+/// A facility's specifications (`规划建筑面积7142平方米`) are what it is to be when the document
+/// says it opens (`龙源路小学…确保2025年秋季投入使用`): targets due that day, not the year's
+/// goals nor a report of today.
+fn due_at_opening(claims: &mut [Claim], specifications: &[usize]) {
+    for &i in specifications {
+        let facility = claims[i].entity.as_str();
+        let opening = claims
+            .iter()
+            .filter(|c| c.measure == claim::Measure::Event && c.kind == ClaimKind::Target)
+            .filter(|c| facility::opens(&c.metric_name))
+            .find(|c| c.entity.contains(facility) || facility.contains(c.entity.as_str()))
+            .and_then(|c| c.deadline);
+        if let Some(day) = opening {
+            let spec = &mut claims[i];
+            spec.kind = ClaimKind::Target;
+            spec.deadline = Some(day);
+            spec.period = None;
+        }
+    }
 }
 
 /// The claim a quantity states and the subject it names, or `None` when it is not a claim;
@@ -99,6 +138,7 @@ fn claim_for(
     sentence: &SentenceContext,
     q: &Located<Quantity>,
     memory: &Memory,
+    described: Option<&(String, usize)>,
     unnamed: &mut usize,
 ) -> Option<(Claim, Option<String>)> {
     let item = &q.item;
@@ -150,11 +190,16 @@ fn claim_for(
         stance
     };
     let of_works = doc.rules().metric(&choice.id).is_some_and(|m| m.of_works);
-    let entity = match &choice.entity {
-        Some(own) => own.clone(),
-        None if of_works => works_named(doc.text(), sentence, item)
+    // `龙源路小学位于…,项目占地11492平方米`: the figures of a facility's description are its own.
+    let facility = described
+        .filter(|&&(_, at)| at < item.range.start)
+        .map(|(name, _)| name.clone());
+    let entity = match (&choice.entity, facility) {
+        (Some(own), _) => own.clone(),
+        (None, Some(facility)) => facility,
+        (None, None) if of_works => works_named(doc.text(), sentence, item)
             .unwrap_or_else(|| sentence.entity(doc, clause, item)),
-        None => sentence.entity(doc, clause, item),
+        (None, None) => sentence.entity(doc, clause, item),
     };
 
     let published = doc.published();
@@ -169,6 +214,23 @@ fn claim_for(
                 // `截至9月底,完成投资43.5亿元`: a flow up to a cut-off day is the year's so far.
                 Some(t) if flow && context::is_cut_off(t) => year_to(t.period.end),
                 _ => reported_period(doc, sentence, time, published),
+            };
+            // `连续4年居全市第一`: a streak covers the years it names, up to the report.
+            let clause_start = sentence.clause(clause).start;
+            let words = &doc.text()[clause_start..item.range.start];
+            // The streak is named just before the figure; a long clause is not searched whole.
+            let near = words
+                .char_indices()
+                .rev()
+                .nth(24)
+                .map_or(words, |(i, _)| &words[i..]);
+            let period = match streak_years(near) {
+                Some(years) => Period {
+                    start: NaiveDate::from_ymd_opt(period.end.year() + 1 - years, 1, 1)
+                        .unwrap_or(period.start),
+                    end: period.end,
+                },
+                None => period,
             };
             let partial = time.is_some_and(|t| {
                 is_partial(t, published)
@@ -573,6 +635,17 @@ fn reported_period(
     }
 }
 
+/// The number of years of a streak (`连续4年`, `连续三年`) named in `words`, if any.
+fn streak_years(words: &str) -> Option<i32> {
+    let at = words.rfind("连续")? + "连续".len();
+    let numeral = crate::quantity::numeral::arabic(words, at)
+        .or_else(|| crate::quantity::numeral::chinese(words, at))?;
+    let years = rust_decimal::prelude::ToPrimitive::to_i32(&numeral.value)?;
+    let unit = &words[numeral.end..];
+    ((unit.starts_with('年') || unit.starts_with("个年度")) && (2..=30).contains(&years))
+        .then_some(years)
+}
+
 /// The year of `day` from its first day up to `day`.
 fn year_to(day: NaiveDate) -> Period {
     let start = NaiveDate::from_ymd_opt(day.year(), 1, 1).unwrap_or(day);
@@ -631,5 +704,19 @@ fn comparator(
     match choice.direction {
         Direction::Higher => Comparator::Ge,
         Direction::Lower => Comparator::Le,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::streak_years;
+
+    #[test]
+    fn a_streak_names_its_years_in_either_script() {
+        assert_eq!(streak_years("工业投资增速连续3年"), Some(3));
+        assert_eq!(streak_years("综合考核连续五年"), Some(5));
+        assert_eq!(streak_years("连续两个年度"), Some(2));
+        assert_eq!(streak_years("连续12个月"), None);
+        assert_eq!(streak_years("连续第一"), None);
     }
 }

@@ -80,7 +80,7 @@
 
 mod boundary;
 mod measure;
-mod numeral;
+pub(crate) mod numeral;
 mod rank;
 pub(crate) mod units;
 

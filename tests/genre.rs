@@ -240,3 +240,50 @@ fn a_five_year_plan_states_goals_due_at_the_plans_end() {
         insta::assert_snapshot!("genre_five_year_plan_check", human);
     });
 }
+
+#[test]
+fn a_facilitys_description_gives_its_specifications_due_when_it_opens() {
+    let path = "tests/fixtures/genre/facility";
+    let found = claims(path);
+    // The school's figures are the school's, due the autumn it opens.
+    for quote in ["15200平方米", "9860平方米", "1350个"] {
+        let claim = quoted(&found, quote);
+        assert_eq!(claim["kind"], "target", "{quote}: {claim:#?}");
+        assert_eq!(claim["entity"], "槐荫路小学", "{quote}");
+        assert_eq!(claim["deadline"], "2026-09-30", "{quote}");
+    }
+    // The middle school's, due the July after next it is finished.
+    for quote in ["26400平方米", "2100名"] {
+        let claim = quoted(&found, quote);
+        assert_eq!(claim["entity"], "北辰中学", "{quote}");
+        assert_eq!(claim["deadline"], "2027-07-31", "{quote}");
+    }
+    let opening = quoted(&found, "秋季投入使用");
+    assert!(
+        opening["entity"]
+            .as_str()
+            .is_some_and(|e| e.starts_with("槐荫路小学")),
+        "{opening:#?}"
+    );
+    let (_, table) = run_stdout(&["extract", path]);
+    common::snapshots().bind(|| insta::assert_snapshot!("genre_facility_extract", table));
+}
+
+#[test]
+fn a_count_is_named_by_the_noun_after_it_and_what_those_things_did() {
+    let path = "tests/fixtures/genre/counted";
+    let found = claims(path);
+    let named = |quote: &str| quoted(&found, quote)["metric_name"].clone();
+    assert_eq!(named("下辖6个"), "下辖街道数");
+    assert_eq!(named("7个"), "签约项目数");
+    assert_eq!(named("4个"), "办理用地手续项目数");
+    assert_eq!(named("26家"), "开展数字化改造规模以上企业数");
+    assert_eq!(named("41家"), "获得贴息贷款小微企业数");
+    assert_eq!(named("68条"), "改造背街小巷数");
+    // A streak of first places covers the three years it names.
+    let streak = quoted(&found, "连续3年");
+    assert_eq!(streak["period"]["start"], "2022-01-01");
+    assert_eq!(streak["period"]["end"], "2024-12-31");
+    let (_, table) = run_stdout(&["extract", path]);
+    common::snapshots().bind(|| insta::assert_snapshot!("genre_counted_extract", table));
+}

@@ -53,7 +53,7 @@ const PROGRESS_WORDS: &str = "年度计划 年度投资计划 总任务量 总�
 /// Verbs and particles between a metric's words and its number; stripped from derived names.
 const LINK_WORDS: &str = "达到 达 为 有 是 各 完成 实现 突破 超过 超 约 近 共 累计 合计 总计 增至 提高到 控制在 占了 占 了 分别 均 已 获得 位居 居 稳居 排名 位列 跃升至 进入 列 全部";
 /// Words that open a clause without naming what is measured; stripped from derived names.
-const OPENING_WORDS: &str = "全部 其中 同时 目前 另外 此外 全年 今年 累计 共 先后 已 并 和 及 与 等 \
+const OPENING_WORDS: &str = "建成后 全部 其中 同时 目前 另外 此外 全年 今年 累计 共 先后 已 并 和 及 与 等 \
                              计划 建成 实施 合计 获得 力争 确保 努力 推动 推进 围绕 预计";
 /// Words that name a count without saying what is counted (`新增…8家,总数达到37家`): the
 /// figure counts what the sentence counted before.

@@ -13,6 +13,7 @@ use crate::rules::Term;
 use crate::time::TimeKind;
 
 use super::context::{DocumentContext, SentenceContext};
+use super::facility;
 use super::metric::strip_repeatedly;
 
 /// A dated event a plan promises.
@@ -31,7 +32,7 @@ pub(super) struct Milestone {
 /// Words that may stand between the time and the verb (`将于年底前开工`).
 const LINKS: &str = "将于 将 要 于 前 全面 如期 正式 顺利";
 /// Words that end a thing's name and start what is said of it.
-const NAME_ENDS: &str = "计划 预计 力争 将于 将 要 在 于";
+const NAME_ENDS: &str = "计划 预计 力争 确保 争取 努力 将于 将 要 在 于";
 
 /// The milestones of one sentence.
 pub(super) fn find(doc: &DocumentContext, sentence: &SentenceContext) -> Vec<Milestone> {
@@ -61,13 +62,19 @@ pub(super) fn find(doc: &DocumentContext, sentence: &SentenceContext) -> Vec<Mil
         let name = match name_before(text, clause.start..time.range.start) {
             Name::Found(start, name) => Some((Some(start), name)),
             Name::Unfit => None,
-            // `新建占地70亩的玉珑路小学,在明年秋季实现招生`: the thing is in the clause before.
-            Name::Missing => clause_index.checked_sub(1).and_then(|previous| {
-                match name_before(text, sentence.clause(previous)) {
-                    Name::Found(_, name) => Some((None, name)),
-                    Name::Missing | Name::Unfit => None,
-                }
-            }),
+            // `龙源路小学主体已基本完工,正在进行收尾,确保…投入使用`: the facility the sentence
+            // is about; else the thing in the clause before (`新建…的玉珑路小学,在明年秋季…`).
+            Name::Missing => {
+                facility::named_in(recent(&text[sentence.range.start..time.range.start]))
+                    .map(|name| (None, name))
+                    .or_else(|| {
+                        let previous = sentence.clause(clause_index.checked_sub(1)?);
+                        match name_before(text, previous) {
+                            Name::Found(_, name) => Some((None, name)),
+                            Name::Missing | Name::Unfit => None,
+                        }
+                    })
+            }
         };
         let Some((start, entity)) = name else {
             continue;
@@ -80,6 +87,16 @@ pub(super) fn find(doc: &DocumentContext, sentence: &SentenceContext) -> Vec<Mil
         });
     }
     found
+}
+
+/// The last words of `words`, as far back as a sentence's subject usually stands from its
+/// last verb: a sentence of thousands of clauses is not searched whole for each milestone.
+fn recent(words: &str) -> &str {
+    words
+        .char_indices()
+        .rev()
+        .nth(48)
+        .map_or(words, |(i, _)| &words[i..])
 }
 
 /// Whether `gap` holds only linking words.

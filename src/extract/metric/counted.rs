@@ -119,8 +119,12 @@ fn predicate_words(rest: &str) -> (String, Option<char>) {
             c if crate::normalize::is_cjk(c) => words.push(c),
             c if is_quote(c) => {}
             '、' => {
-                let item = &rest[i + c.len_utf8()..];
-                let item = &item[..item.find(CLAUSE_ENDS).unwrap_or(item.len())];
+                // Read a short way on only: a list of thousands must stay linear.
+                let item: String = rest[i + c.len_utf8()..]
+                    .chars()
+                    .take(24)
+                    .take_while(|c| !CLAUSE_ENDS.contains(c))
+                    .collect();
                 if item.contains(|c: char| c.is_ascii_digit()) {
                     return (words, Some(c));
                 }
