@@ -1,8 +1,8 @@
 //! The recognisers behind [`super::find_all`]: one anchored regex per *core* form (a year, a
 //! month, a quarter, a plan, a holiday…), each with a builder that resolves it to a [`Core`]
 //! against the reference. Prefixes (`到`, `自`), suffixes (`以来`, `前`) and ranges (`A至B`) are
-//! combined around cores by the parent module; horizons (`五年内`) are separate because they are
-//! not anchored to the calendar.
+//! combined around cores by the scanner (`scan.rs`); horizons (`五年内`) are separate because
+//! they are not anchored to the calendar.
 //!
 //! Builders return `None` for anything they cannot resolve to a real calendar date (`2月30日`,
 //! `13月`, year 99999): the scanner then moves on, so bad input yields no expression.
