@@ -11,7 +11,8 @@ use crate::finding::{Code, Level, Levels};
 use crate::report::{self, articles};
 use crate::{audit, config};
 
-use super::{CheckArgs, CheckFormat, drawing, load_rules, render};
+use super::args::{CheckArgs, CheckFormat};
+use super::{drawing, load_rules, render};
 
 mod kept;
 use kept::Kept;
