@@ -2,6 +2,8 @@
 //! [~ number…] [suffix]`, turned into a [`Quantity`] with its interval. The rules it applies
 //! are documented on the parent module.
 
+use std::sync::LazyLock;
+
 use rust_decimal::Decimal;
 
 use super::boundary::{after_is_code, can_start, is_word_char};
@@ -24,7 +26,7 @@ pub(super) enum Kind {
 }
 
 /// Qualifier words before the number, longest first where one is a prefix of another.
-pub(super) const PREFIXES: &[(&str, Kind)] = &[
+const PREFIXES: &[(&str, Kind)] = &[
     ("超过", Kind::Gt),
     ("超", Kind::Gt),
     ("逾", Kind::Gt),
@@ -68,6 +70,21 @@ const SUFFIXES: &[(&str, Kind)] = &[
     ("左右", Kind::About),
     ("上下", Kind::About),
 ];
+
+/// Whether `c` is the first character of a word of [`PREFIXES`]: a quantity's cheap start test,
+/// asked at every character of a text, so the first characters are gathered once.
+pub(super) fn starts_a_prefix(c: char) -> bool {
+    static FIRST: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut first: Vec<char> = PREFIXES
+            .iter()
+            .filter_map(|(word, _)| word.chars().next())
+            .collect();
+        first.sort_unstable();
+        first.dedup();
+        first
+    });
+    FIRST.binary_search(&c).is_ok()
+}
 
 /// Words that open a percentage or per-mille written out (`百分之四十`), with their unit.
 const FRACTION_PREFIXES: &[(&str, &str)] = &[
