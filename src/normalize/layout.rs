@@ -19,8 +19,8 @@ pub(super) struct Line {
     pub first: usize,
     /// The line with surrounding whitespace trimmed (decoded characters, not width-folded).
     pub trimmed: String,
-    /// `trimmed` without spaces and markup, width-folded ([`compact`]): asked for by most
-    /// tests of a line and its neighbours, so made once.
+    /// `trimmed` width-folded, without spaces and markup: asked for by most tests of a line
+    /// and its neighbours, so made once.
     pub compact: Vec<char>,
     /// Number of empty lines between this line and the previous non-empty one.
     pub blank_before: usize,
@@ -55,7 +55,11 @@ pub(super) fn classify_lines(chars: &[SourceChar], layout: bool) -> Vec<Line> {
         lines.push(Line {
             start: line_start,
             first: line_start + lead,
-            compact: compact(&trimmed),
+            compact: folded
+                .iter()
+                .copied()
+                .filter(|&c| is_compact_char(c))
+                .collect(),
             trimmed,
             blank_before: blank,
             // Numbers and line-start bullets are layout: fragments have none.
@@ -253,12 +257,10 @@ pub(super) fn is_markdown_heading(line: &str) -> bool {
     (1..=6).contains(&hashes) && line[hashes..].starts_with(' ')
 }
 
-/// Text of a line without spaces and markup, folded.
-fn compact(line: &str) -> Vec<char> {
-    line.chars()
-        .map(fold_width)
-        .filter(|c| !c.is_whitespace() && *c != '*')
-        .collect()
+/// Whether a width-folded character stays in a line's compact form ([`Line::compact`]): the
+/// text without spaces and markup.
+fn is_compact_char(c: char) -> bool {
+    !c.is_whitespace() && c != '*'
 }
 
 /// Section titles of a recognisable shape, whatever the layout around them:
