@@ -11,6 +11,9 @@ use crate::reconcile::Tolerance;
 use crate::rules::RuleSet;
 use crate::{analyze, extract, reconcile};
 
+mod stored;
+pub use stored::{StoredAudit, reconcile_store};
+
 /// What one run found.
 #[derive(Clone, Debug)]
 pub struct Audit {

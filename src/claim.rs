@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 pub use crate::quantity::Comparator;
 use crate::span::Span;
 
+pub mod store;
+
 /// What a claim states.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

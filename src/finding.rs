@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::claim::Claim;
 
+pub mod packed;
+
 /// Declares the finding codes once: the enum with its serde names, [`Code::ALL`] in report
 /// order, [`Code::as_str`] and [`Code::default_level`], and `Display`. A code added here needs
 /// an explain page (`src/explain/`) — a test holds every code to one.

@@ -49,7 +49,9 @@ impl fmt::Display for ReadError {
 pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     check_regular(path, limit)?;
     let file = fs::File::open(path).map_err(classify)?;
-    let mut bytes = Vec::new();
+    // Room for the whole file and the byte past the limit: one read, no regrowing.
+    let size = file.metadata().map_or(0, |meta| meta.len()).min(limit);
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
     // One byte more than the limit tells a file that grew after the check from one that fits.
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)

@@ -319,7 +319,7 @@ fn could_start(c: char) -> bool {
             c,
             '-' | '−' | '负' | '第' | '前' | '首' | '百' | '千' | '万' | '优'
         )
-        || measure::PREFIXES.iter().any(|(w, _)| w.starts_with(c))
+        || measure::starts_a_prefix(c)
 }
 
 /// Parses at `pos`; the flag says whether [`find_all`] keeps the result.

@@ -101,10 +101,18 @@ impl Options {
 
 /// Every finding about `claims`, as of the cut-off, in report order.
 pub fn reconcile(claims: &[Claim], rules: &RuleSet, options: &Options) -> Vec<Finding> {
-    let known: Vec<&Claim> = claims
-        .iter()
-        .filter(|c| c.published <= options.as_of)
-        .collect();
+    let mut findings = reconcile_entity(claims, rules, options);
+    findings.extend(reconcile_sentences(claims, options));
+    finding::sort(&mut findings);
+    findings
+}
+
+/// The findings of [`reconcile`] that compare claims of one entity (verdicts, restatements,
+/// conflicts, revisions, growth rates), unsorted. They never look beyond the entity, so a
+/// corpus can be reconciled one entity at a time: given every claim of some entities, this
+/// gives exactly their findings.
+pub fn reconcile_entity(claims: &[Claim], rules: &RuleSet, options: &Options) -> Vec<Finding> {
+    let known = known(claims, options);
     let index = Index::new(&known, rules);
     let mut findings = Vec::new();
     for target in known.iter().filter(|c| c.kind == ClaimKind::Target) {
@@ -113,9 +121,23 @@ pub fn reconcile(claims: &[Claim], rules: &RuleSet, options: &Options) -> Vec<Fi
     findings.extend(restated::find(&index));
     findings.extend(conflict::find(&index));
     findings.extend(revised::find(&index));
-    findings.extend(arith::check(&known));
-    finding::sort(&mut findings);
+    findings.extend(arith::growth_rates(&known));
     findings
+}
+
+/// The findings of [`reconcile`] inside sentences (shares and sums), unsorted. They never look
+/// beyond the document: given every claim of some documents, this gives exactly their
+/// findings.
+pub fn reconcile_sentences(claims: &[Claim], options: &Options) -> Vec<Finding> {
+    arith::in_sentences(&known(claims, options))
+}
+
+/// The claims known at the cut-off: those of documents published by then.
+fn known<'c>(claims: &'c [Claim], options: &Options) -> Vec<&'c Claim> {
+    claims
+        .iter()
+        .filter(|c| c.published <= options.as_of)
+        .collect()
 }
 
 /// The latest `published` date among the claims' documents: the default as-of date.

@@ -147,25 +147,37 @@ fn lead(sentence: &str) -> Range<usize> {
 
 /// The role a cue gives when one of its words is anywhere in `text`.
 fn found_role_anywhere(cue: &SectionCue, text: &str, published: NaiveDate) -> Option<Role> {
-    let anywhere = SectionCue {
-        place: SectionPlace::Anywhere,
-        ..cue.clone()
-    };
-    found_role(&anywhere, text, text, published)
+    found_role_as(cue, SectionPlace::Anywhere, text, text, published)
 }
 
 /// The role a cue gives when one of its words is in `place` (for lead cues, at a clause start
 /// within it); `context` is the heading or sentence the words are in, for its years.
 fn found_role(cue: &SectionCue, place: &str, context: &str, published: NaiveDate) -> Option<Role> {
-    let hit = cue.words.iter().any(|w| match cue.place {
+    found_role_as(cue, cue.place, place, context, published)
+}
+
+/// [`found_role`] with the cue's words looked for as `how` says, whatever its own place.
+fn found_role_as(
+    cue: &SectionCue,
+    how: SectionPlace,
+    place: &str,
+    context: &str,
+    published: NaiveDate,
+) -> Option<Role> {
+    let hit = match how {
         SectionPlace::Lead => {
-            place.starts_with(w.as_str())
-                || place
-                    .match_indices(',')
-                    .any(|(i, _)| place[i + 1..].starts_with(w.as_str()))
+            // The clause starts are found once, not once for each word.
+            let mut starts = std::iter::once(0).chain(place.match_indices(',').map(|(i, _)| i + 1));
+            starts.any(|start| {
+                cue.words
+                    .iter()
+                    .any(|w| place[start..].starts_with(w.as_str()))
+            })
         }
-        SectionPlace::Anywhere | SectionPlace::Title => place.contains(w.as_str()),
-    });
+        SectionPlace::Anywhere | SectionPlace::Title => {
+            cue.words.iter().any(|w| place.contains(w.as_str()))
+        }
+    };
     if !hit {
         return None;
     }

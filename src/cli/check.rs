@@ -5,6 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use crate::baseline::Baseline;
+use crate::claim::store::ClaimStore;
 use crate::dataset::{self, Expected};
 use crate::difference::Difference;
 use crate::finding::{Code, Level, Levels};
@@ -62,12 +63,18 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
             }
         }
     }
-    // Each document's text is dropped once its claims are out (see `kept`).
+    // Each document's text is dropped once its claims are out (see `kept`), and its claims
+    // are kept compactly (see `claim::store`).
     let mut documents = Vec::new();
-    let mut claims = shard_claims;
+    let mut store = ClaimStore::new();
+    for claim in shard_claims {
+        store.push(claim);
+    }
     let errors = super::extract_corpus(&paths, limit, &rules, args.quiet, |doc, body, found| {
         documents.push(Kept::of(&doc, body));
-        claims.extend(found.claims);
+        for claim in found.claims {
+            store.push(claim);
+        }
         Ok(())
     })?;
     let as_of = args.as_of.or(expected.as_ref().and_then(|e| e.as_of));
@@ -75,25 +82,51 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
         as_of,
         tolerance: settings.tolerance,
     };
-    let audit::Audit {
-        claims,
-        mut findings,
+    let audit::StoredAudit {
+        order,
+        findings: packed,
         as_of,
         after_cut_off,
-    } = audit::reconcile_with_dates(
-        claims,
+    } = audit::reconcile_store(
+        &store,
         documents.iter().map(|d| d.published).max(),
         &rules,
         judging,
     );
-    let cited = cited_documents(&findings, expected.is_some());
+    // JSON and JSONL carry each claim's text, line and column: they draw nothing from the
+    // files, which are read back only to anchor a dataset's quotes. With nothing to compare
+    // or rewrite either, their findings are made whole one at a time as they are written.
+    let draws = !matches!(args.format, CheckFormat::Json | CheckFormat::Jsonl);
+    let streams = !draws
+        && expected.is_none()
+        && baseline.is_none()
+        && args.write_expected.is_none()
+        && args.write_baseline.is_none();
+    let mut findings: Vec<crate::finding::Finding> = if streams {
+        Vec::new()
+    } else {
+        packed.iter().map(|f| f.unpack(&store)).collect()
+    };
+    let cited = if draws || expected.is_some() {
+        cited_documents(&findings, expected.is_some())
+    } else {
+        Some(std::collections::HashSet::new())
+    };
+    let claim_docs: std::collections::BTreeSet<&str> =
+        order.iter().map(|&i| store.doc(i)).collect();
     let (articles, unread) = articles_for(
         &crate::project::Project::discover(),
         &documents,
-        &claims,
+        &claim_docs,
         &cited,
         limit,
     );
+    // Only the HTML report lists every claim (its series); the others need only the count.
+    let claims: Vec<crate::claim::Claim> = if args.format == CheckFormat::Html {
+        order.iter().map(|&i| store.claim(i)).collect()
+    } else {
+        Vec::new()
+    };
 
     let mut input_errors = errors + unread;
     let mut differences = 0;
@@ -180,11 +213,24 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
         CheckFormat::Html => report::html::html,
         CheckFormat::Human => report::findings::human,
     };
+    let unpacked = || packed.iter().map(|f| f.unpack(&store));
     match args.format {
+        CheckFormat::Json if streams => report::findings::write_json_of(out, &context, unpacked())?,
+        CheckFormat::Jsonl if streams => {
+            report::findings::write_jsonl_of(out, &context, unpacked())?;
+        }
         CheckFormat::Json => report::findings::write_json(out, &context)?,
         CheckFormat::Jsonl => report::findings::write_jsonl(out, &context)?,
         _ => write!(out, "{}", text_renderer(&context))?,
     }
+    let denied = if streams {
+        packed
+            .iter()
+            .filter(|f| levels.of(f.code) == Level::Deny)
+            .count()
+    } else {
+        context.denied()
+    };
     if args.format == CheckFormat::Human {
         let mut notes = Vec::new();
         if after_cut_off > 0 {
@@ -210,13 +256,13 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
             "\nchecked {} document{}, {} claims, as of {as_of}{}",
             documents.len(),
             if documents.len() == 1 { "" } else { "s" },
-            claims.len(),
+            order.len(),
             notes.iter().map(|n| format!("; {n}")).collect::<String>()
         )?;
     }
     Ok(if input_errors > 0 {
         2
-    } else if differences > 0 || context.denied() > 0 {
+    } else if differences > 0 || denied > 0 {
         1
     } else {
         0
@@ -247,7 +293,7 @@ fn cited_documents(
 fn articles_for(
     project: &crate::project::Project,
     documents: &[Kept],
-    claims: &[crate::claim::Claim],
+    claim_docs: &std::collections::BTreeSet<&str>,
     cited: &Option<std::collections::HashSet<&str>>,
     max_file_size: u64,
 ) -> (articles::Articles, usize) {
@@ -255,9 +301,9 @@ fn articles_for(
     let (mut all, unread) = kept::read_back(documents, wanted, max_file_size);
     let loaded: std::collections::HashSet<&str> =
         documents.iter().map(|d| d.name.as_str()).collect();
-    let named: std::collections::BTreeSet<&str> = claims
+    let named: std::collections::BTreeSet<&str> = claim_docs
         .iter()
-        .map(|c| c.doc.as_str())
+        .copied()
         .filter(|doc| !loaded.contains(doc) && wanted(doc) && project.resolve(doc).is_file())
         .collect();
     if !named.is_empty() {

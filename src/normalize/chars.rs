@@ -2,7 +2,6 @@
 //! `（`→`(`) and Traditional → Simplified conversion (`區`→`区`), steps 3 and 4 of the module
 //! doc of [`super`].
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Sentence terminators after width folding.
@@ -30,35 +29,45 @@ pub(super) fn fold_width(c: char) -> char {
 const KEEP_AS_IS: &[char] = &['著', '乾', '瞭', '於', '麼', '夥', '藉', '蘋', '甦', '祇'];
 
 /// Traditional → Simplified, one character at a time, built once from OpenCC's t2s table.
-static T2S: LazyLock<HashMap<char, char>> = LazyLock::new(build_t2s_table);
+static T2S: LazyLock<Vec<char>> = LazyLock::new(build_t2s_table);
 
-/// The one-character pairs of OpenCC's t2s table, minus [`KEEP_AS_IS`].
-fn build_t2s_table() -> HashMap<char, char> {
+/// The ideographs of the main block that the table covers, [`T2S`] by offset from the first.
+const T2S_BLOCK: std::ops::RangeInclusive<char> = '\u{4E00}'..='\u{9FFF}';
+
+/// The Simplified form of every ideograph of [`T2S_BLOCK`] (itself when it has none), by its
+/// offset in the block: asked for every character of every text, so an array, not a map. The
+/// pairs are OpenCC's one-character t2s pairs, minus [`KEEP_AS_IS`].
+fn build_t2s_table() -> Vec<char> {
+    let mut table: Vec<char> = T2S_BLOCK.collect();
     let Ok(cc) = ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s)
     else {
-        return HashMap::new();
+        return table;
     };
     // One conversion call over every ideograph of the main block, one per line, is far
     // cheaper than a call per character; lines keep the characters aligned.
-    let input: String = ('\u{4E00}'..='\u{9FFF}').flat_map(|c| [c, '\n']).collect();
+    let input: String = T2S_BLOCK.flat_map(|c| [c, '\n']).collect();
     let output = cc.convert(&input);
-    let mut table = HashMap::new();
     for (from, to) in input.lines().zip(output.lines()) {
         let (mut f, mut t) = (from.chars(), to.chars());
         if let (Some(f), None, Some(t), None) = (f.next(), f.next(), t.next(), t.next())
             && f != t
             && !KEEP_AS_IS.contains(&f)
         {
-            table.insert(f, t);
+            table[block_offset(f)] = t;
         }
     }
     table
 }
 
+/// The offset of `c`, an ideograph of [`T2S_BLOCK`], in the block.
+fn block_offset(c: char) -> usize {
+    (u32::from(c) - u32::from(*T2S_BLOCK.start())) as usize
+}
+
 /// Simplified form of one character (itself when it has none).
 pub fn to_simplified(c: char) -> char {
-    if is_cjk(c) {
-        T2S.get(&c).copied().unwrap_or(c)
+    if T2S_BLOCK.contains(&c) {
+        T2S[block_offset(c)]
     } else {
         c
     }

@@ -19,6 +19,9 @@ pub(super) struct Line {
     pub first: usize,
     /// The line with surrounding whitespace trimmed (decoded characters, not width-folded).
     pub trimmed: String,
+    /// `trimmed` width-folded, without spaces and markup: asked for by most tests of a line
+    /// and its neighbours, so made once.
+    pub compact: Vec<char>,
     /// Number of empty lines between this line and the previous non-empty one.
     pub blank_before: usize,
     /// The list marker the line opens with, and how many characters it takes.
@@ -52,6 +55,11 @@ pub(super) fn classify_lines(chars: &[SourceChar], layout: bool) -> Vec<Line> {
         lines.push(Line {
             start: line_start,
             first: line_start + lead,
+            compact: folded
+                .iter()
+                .copied()
+                .filter(|&c| is_compact_char(c))
+                .collect(),
             trimmed,
             blank_before: blank,
             // Numbers and line-start bullets are layout: fragments have none.
@@ -77,7 +85,7 @@ pub(super) fn classify_lines(chars: &[SourceChar], layout: bool) -> Vec<Line> {
         lines[i].heading = is_markdown_heading(&lines[i].trimmed)
             || !in_list(&lines, i)
                 && !in_bare_list(&lines, i)
-                && (has_title_shape(&lines[i].trimmed)
+                && (has_title_shape(&lines[i])
                     && (follows_boundary(&lines, i) || opens_numbered_section(&lines, i))
                     && !continues_into_next(&lines, i)
                     || !ocr_spaced && is_standalone_line(&lines, i));
@@ -116,12 +124,12 @@ fn follows_figure_line(lines: &[Line], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).map(|p| &lines[p]) else {
         return false;
     };
-    let this = compact(&lines[i].trimmed);
+    let this = &lines[i].compact;
     lines[i].marker.is_none()
         && this.iter().filter(|c| is_cjk(**c)).count() >= 4
         && this.first().is_some_and(|&c| is_cjk(c))
-        && ends_with_figure(&this)
-        && ends_with_figure(&compact(&prev.trimmed))
+        && ends_with_figure(this)
+        && ends_with_figure(&prev.compact)
         && starts_clause(lines, i - 1)
 }
 
@@ -132,12 +140,12 @@ fn starts_clause(lines: &[Line], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).map(|p| &lines[p]) else {
         return true;
     };
-    let ends = compact(&prev.trimmed);
+    let ends = &prev.compact;
     let mut tail = ends.iter().rev().skip_while(|c| is_closing(**c));
     tail.next().is_some_and(|&c| is_terminator(c) || c == ':')
-        || ends_with_figure(&ends)
+        || ends_with_figure(ends)
         || prev.marker.is_some()
-        || has_title_shape(&prev.trimmed)
+        || has_title_shape(prev)
         || lines[i].blank_before >= 2
 }
 
@@ -146,7 +154,7 @@ fn starts_clause(lines: &[Line], i: usize) -> bool {
 fn is_hard_wrapped(lines: &[Line]) -> bool {
     let lengths: Vec<usize> = lines
         .iter()
-        .map(|l| compact(&l.trimmed).len())
+        .map(|l| l.compact.len())
         .filter(|&n| n >= 8)
         .collect();
     if lengths.len() < 8 {
@@ -183,7 +191,10 @@ const UNIT_ENDS: &[char] = &[
 /// Whether a (compacted) line ends with a figure: digits, then `%`, `‰` or up to four
 /// characters of scale and unit, then maybe a qualifier.
 fn ends_with_figure(line: &[char]) -> bool {
-    let simplified: String = line.iter().map(|&c| super::to_simplified(c)).collect();
+    // A qualifier (2 characters at most), a unit (4 at most; a fifth says it is none) and the
+    // digit before them: only the line's last characters can decide.
+    let tail = &line[line.len().saturating_sub(FIGURE_TAIL_CHARS)..];
+    let simplified: String = tail.iter().map(|&c| super::to_simplified(c)).collect();
     let mut rest = simplified.as_str();
     if let Some(q) = CLOSING_QUALIFIERS.iter().find(|q| rest.ends_with(**q)) {
         rest = &rest[..rest.len() - q.len()];
@@ -198,6 +209,9 @@ fn ends_with_figure(line: &[char]) -> bool {
     );
     rest.is_some_and(|r| r.ends_with(|c: char| c.is_ascii_digit()))
 }
+
+/// How many characters at the end of a line [`ends_with_figure`] reads.
+const FIGURE_TAIL_CHARS: usize = 10;
 
 /// Closing quotes and brackets that may follow a terminator (`。”`).
 pub(super) fn is_closing(c: char) -> bool {
@@ -243,18 +257,16 @@ pub(super) fn is_markdown_heading(line: &str) -> bool {
     (1..=6).contains(&hashes) && line[hashes..].starts_with(' ')
 }
 
-/// Text of a line without spaces and markup, folded.
-fn compact(line: &str) -> Vec<char> {
-    line.chars()
-        .map(fold_width)
-        .filter(|c| !c.is_whitespace() && *c != '*')
-        .collect()
+/// Whether a width-folded character stays in a line's compact form ([`Line::compact`]): the
+/// text without spaces and markup.
+fn is_compact_char(c: char) -> bool {
+    !c.is_whitespace() && c != '*'
 }
 
 /// Section titles of a recognisable shape, whatever the layout around them:
 /// `2013，巨变看转型`, `春拂芬芳地，共莺传捷报———`, `前 言`, `□招商引资为要`, `一、…`, `（三）…`.
-fn has_title_shape(line: &str) -> bool {
-    let chars = compact(line);
+fn has_title_shape(line: &Line) -> bool {
+    let chars = &line.compact;
     let cjk = chars.iter().filter(|c| is_cjk(**c)).count();
     if chars.is_empty() || chars.len() > 30 || chars.iter().any(|&c| is_terminator(c)) {
         return false;
@@ -270,7 +282,11 @@ fn has_title_shape(line: &str) -> bool {
         && (text.starts_with('(') || text.starts_with('（') || chars.get(1) == Some(&'、'))
         && !text.ends_with(|c: char| is_continuing_end(c));
     // `前 言`: single characters spaced out across the column.
-    let parts: Vec<&str> = line.split(is_space).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = line
+        .trimmed
+        .split(is_space)
+        .filter(|p| !p.is_empty())
+        .collect();
     let spaced = parts.len() >= 2
         && parts.len() <= 4
         && parts
@@ -284,7 +300,7 @@ fn follows_boundary(lines: &[Line], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).map(|p| &lines[p]) else {
         return true;
     };
-    let ends = compact(&prev.trimmed);
+    let ends = &prev.compact;
     let mut tail = ends.iter().rev().skip_while(|c| is_closing(**c));
     tail.next().is_some_and(|&c| is_terminator(c))
         || prev.heading
@@ -296,14 +312,14 @@ fn follows_boundary(lines: &[Line], i: usize) -> bool {
 fn continues_into_next(lines: &[Line], i: usize) -> bool {
     lines
         .get(i + 1)
-        .and_then(|next| compact(&next.trimmed).first().copied())
+        .and_then(|next| next.compact.first().copied())
         .is_some_and(is_continuing_start)
 }
 
 /// Short lines set apart between a sentence end and a blank line, in documents whose lines are
 /// paragraphs (or are wrapped without blank lines): titles, subtitles, photo captions.
 fn is_standalone_line(lines: &[Line], i: usize) -> bool {
-    let chars = compact(&lines[i].trimmed);
+    let chars = &lines[i].compact;
     let cjk = chars.iter().filter(|c| is_cjk(**c)).count();
     if cjk < 2 || chars.len() > 30 || chars.iter().any(|&c| is_terminator(c)) {
         return false;
@@ -323,7 +339,7 @@ fn is_standalone_line(lines: &[Line], i: usize) -> bool {
     }
     followed_by_blank(i)
         || lines.get(i + 1).is_some_and(|n| {
-            let next = compact(&n.trimmed);
+            let next = &n.compact;
             next.len() <= 30 && !next.iter().any(|&c| is_terminator(c)) && followed_by_blank(i + 1)
         })
 }
@@ -335,10 +351,7 @@ fn is_ocr_double_spaced(lines: &[Line]) -> bool {
     if lines.len() < 10 {
         return false;
     }
-    let fragments = lines
-        .iter()
-        .filter(|l| compact(&l.trimmed).len() <= 5)
-        .count();
+    let fragments = lines.iter().filter(|l| l.compact.len() <= 5).count();
     let spaced = lines.iter().skip(1).filter(|l| l.blank_before > 0).count();
     fragments * 5 >= lines.len() && spaced * 10 >= (lines.len() - 1) * 7
 }

@@ -3,6 +3,8 @@
 //! are documented on the parent module. One number with its scale and unit is a term, read in
 //! `measure/term.rs`; this file applies qualifiers, fractions and ranges around terms.
 
+use std::sync::LazyLock;
+
 use rust_decimal::Decimal;
 
 use super::boundary::{after_is_code, can_start};
@@ -29,7 +31,7 @@ pub(super) enum Kind {
 }
 
 /// Qualifier words before the number, longest first where one is a prefix of another.
-pub(super) const PREFIXES: &[(&str, Kind)] = &[
+const PREFIXES: &[(&str, Kind)] = &[
     ("超过", Kind::Gt),
     ("超", Kind::Gt),
     ("逾", Kind::Gt),
@@ -73,6 +75,21 @@ const SUFFIXES: &[(&str, Kind)] = &[
     ("左右", Kind::About),
     ("上下", Kind::About),
 ];
+
+/// Whether `c` is the first character of a word of [`PREFIXES`]: a quantity's cheap start test,
+/// asked at every character of a text, so the first characters are gathered once.
+pub(super) fn starts_a_prefix(c: char) -> bool {
+    static FIRST: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut first: Vec<char> = PREFIXES
+            .iter()
+            .filter_map(|(word, _)| word.chars().next())
+            .collect();
+        first.sort_unstable();
+        first.dedup();
+        first
+    });
+    FIRST.binary_search(&c).is_ok()
+}
 
 /// Words that open a percentage or per-mille written out (`百分之四十`), with their unit.
 const FRACTION_PREFIXES: &[(&str, &str)] = &[

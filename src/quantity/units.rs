@@ -4,6 +4,7 @@
 //! The file's header comment is the reference for its format; this module only loads it and
 //! answers one question: which scale, unit or stop word starts at this byte?
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
@@ -88,6 +89,9 @@ pub(crate) struct Table {
     scales: Vec<ScaleDef>,
     /// (spelling, unit) for every word and alias.
     units: Vec<(String, UnitDef)>,
+    /// Indices into `units` by the spelling's first character, longest first: a number is
+    /// followed by one character, so only the units spelt from it are tried.
+    units_by_first: HashMap<char, Vec<usize>>,
     tiers: Vec<TierDef>,
     stops: Vec<String>,
 }
@@ -137,9 +141,16 @@ impl Table {
         units.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         tiers.sort_by_key(|t| std::cmp::Reverse(t.word.len()));
         stops.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let mut units_by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, (spelling, _)) in units.iter().enumerate() {
+            if let Some(first) = spelling.chars().next() {
+                units_by_first.entry(first).or_default().push(i);
+            }
+        }
         Ok(Table {
             scales,
             units,
+            units_by_first,
             tiers,
             stops,
         })
@@ -165,7 +176,10 @@ impl Table {
         rest: &str,
         scaled: bool,
     ) -> Option<UnitMatch<'_>> {
-        self.units.iter().find_map(|(spelling, def)| {
+        let first = rest.chars().next()?;
+        let candidates = self.units_by_first.get(&first)?;
+        candidates.iter().find_map(|&i| {
+            let (spelling, def) = &self.units[i];
             if scaled && !def.scalable {
                 return None;
             }

@@ -21,8 +21,9 @@ use rust_decimal::Decimal;
 use crate::claim::Claim;
 use crate::finding::Finding;
 
-/// Every failed arithmetic check among `claims`.
-pub(super) fn check(claims: &[&Claim]) -> Vec<Finding> {
+/// The failed checks inside sentences (shares and sums): each looks only at the claims of its
+/// own document.
+pub(super) fn in_sentences(claims: &[&Claim]) -> Vec<Finding> {
     let mut by_doc: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
     for c in claims {
         by_doc.entry(c.doc.as_str()).or_default().push(c);
@@ -45,8 +46,12 @@ pub(super) fn check(claims: &[&Claim]) -> Vec<Finding> {
             }
         }
     }
-    found.extend(growth::check(claims));
     found
+}
+
+/// The failed growth-rate checks: each looks only at the levels of its own entity.
+pub(super) fn growth_rates(claims: &[&Claim]) -> Vec<Finding> {
+    growth::check(claims)
 }
 
 /// Whether [a, b] and [c, d] share a value.

@@ -76,6 +76,8 @@
 //! a difference when its code starts with `dataset::` or `baseline::` (it has `locations`
 //! instead of `target`).
 
+use std::borrow::Borrow;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Write;
@@ -109,21 +111,41 @@ struct RecordRef<'f> {
     help: &'f Option<String>,
 }
 
-/// The findings as wire records, with their configured severity.
-fn records<'f>(context: &'f Context) -> Vec<RecordRef<'f>> {
-    context
-        .findings
-        .iter()
-        .map(|f| RecordRef {
+impl<'f> RecordRef<'f> {
+    /// The wire record of `f` at level `severity`.
+    fn of(f: &'f Finding, severity: Level) -> Self {
+        RecordRef {
             code: f.code,
-            severity: context.level(f),
+            severity,
             message: &f.message,
             target: &f.target,
             evidence: &f.evidence,
             computation: &f.computation,
             help: &f.help,
-        })
-        .collect()
+        }
+    }
+}
+
+/// A finding held or made for the moment it is written, with its configured severity.
+struct Record<F> {
+    finding: F,
+    severity: Level,
+}
+
+impl<F: Borrow<Finding>> Serialize for Record<F> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        RecordRef::of(self.finding.borrow(), self.severity).serialize(serializer)
+    }
+}
+
+/// Findings serialized as a sequence as they come, none kept after it is written.
+struct Streamed<I>(RefCell<Option<I>>);
+
+impl<I: Iterator<Item = R>, R: Serialize> Serialize for Streamed<I> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let records = self.0.borrow_mut().take();
+        serializer.collect_seq(records.into_iter().flatten())
+    }
 }
 
 /// Every finding, then the dataset and baseline differences, as a JSON document.
@@ -136,19 +158,34 @@ pub fn json(context: &Context) -> String {
 
 /// Writes the bytes of [`json`] to `out` as it goes, without building the document in memory.
 pub fn write_json(out: &mut impl std::io::Write, context: &Context) -> std::io::Result<()> {
-    /// A [`FindingsDocument`] borrowed from the findings.
+    write_json_of(out, context, context.findings.iter())
+}
+
+/// [`write_json`] for `findings` given one at a time (those of `context` are not written):
+/// each is serialized and dropped before the next is made.
+pub fn write_json_of<F: Borrow<Finding>>(
+    out: &mut impl std::io::Write,
+    context: &Context,
+    findings: impl Iterator<Item = F>,
+) -> std::io::Result<()> {
+    /// A [`FindingsDocument`] whose findings are written as they come.
     #[derive(Serialize)]
-    struct DocumentRef<'f> {
+    #[serde(bound(serialize = "Streamed<I>: Serialize"))]
+    struct DocumentRef<'f, I> {
         schema: &'static str,
         as_of: NaiveDate,
-        findings: Vec<RecordRef<'f>>,
+        findings: Streamed<I>,
         #[serde(skip_serializing_if = "<[Difference]>::is_empty")]
         differences: &'f [Difference],
     }
+    let records = findings.map(|finding| {
+        let severity = context.level(finding.borrow());
+        Record { finding, severity }
+    });
     let document = DocumentRef {
         schema: SCHEMA,
         as_of: context.as_of,
-        findings: records(context),
+        findings: Streamed(RefCell::new(Some(records))),
         differences: context.differences,
     };
     let mut buffered = std::io::BufWriter::new(out);
@@ -168,6 +205,15 @@ pub fn jsonl(context: &Context) -> String {
 
 /// Writes the lines of [`jsonl`] to `out`, one at a time.
 pub fn write_jsonl(out: &mut impl std::io::Write, context: &Context) -> std::io::Result<()> {
+    write_jsonl_of(out, context, context.findings.iter())
+}
+
+/// [`write_jsonl`] for `findings` given one at a time (those of `context` are not written).
+pub fn write_jsonl_of<F: Borrow<Finding>>(
+    out: &mut impl std::io::Write,
+    context: &Context,
+    findings: impl Iterator<Item = F>,
+) -> std::io::Result<()> {
     #[derive(Serialize)]
     struct Line<'r, T> {
         schema: &'static str,
@@ -190,7 +236,8 @@ pub fn write_jsonl(out: &mut impl std::io::Write, context: &Context) -> std::io:
     }
     let as_of = context.as_of;
     let mut buffered = std::io::BufWriter::new(out);
-    for record in records(context) {
+    for finding in findings {
+        let record = RecordRef::of(finding.borrow(), context.level(finding.borrow()));
         line(&mut buffered, &record, as_of)?;
     }
     for difference in context.differences {
