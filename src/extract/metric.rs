@@ -43,7 +43,7 @@ pub(super) struct MetricChoice {
 }
 
 /// Words before a growth rate.
-const GROWTH_WORDS: &str = "同比增长 较去年同期增长 比上年增长 比去年增长 增长 增长率 增长速度 增速 增幅 涨幅 上涨 下降 降低 减少 提高 增加 上升";
+const GROWTH_WORDS: &str = "同比增长 较去年同期增长 比上年增长 比去年增长 增长 增长率 增长速度 增速 增幅 涨幅 上涨 下降 降低 减少 提高 增加 上升 降幅 下降幅度 降低幅度 降低率";
 /// Rates whose names end in a growth word but are not a growth (`人口自然增长率为3.1‰`).
 const RATE_NAMES: &str = "自然增长率";
 /// Words before a share.

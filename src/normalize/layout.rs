@@ -88,7 +88,8 @@ pub(super) fn classify_lines(chars: &[SourceChar], layout: bool) -> Vec<Line> {
                 && (has_title_shape(&lines[i])
                     && (follows_boundary(&lines, i) || opens_numbered_section(&lines, i))
                     && !continues_into_next(&lines, i)
-                    || !ocr_spaced && is_standalone_line(&lines, i));
+                    || !ocr_spaced && is_standalone_line(&lines, i)
+                    || !ocr_spaced && heads_a_list(&lines, i));
     }
     lines
 }
@@ -344,6 +345,29 @@ fn is_standalone_line(lines: &[Line], i: usize) -> bool {
         })
 }
 
+/// A title over a bulleted list (`“十四五”规划目标` / `划重点` above `■…` lines, on a news page
+/// that sums up a report): one or two short lines without a stop or a figure at the end, right
+/// before the first item of a list. Such a page often has no blank lines and no stops between
+/// its parts, so the list's first item is what shows that the lines before it are its title.
+fn heads_a_list(lines: &[Line], i: usize) -> bool {
+    let title_like = |j: usize| {
+        lines.get(j).is_some_and(|line| {
+            let chars = &line.compact;
+            let cjk = chars.iter().filter(|c| is_cjk(**c)).count();
+            line.marker.is_none()
+                && cjk >= 2
+                && chars.len() <= 30
+                && !chars.iter().any(|&c| is_terminator(c))
+                && !chars.first().is_some_and(|&c| is_continuing_start(c))
+                && !chars.last().is_some_and(|&c| is_continuing_end(c))
+                && !ends_with_figure(&chars)
+        })
+    };
+    let list_starts =
+        |j: usize| lines.get(j).is_some_and(|l| l.marker.is_some()) && in_list(lines, j);
+    title_like(i) && (list_starts(i + 1) || title_like(i + 1) && list_starts(i + 2))
+}
+
 /// OCR of narrow columns: nearly every line followed by a blank line, and many lines only a
 /// few characters long (a number, a unit, a word cut off). There a stand-alone short line is
 /// usually a fragment of a sentence, not a heading.
@@ -413,6 +437,27 @@ mod tests {
         assert_eq!(
             bare,
             [false, false, true, true, true, true, true, true, false]
+        );
+    }
+
+    #[test]
+    fn short_lines_right_above_a_bulleted_list_are_its_title() {
+        let page = "全年新增绿地120公顷\n新城建设里的惠民看点\n一起来看\n■新建公园8个\n■新增停车位2000个\n今年要办的事\n●改造老旧小区40个\n●新增学位3000个";
+        let decoded: Vec<SourceChar> = page
+            .char_indices()
+            .map(|(i, c)| SourceChar {
+                c,
+                source: crate::span::Span::new(i, i + c.len_utf8()),
+            })
+            .collect();
+        let headings: Vec<bool> = classify_lines(&decoded, true)
+            .iter()
+            .map(|l| l.heading)
+            .collect();
+        // A line ending with a figure is no title; a list item is none either.
+        assert_eq!(
+            headings,
+            [false, true, true, false, false, true, false, false]
         );
     }
 }

@@ -67,6 +67,11 @@ pub(crate) struct UnitDef {
     /// the date and duration words of `not_quantity`.
     #[serde(default)]
     pub only_after: Vec<String>,
+    /// Words that carry this unit for a scaled number printed without one: a clause whose
+    /// words before the number end with one of them (`农村贫困人口减少` before `1000万`) counts
+    /// in this unit, as if it were printed.
+    #[serde(default)]
+    pub implied_after: Vec<String>,
 }
 
 /// A named tier of a ranking.
@@ -211,6 +216,20 @@ impl Table {
         })
     }
 
+    /// The unit a scaled number without a unit word takes from the words before it in its
+    /// clause (`before`): the unit one of whose `implied_after` words ends them, longest word
+    /// first.
+    pub(crate) fn implied_unit(&self, before: &str) -> Option<&UnitDef> {
+        let before = before.trim_end_matches('了');
+        self.units
+            .iter()
+            .filter(|(spelling, def)| *spelling == def.word)
+            .flat_map(|(_, def)| def.implied_after.iter().map(move |w| (w, def)))
+            .filter(|(w, _)| before.ends_with(w.as_str()))
+            .max_by_key(|(w, _)| w.len())
+            .map(|(_, def)| def)
+    }
+
     /// The length of the longest date/time/session word at the start of `rest`.
     pub(crate) fn stop_at(&self, rest: &str) -> Option<usize> {
         self.stops
@@ -290,5 +309,17 @@ mod tests {
         assert_eq!(word("GWhx"), None);
         assert_eq!(t.stop_at("个月"), Some("个月".len()));
         assert_eq!(t.scale_at("万亿元").map(|s| s.word.as_str()), Some("万亿"));
+    }
+
+    #[test]
+    fn a_head_count_metric_carries_its_unit() {
+        let t = table();
+        let unit = |before: &str| t.implied_unit(before).map(|d| d.word.as_str());
+        assert_eq!(unit("今年农村贫困人口减少"), Some("人"));
+        assert_eq!(unit("减少农村贫困人口"), Some("人"));
+        assert_eq!(unit("全年城镇新增就业"), Some("人"));
+        // Words elsewhere in the clause do not: the number must follow them.
+        assert_eq!(unit("贫困人口脱贫攻坚投入资金"), None);
+        assert_eq!(unit("地区生产总值"), None);
     }
 }

@@ -103,6 +103,9 @@ pub(super) fn term(text: &str, pos: usize, allow_sign: bool) -> Option<Term<'_>>
             if let Some(m) = table.unit_at(&text[at..], true) {
                 unit = Some((&text[at..at + m.len], m.def));
                 at += m.len;
+            } else if let Some(def) = table.implied_unit(clause_before(text, pos)) {
+                // `农村贫困人口减少1000万`: the metric's words carry the unit the text leaves out.
+                unit = Some((def.word.as_str(), def));
             }
         }
         _ => {}
