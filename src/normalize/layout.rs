@@ -360,7 +360,7 @@ fn heads_a_list(lines: &[Line], i: usize) -> bool {
                 && !chars.iter().any(|&c| is_terminator(c))
                 && !chars.first().is_some_and(|&c| is_continuing_start(c))
                 && !chars.last().is_some_and(|&c| is_continuing_end(c))
-                && !ends_with_figure(&chars)
+                && !ends_with_figure(chars)
         })
     };
     let list_starts =
