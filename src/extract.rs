@@ -22,7 +22,9 @@
 //! 红砂岭生态园`, `年产20万吨…`), and durations (`连续14年`). See the README, "What counts as a claim".
 
 mod context;
+mod dates;
 mod facility;
+mod figure;
 mod metric;
 mod milestone;
 
@@ -31,15 +33,17 @@ use rust_decimal::Decimal;
 
 use crate::Analyzed;
 use crate::claim::{self, Claim, ClaimKind, DateRange};
-use crate::quantity::{Comparator, Dimension, Quantity};
-use crate::rules::{Direction, RuleSet};
+use crate::quantity::{Dimension, Quantity};
+use crate::rules::RuleSet;
 use crate::scan::{self, Located};
 use crate::span;
-use crate::structure::{self, Role};
-use crate::time::{Granularity, Period, TimeExpr, TimeKind};
+use crate::structure;
+use crate::time::Period;
 
 use context::{DocumentContext, SentenceContext, Stance};
-use metric::{Memory, MetricChoice};
+use dates::{is_partial, reported_period, streak_years, target_dates, year_to};
+use figure::{Signed, comparator};
+use metric::Memory;
 
 /// The claims of one document, and how many of its numbers were left without a claim because
 /// nothing names what they measure.
@@ -526,211 +530,3 @@ const PROJECT_EVENTS: [&str; 14] = [
     "已", "建成", "竣工", "投产", "开工", "完工", "投用", "开放", "落地", "签约", "入驻", "完成",
     "实现", "运营",
 ];
-
-/// Words before a rate that say it is a fall: `下降6.8%` is a growth of −6.8%.
-const DECLINE_WORDS: [&str; 4] = ["同比下降", "下降", "减少", "降低"];
-
-/// Words that name a fall by its size (`能耗降幅3.8%`, `下降幅度为3.8%`): the rate is a fall.
-const DECLINE_SIZE_WORDS: [&str; 4] = ["降幅", "下降幅度", "降低幅度", "降低率"];
-
-/// Whether the words before a rate say it is a fall: a fall verb right before it, or a word
-/// for the size of a fall and maybe a linking verb (`降幅为`, `降幅达`).
-fn states_a_fall(before: &str) -> bool {
-    let named = ["达到", "为", "达", "是"]
-        .iter()
-        .find_map(|w| before.strip_suffix(w))
-        .unwrap_or(before);
-    DECLINE_WORDS.iter().any(|w| before.ends_with(w))
-        || DECLINE_SIZE_WORDS.iter().any(|w| named.ends_with(w))
-}
-
-/// A claim's value, interval, base value and printed comparator, negated for a decline so
-/// that every growth rate reads the same way (`下降6.8%` → −6.8, and `下降6%以上` → `<= -6`).
-struct Signed {
-    value: Decimal,
-    value_to: Option<Decimal>,
-    low: Option<Decimal>,
-    high: Option<Decimal>,
-    base_value: Decimal,
-    /// The comparator the qualifier words state (`以上`, `以内`), in the signed reading.
-    comparator: Comparator,
-    /// Whether the figure was printed as a fall (`下降`, `减少`).
-    decline: bool,
-}
-
-impl Signed {
-    fn of(text: &str, q: &Quantity) -> Self {
-        let printed = Signed {
-            value: q.value,
-            value_to: q.value_to,
-            low: q.low.map(|b| b.value),
-            high: q.high.map(|b| b.value),
-            base_value: q.base_value,
-            comparator: q.comparator,
-            decline: false,
-        };
-        let relative = matches!(
-            q.unit.dimension,
-            Dimension::Percent | Dimension::Permille | Dimension::PercentagePoint
-        );
-        let before = text[..q.range.start].trim_end_matches('了');
-        if !relative || !states_a_fall(before) {
-            return printed;
-        }
-        Signed {
-            value: -printed.value,
-            value_to: printed.value_to.map(|v| -v),
-            low: printed.high.map(|h| -h),
-            high: printed.low.map(|l| -l),
-            base_value: -printed.base_value,
-            comparator: printed.comparator.reversed(),
-            decline: true,
-        }
-    }
-}
-
-/// A target's period (for cumulative and annual goals) and deadline.
-fn target_dates(
-    doc: &DocumentContext,
-    sentence: &SentenceContext,
-    time: Option<&TimeExpr>,
-    published: NaiveDate,
-) -> (Option<Period>, NaiveDate) {
-    // A day already come (`目前`, the day of the meeting that set the goal) is when the goal
-    // was stated, not when it is due.
-    let time = time.filter(|t| {
-        !(matches!(t.kind, TimeKind::Day | TimeKind::OpenStart)
-            && (t.period.end < published || t.is_now()))
-    });
-    if let Some(t) = time {
-        // A past part of the year (`1~8月份` before `年度计划…`) dates the report, not the
-        // goal: the goal is the year's.
-        if t.kind == TimeKind::Measured && t.period.end < published {
-            let year = Period::year(t.period.end.year());
-            return (year, year.map_or(t.period.end, |y| y.end));
-        }
-        let period = match t.kind {
-            TimeKind::Deadline => t.frame,
-            TimeKind::Horizon | TimeKind::Measured | TimeKind::Plan => Some(t.period),
-            TimeKind::Day | TimeKind::OpenStart => None,
-        };
-        return (period, t.period.end);
-    }
-    if let Role::Targets(p) | Role::Plan(p) = sentence.role {
-        return (Some(p), p.end);
-    }
-    let year = Period::year(doc.section_year(sentence).unwrap_or(published.year()));
-    (year, year.map_or(published, |y| y.end))
-}
-
-/// The period a reported figure measures: its time expression's, the section's year, or the
-/// publication day (a stock counted as of the article).
-fn reported_period(
-    doc: &DocumentContext,
-    sentence: &SentenceContext,
-    time: Option<&TimeExpr>,
-    published: NaiveDate,
-) -> Period {
-    if let Some(t) = time {
-        return t.period;
-    }
-    if let Role::Review(p) = sentence.role {
-        // A review over several years (`过去五年`) dates a year-less figure to its last year.
-        return Period::year(p.end.year()).unwrap_or(p);
-    }
-    match doc.section_year(sentence).and_then(Period::year) {
-        Some(year) if year.end < published => year,
-        // A December article reports on its year: a flow it gives without a period is the
-        // year's, not the day's.
-        _ if published.month() == 12 => {
-            Period::year(published.year()).unwrap_or(Period::day(published))
-        }
-        _ => Period::day(published),
-    }
-}
-
-/// The number of years of a streak (`连续4年`, `连续三年`) named in `words`, if any.
-fn streak_years(words: &str) -> Option<i32> {
-    let at = words.rfind("连续")? + "连续".len();
-    let numeral = crate::quantity::numeral::arabic(words, at)
-        .or_else(|| crate::quantity::numeral::chinese(words, at))?;
-    let years = rust_decimal::prelude::ToPrimitive::to_i32(&numeral.value)?;
-    let unit = &words[numeral.end..];
-    ((unit.starts_with('年') || unit.starts_with("个年度")) && (2..=30).contains(&years))
-        .then_some(years)
-}
-
-/// The year of `day` from its first day up to `day`.
-fn year_to(day: NaiveDate) -> Period {
-    let start = NaiveDate::from_ymd_opt(day.year(), 1, 1).unwrap_or(day);
-    Period { start, end: day }
-}
-
-/// Whether a reported figure covers only part of its period: a year-to-date figure, months of a
-/// year, or a period still running at publication.
-fn is_partial(t: &TimeExpr, published: NaiveDate) -> bool {
-    match t.kind {
-        TimeKind::OpenStart => t.granularity != Granularity::Years,
-        TimeKind::Measured => {
-            let part_of_year = matches!(
-                t.granularity,
-                Granularity::Months | Granularity::Quarter | Granularity::HalfYear
-            ) && t.period.start.month() == 1
-                && t.period.start.day() == 1;
-            part_of_year
-                || (t.in_progress && t.granularity != Granularity::Year && t.period.end > published)
-        }
-        _ => false,
-    }
-}
-
-/// The comparator of a claim: the one its qualifier states (`以上`, `以内`, already turned
-/// for a decline), else, for a target stated as a plain figure, a floor (`增长11%` means at
-/// least 11%) or, for a lower-is-better metric, a ceiling — read on the signed value, so
-/// `能耗下降2.5%` is a growth of at most −2.5%. An amount to be spent (`投资1600万元`) is a
-/// plan, not a floor.
-fn comparator(
-    text: &str,
-    q: &Quantity,
-    kind: ClaimKind,
-    choice: &MetricChoice,
-    signed: &Signed,
-) -> Comparator {
-    if kind != ClaimKind::Target || signed.comparator != Comparator::Eq {
-        return signed.comparator;
-    }
-    if q.unit.dimension == Dimension::Rank {
-        return Comparator::RankLe;
-    }
-    let before = &text[..q.range.start];
-    let spending = ["投资", "投入", "总投资", "资金"]
-        .iter()
-        .any(|w| before.ends_with(w))
-        && !before.ends_with("完成投资")
-        && !before.ends_with("年度投资");
-    if spending {
-        return Comparator::Eq;
-    }
-    // A goal worded as a fall (`下降3%`) asks for at least that fall, whatever the rule says.
-    if signed.decline {
-        return Comparator::Le;
-    }
-    match choice.direction {
-        Direction::Higher => Comparator::Ge,
-        Direction::Lower => Comparator::Le,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::streak_years;
-
-    #[test]
-    fn a_streak_names_its_years_in_either_script() {
-        assert_eq!(streak_years("工业投资增速连续3年"), Some(3));
-        assert_eq!(streak_years("综合考核连续五年"), Some(5));
-        assert_eq!(streak_years("连续两个年度"), Some(2));
-        assert_eq!(streak_years("连续12个月"), None);
-        assert_eq!(streak_years("连续第一"), None);
-    }
-}
