@@ -280,6 +280,8 @@ fn a_count_is_named_by_the_noun_after_it_and_what_those_things_did() {
     assert_eq!(named("26家"), "开展数字化改造规模以上企业数");
     assert_eq!(named("41家"), "获得贴息贷款小微企业数");
     assert_eq!(named("68条"), "改造背街小巷数");
+    // Places a ranking moved up are a change of the ranking, not a count.
+    assert_eq!(named("前进4位"), "营商环境评价排名提升位次");
     // A streak of first places covers the three years it names.
     let streak = quoted(&found, "连续3年");
     assert_eq!(streak["period"]["start"], "2022-01-01");

@@ -94,6 +94,13 @@ pub(super) fn name_from_words(
             });
         }
     }
+    if let Some(name) = rank_move_name(text, start, q) {
+        return Some(Words {
+            name,
+            anchor: Some(start),
+            subject: None,
+        });
+    }
     // `下辖7个街道`, `建设的720套人才公寓`: a noun after the classifier is what is counted; the
     // words before the number are a verb or a scope, so only a verb of coming-to-be stays.
     if let Some(counted) = counted_noun(text, &clause_range, q) {
@@ -185,6 +192,49 @@ pub(super) fn name_from_words(
         anchor,
         subject: own_subject,
     })
+}
+
+/// Verbs that move a rank up by some places (`较上年前进6位`, `前移5个位次`).
+const RANK_MOVES: &[&str] = &["前移", "前进", "提升", "上升", "进位", "跃升", "提高"];
+/// What a rank move is measured against; not part of the ranking's name.
+const RANK_MOVE_BASES: &[&str] = &[
+    "比上一年度",
+    "比上年度",
+    "较上年",
+    "比上年",
+    "比去年",
+    "同比",
+];
+
+/// The name of a number of places a rank moved up (`综合排名较上年前进6位` →
+/// `综合排名提升位次`): a change of a ranking, not a count of anything.
+fn rank_move_name(text: &str, start: usize, q: &Quantity) -> Option<String> {
+    let places = ["位", "个位次", "名"].iter().any(|u| {
+        text[q.range.start..]
+            .trim_start_matches(|c: char| !crate::normalize::is_cjk(c))
+            .starts_with(u)
+    }) || q.unit.printed.starts_with('位');
+    if !places || q.unit.dimension == Dimension::Rank {
+        return None;
+    }
+    let before =
+        text[start..q.range.start].trim_end_matches(|c: char| !crate::normalize::is_cjk(c));
+    let before = before.strip_suffix("分别").unwrap_or(before);
+    let ranking = RANK_MOVES.iter().find_map(|m| before.strip_suffix(m))?;
+    let ranking = strip_repeatedly(ranking, "分别", str::strip_suffix);
+    let ranking = RANK_MOVE_BASES
+        .iter()
+        .find_map(|b| ranking.strip_suffix(b))
+        .unwrap_or(ranking);
+    let ranking = trim_opening(ranking);
+    let ranking = match ranking {
+        r if r.ends_with("排名") => r.to_owned(),
+        r if r.chars().count() >= 2 && r.chars().all(crate::normalize::is_cjk) => {
+            format!("{r}排名")
+        }
+        _ => "排名".to_owned(),
+    };
+    Some(format!("{ranking}提升位次"))
 }
 
 /// The standard name of a facet: the plan for the year is `年度计划投资` however it is phrased.
