@@ -4,28 +4,8 @@
 
 mod common;
 
+use common::json::{claims, findings, quoted, quoted_metric, verdict};
 use common::run_stdout;
-use serde_json::Value;
-
-fn claims(path: &str) -> Vec<Value> {
-    let (_, out) = run_stdout(&["extract", path, "--format", "json"]);
-    let doc: Value = serde_json::from_str(&out).expect("extract prints JSON");
-    doc["claims"].as_array().cloned().unwrap_or_default()
-}
-
-fn findings(path: &str) -> Vec<Value> {
-    let (_, out) = run_stdout(&["check", path, "--format", "json"]);
-    let doc: Value = serde_json::from_str(&out).expect("check prints JSON");
-    doc["findings"].as_array().cloned().unwrap_or_default()
-}
-
-/// The claim whose quoted text contains `quote`.
-fn quoted<'c>(claims: &'c [Value], quote: &str) -> &'c Value {
-    claims
-        .iter()
-        .find(|c| c["text"].as_str().is_some_and(|t| t.contains(quote)))
-        .unwrap_or_else(|| panic!("no claim quoting {quote}"))
-}
 
 #[test]
 fn a_work_report_reviews_last_year_and_sets_this_years_goals() {
@@ -73,24 +53,6 @@ fn a_communique_settles_the_goals_of_its_year() {
         insta::assert_snapshot!("genre_communique_extract", table);
         insta::assert_snapshot!("genre_communique_check", human);
     });
-}
-
-/// The claim quoting `quote` whose metric is `metric`, when one quote gives several claims.
-fn quoted_metric<'c>(claims: &'c [Value], quote: &str, metric: &str) -> &'c Value {
-    claims
-        .iter()
-        .find(|c| c["metric"] == metric && c["text"].as_str().is_some_and(|t| t.contains(quote)))
-        .unwrap_or_else(|| panic!("no claim of {metric} quoting {quote}"))
-}
-
-/// The verdict code of the finding on `metric`'s target due at `deadline`.
-fn verdict(findings: &[Value], metric: &str, deadline: &str) -> String {
-    findings
-        .iter()
-        .find(|f| f["target"]["metric"] == metric && f["target"]["deadline"] == deadline)
-        .and_then(|f| f["code"].as_str())
-        .unwrap_or_default()
-        .to_owned()
 }
 
 #[test]

@@ -5,38 +5,8 @@
 
 mod common;
 
+use common::json::{claims, findings, quoted_metric, verdict};
 use common::run_stdout;
-use serde_json::Value;
-
-fn claims(path: &str) -> Vec<Value> {
-    let (_, out) = run_stdout(&["extract", path, "--format", "json"]);
-    let doc: Value = serde_json::from_str(&out).expect("extract prints JSON");
-    doc["claims"].as_array().cloned().unwrap_or_default()
-}
-
-fn findings(path: &str) -> Vec<Value> {
-    let (_, out) = run_stdout(&["check", path, "--format", "json"]);
-    let doc: Value = serde_json::from_str(&out).expect("check prints JSON");
-    doc["findings"].as_array().cloned().unwrap_or_default()
-}
-
-/// The claim quoting `quote` whose metric is `metric`.
-fn quoted_metric<'c>(claims: &'c [Value], quote: &str, metric: &str) -> &'c Value {
-    claims
-        .iter()
-        .find(|c| c["metric"] == metric && c["text"].as_str().is_some_and(|t| t.contains(quote)))
-        .unwrap_or_else(|| panic!("no claim of {metric} quoting {quote}"))
-}
-
-/// The verdict code of the finding on `metric`'s target due at `deadline`.
-fn verdict(findings: &[Value], metric: &str, deadline: &str) -> String {
-    findings
-        .iter()
-        .find(|f| f["target"]["metric"] == metric && f["target"]["deadline"] == deadline)
-        .and_then(|f| f["code"].as_str())
-        .unwrap_or_default()
-        .to_owned()
-}
 
 fn snapshot_both(dir: &str, name: &str) {
     let (_, table) = run_stdout(&["extract", dir]);

@@ -113,7 +113,8 @@ pub(super) fn choose(
     let counted = counted_noun(text, &clause_range, q);
     if follows.is_none()
         && counted.as_ref().is_some_and(|c| c.predicate.is_some())
-        && let Some(words) = name_from_words(doc, sentence, clause, q, measure, memory)
+        && let Some(words) =
+            name_from_words(doc, sentence, clause, q, measure, memory, counted.as_ref())
     {
         return Some(derived_choice(words, measure, q));
     }
@@ -166,7 +167,7 @@ pub(super) fn choose(
         choice.rule = format!("{}+derived", base.id);
         return Some(choice);
     }
-    let words = name_from_words(doc, sentence, clause, q, measure, memory)?;
+    let words = name_from_words(doc, sentence, clause, q, measure, memory, counted.as_ref())?;
     Some(derived_choice(words, measure, q))
 }
 

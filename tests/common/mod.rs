@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod json;
+
 use std::path::PathBuf;
 
 /// insta settings that keep every snapshot in the top-level `snapshots/` folder.

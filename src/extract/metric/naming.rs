@@ -65,7 +65,8 @@ pub(super) struct Words {
     pub(super) subject: Option<String>,
 }
 
-/// A metric name made from the words around the number when no rule names it.
+/// A metric name made from the words around the number when no rule names it; `counted` is
+/// the noun after a count, when it has one ([`counted_noun`]).
 pub(super) fn name_from_words(
     doc: &DocumentContext,
     sentence: &SentenceContext,
@@ -73,6 +74,7 @@ pub(super) fn name_from_words(
     q: &Quantity,
     measure: Measure,
     memory: &Memory,
+    counted: Option<&counted::Counted>,
 ) -> Option<Words> {
     let subject = memory.subject.as_deref();
     let text = doc.text();
@@ -103,7 +105,7 @@ pub(super) fn name_from_words(
     }
     // `下辖7个街道`, `建设的720套人才公寓`: a noun after the classifier is what is counted; the
     // words before the number are a verb or a scope, so only a verb of coming-to-be stays.
-    if let Some(counted) = counted_noun(text, &clause_range, q) {
+    if let Some(counted) = counted {
         let raw_left = text[start..q.range.start].trim_end_matches(|c: char| !c.is_alphanumeric());
         let verb = counted::verb_before(raw_left);
         let name = counted.name(verb);
