@@ -21,6 +21,7 @@
 //! describes a class (`1亿元以上项目`), a descriptor of a named project or product (`投资2.1亿元的
 //! 红砂岭生态园`, `年产20万吨…`), and durations (`连续14年`). See the README, "What counts as a claim".
 
+mod campaign;
 mod context;
 mod dates;
 mod facility;
@@ -41,7 +42,7 @@ use crate::structure;
 use crate::time::Period;
 
 use context::{DocumentContext, SentenceContext, Stance};
-use dates::{is_partial, reported_period, streak_years, target_dates, year_to};
+use dates::{is_partial, reported_period, so_far, streak_years, target_dates, year_to};
 use figure::{Signed, comparator};
 use metric::Memory;
 
@@ -71,13 +72,15 @@ pub fn extract_counted(a: &Analyzed, rules: &RuleSet) -> Extraction {
     let mut unnamed = 0;
     // Targets that specify a facility in a sentence that names no time: due when it opens.
     let mut specifications = Vec::new();
-    for sentence in document.sentences() {
+    let sentences = document.sentences();
+    let campaigns = campaign::campaigns(&document, &sentences);
+    for sentence in sentences {
         // What the sentence's figures are about so far: `列入市重点项目24个,总投资…`.
         let mut memory = Memory::default();
         let described = facility::described(document.text(), sentence.range.clone());
         let timeless = sentence.times_in(sentence.range.clone()).next().is_none();
         for q in sentence.quantities() {
-            if let Some((claim, counted)) = claim_for(
+            if let Some((mut claim, counted)) = claim_for(
                 &document,
                 &sentence,
                 q,
@@ -85,6 +88,12 @@ pub fn extract_counted(a: &Analyzed, rules: &RuleSet) -> Extraction {
                 described.as_ref(),
                 &mut unnamed,
             ) {
+                let text = document.text();
+                let at = q.item.range.start;
+                if let Some(drive) = campaign::naming(&campaigns, text, sentence.range.clone(), at)
+                {
+                    campaign::settle(&mut claim, drive);
+                }
                 if timeless
                     && described
                         .as_ref()
@@ -236,21 +245,26 @@ fn claim_for(
                 },
                 None => period,
             };
+            // A figure at a cut-off before the year is out (`截至9月底,已建成5G基站…`,
+            // `截至6月底,完成投资…`) is a reading on the way to the year's figure.
             let partial = time.is_some_and(|t| {
                 is_partial(t, published)
-                    || (flow
-                        && context::is_cut_off(t)
+                    || (context::is_cut_off(t)
                         && (period.end.month(), period.end.day()) != (12, 31))
             });
             // A share of a task done as of a day before the year is out (`占总任务量的87%`) is
             // progress toward it; the share done over a whole year is its outcome.
-            let task_underway = choice.measure == claim::Measure::Progress
+            // So is what is done of it (`已敷设460公里,占总任务量的87%`).
+            let task_underway = (choice.measure == claim::Measure::Progress
+                || share_of_task_follows(doc.text(), item.range.end, sentence.range.end))
                 && period.start == period.end
                 && (period.end.month(), period.end.day()) != (12, 31);
-            let kind = if partial || task_underway {
-                ClaimKind::Progress
+            let (kind, period) = if partial {
+                (ClaimKind::Progress, so_far(period, published))
+            } else if task_underway {
+                (ClaimKind::Progress, period)
             } else {
-                ClaimKind::Outcome
+                (ClaimKind::Outcome, period)
             };
             (kind, Some(period), None)
         }
@@ -310,6 +324,18 @@ fn claim_for(
         sentence: sentence.index,
     };
     Some((claim, choice.subject))
+}
+
+/// Whether the figure ending at `end` is followed by its share of a task
+/// (`已敷设460公里,占总任务量的87%`): then it is the part of the task done so far.
+fn share_of_task_follows(text: &str, end: usize, sentence_end: usize) -> bool {
+    let rest = &text[end..sentence_end];
+    let Some(rest) = rest.strip_prefix(',').and_then(|r| r.strip_prefix('占')) else {
+        return false;
+    };
+    // The share is named straight after `占` (`占总任务量的`, `占年度任务的`).
+    let named: String = rest.chars().take_while(|&c| c != '的').take(8).collect();
+    named.contains("任务")
 }
 
 /// The works whose progress a figure gives: the words that open the figure's clause, else an

@@ -277,10 +277,21 @@ pub struct RuleSet {
     cues: Vec<Cue>,
     milestones: Vec<String>,
     sections: Vec<SectionCue>,
+    campaigns: Campaigns,
     lexicon: matcher::Lexicon,
     patterns: matcher::Patterns,
     tables: Tables,
     advice: Vec<RuleDiagnostic>,
+}
+
+/// The words of `[[campaign]]` in `cues.toml`: names of time-boxed drives (`百日攻坚`) and of
+/// the events that close them (`总结大会`).
+#[derive(Clone, Debug, Default)]
+pub struct Campaigns {
+    /// Names of drives, as written inside a campaign's name.
+    pub names: Vec<String>,
+    /// Words of a closing event.
+    pub closings: Vec<String>,
 }
 
 /// The unit and period tables of a rules directory, when it has them.
@@ -339,6 +350,11 @@ impl RuleSet {
     /// without a number.
     pub fn milestones(&self) -> &[String] {
         &self.milestones
+    }
+
+    /// The campaign words (`百日攻坚`, `总结大会`).
+    pub fn campaigns(&self) -> &Campaigns {
+        &self.campaigns
     }
 
     /// The section cues of the genre (`过去一年`, `主要预期目标`), in file order.

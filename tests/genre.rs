@@ -251,3 +251,70 @@ fn a_count_is_named_by_the_noun_after_it_and_what_those_things_did() {
     let (_, table) = run_stdout(&["extract", path]);
     common::snapshots().bind(|| insta::assert_snapshot!("genre_counted_extract", table));
 }
+
+#[test]
+fn a_closed_campaigns_figures_run_from_its_start_to_its_close() {
+    let path = "tests/fixtures/genre/campaign";
+    let found = claims(path);
+    let period = |quote: &str| {
+        let claim = quoted(&found, quote);
+        (
+            claim["kind"].as_str().unwrap_or_default().to_owned(),
+            claim["period"]["start"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
+            claim["period"]["end"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
+        )
+    };
+    let campaign = (
+        "outcome".to_owned(),
+        "2025-05-11".to_owned(),
+        "2025-09-26".to_owned(),
+    );
+    // The closing meeting's figures and the body's, after the campaign's name in their item.
+    for quote in [
+        "186条",
+        "213.5亿元",
+        "签约项目26个",
+        "88.6亿元",
+        "现代服务类项目12个",
+    ] {
+        assert_eq!(period(quote), campaign, "{quote}");
+    }
+    // After the `;` the item goes back to the year so far.
+    let (kind, start, end) = period("320万美元");
+    assert_eq!(
+        (kind.as_str(), start.as_str(), end.as_str()),
+        ("progress", "2025-01-01", "2025-09-30")
+    );
+    // `当日` after the day of an event is that day, though a batch year (`2025年第三批`) follows it;
+    // `11个总投资…的重点项目` is a set of projects, the district's.
+    for quote in ["11个", "24.7亿元"] {
+        let claim = quoted(&found, quote);
+        assert_eq!(claim["period"]["start"], "2025-07-03", "{quote}");
+        assert_eq!(claim["entity"], "双桥区", "{quote}");
+    }
+    // A total shared by a list of roads is the district's, not the first road's.
+    assert_eq!(quoted(&found, "总投资6亿元")["entity"], "双桥区");
+    // A stock at a cut-off before the year is out and `全年` in October are the year so far.
+    assert_eq!(period("1260个").0, "progress");
+    let year_so_far = (
+        "progress".to_owned(),
+        "2025-01-01".to_owned(),
+        "2025-10-12".to_owned(),
+    );
+    assert_eq!(period("38家"), year_so_far);
+    assert_eq!(period("9家"), year_so_far);
+    // What is done of a task, with its share of the task, is progress toward it.
+    assert_eq!(period("215公里").0, "progress");
+    // `全市体量最大` compares the park with the city; the park's figures stay the district's.
+    assert_eq!(quoted(&found, "160余家")["entity"], "双桥区");
+    // An area is named by its noun.
+    assert_eq!(quoted(&found, "320亩")["metric_name"], "二期项目占地面积");
+    let (_, table) = run_stdout(&["extract", path]);
+    common::snapshots().bind(|| insta::assert_snapshot!("genre_campaign_extract", table));
+}

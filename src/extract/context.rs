@@ -322,7 +322,19 @@ impl<'a> DocumentContext<'a> {
             let last = if continues {
                 context.times.last()
             } else {
-                context.times.iter().rev().find(|t| carries(&t.item))
+                let last = context.times.iter().rev().find(|t| carries(&t.item));
+                // `6月29日上午,全市2020年重点项目集中开工活动…`: a year after an event's day in
+                // its sentence names a batch (`2020年重点项目`); the day is still the date.
+                let day = context.times.iter().find(|t| {
+                    t.item.kind == TimeKind::Day
+                        && carries(&t.item)
+                        && last.is_some_and(|l| {
+                            l.item.kind == TimeKind::Measured
+                                && l.item.period.start <= t.item.period.start
+                                && t.item.period.end <= l.item.period.end
+                        })
+                });
+                day.or(last)
             };
             let frame = context.times.iter().find(|t| frames(&t.item, text));
             if opens_part {
@@ -414,7 +426,10 @@ fn year_mostly_ahead(year: i32, published: NaiveDate) -> bool {
 /// describing. Parts of a year (`一季度`) and deadlines (`五年内`) govern their own sentence only.
 fn carries(t: &TimeExpr) -> bool {
     match t.kind {
-        TimeKind::Measured => t.granularity == Granularity::Year,
+        // `全年` in a year still running is the year so far of its own sentence's figures.
+        TimeKind::Measured => {
+            t.granularity == Granularity::Year && !(t.in_progress && t.printed.contains("全年"))
+        }
         TimeKind::OpenStart => true,
         // An event's day carries (the next sentences describe the event); a stock's date
         // (`年末`, `6月底`) dates only its own sentence.
@@ -650,6 +665,8 @@ impl<'a> SentenceContext<'a> {
         let names_a_subject = |t: &TermMatch| {
             t.terms.iter().any(|term| name_of(t, term).is_some())
                 && self.is_subject_position(text, t.span.start)
+                && !(t.terms.iter().any(|term| matches!(term, Term::Anaphor(_)))
+                    && self.compares_within(text, t.span.end))
         };
         let subject = self
             .lookups
@@ -671,6 +688,14 @@ impl<'a> SentenceContext<'a> {
         subject.unwrap_or(own)
     }
 
+    /// Whether the clause goes on from `pos` to compare with the rest of a place (`全市体量
+    /// 最大`, `全省领先`): the anaphor before it is the field of comparison, not a subject.
+    fn compares_within(&self, text: &str, pos: usize) -> bool {
+        let clause = self.clause(self.clause_of(pos));
+        let rest = &text[pos..clause.end.max(pos)];
+        COMPARISONS.iter().any(|w| rest.contains(w))
+    }
+
     /// Whether a word at `pos` opens its clause: nothing but time expressions and filler words
     /// stand between the clause's start and it.
     fn is_subject_position(&self, text: &str, pos: usize) -> bool {
@@ -684,6 +709,11 @@ impl<'a> SentenceContext<'a> {
         gap.is_empty() || LEADING_FILLERS.contains(&gap)
     }
 }
+
+/// Words that compare a thing with the rest of a place (`全市体量最大`).
+const COMPARISONS: &[&str] = &[
+    "最大", "最多", "最高", "最强", "最快", "最优", "领先", "首位", "前列",
+];
 
 /// The entity of `level` that holds `own` or is `own` (`全市` in a city's article is the city
 /// itself, in a district's its parent city). A place the rules do not know is read by its

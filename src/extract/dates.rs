@@ -98,9 +98,30 @@ pub(super) fn is_partial(t: &TimeExpr, published: NaiveDate) -> bool {
             ) && t.period.start.month() == 1
                 && t.period.start.day() == 1;
             part_of_year
-                || (t.in_progress && t.granularity != Granularity::Year && t.period.end > published)
+                || (t.in_progress && t.period.end > published && !reports_its_year(t, published))
         }
         _ => false,
+    }
+}
+
+/// Whether a year still running at publication is reported whole. Only `全年` in a report
+/// before December counts the year so far (`全年新增高新技术企业12家` in October); `今年` and
+/// `2020年` with a figure in a report name the year's figure or plan (`今年实施…项目12个`), and a
+/// December article gives its year's figures.
+fn reports_its_year(t: &TimeExpr, published: NaiveDate) -> bool {
+    t.granularity == Granularity::Year && (published.month() == 12 || !t.printed.contains("全年"))
+}
+
+/// The part of a reported period that has passed: a year still running at publication
+/// (`全年新增高新技术企业12家` in October) counts up to the day of publication.
+pub(super) fn so_far(period: Period, published: NaiveDate) -> Period {
+    if period.start <= published && published < period.end {
+        Period {
+            start: period.start,
+            end: published,
+        }
+    } else {
+        period
     }
 }
 

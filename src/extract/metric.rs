@@ -209,6 +209,18 @@ fn descriptor(text: &str, q: &Quantity) -> Option<MetricChoice> {
     if name.chars().count() < 2 {
         return None;
     }
+    // `19个总投资31.2亿元的重点项目` (a count before it) and `总投资5亿元的山阳路桥、龙源路…` (a
+    // list after it) describe a set of works: the figure is the set's total, and the place's.
+    let counted_before = before[..before.len() - word.len()]
+        .trim_end_matches(['个', '家', '项', '批', '条', '所', '座'])
+        .ends_with(|c: char| c.is_ascii_digit());
+    let next_item = after[name_end..].strip_prefix('、').map(|rest| {
+        let end = rest.find(['、', ',', ';', '。']).unwrap_or(rest.len());
+        &rest[..end]
+    });
+    // …but `投资3亿元的A、投资2亿元的B` lists things with figures of their own.
+    let listed_after = next_item.is_some_and(|item| !item.contains(|c: char| c.is_ascii_digit()));
+    let entity = (!counted_before && !listed_after).then(|| name.to_owned());
     Some(MetricChoice {
         id: format!("text.{metric}"),
         name: (*metric).to_owned(),
@@ -217,7 +229,7 @@ fn descriptor(text: &str, q: &Quantity) -> Option<MetricChoice> {
         direction: Direction::Higher,
         measure: Measure::Level,
         subject: None,
-        entity: Some(name.to_owned()),
+        entity,
     })
 }
 

@@ -20,12 +20,14 @@ pub(super) use read::{Source, Sources, read_dir};
 
 use super::diagnostic::{Code, RuleDiagnostic};
 use super::{
-    Anaphora, Counterexample, Cue, Entity, Example, Metric, RuleSet, SectionCue, SectionPlace,
-    Tables, matcher,
+    Anaphora, Campaigns, Counterexample, Cue, Entity, Example, Metric, RuleSet, SectionCue,
+    SectionPlace, Tables, matcher,
 };
 use crate::quantity::Dimension;
 use checker::{Checker, add};
-use schema::{AnaphoraDef, CueDef, EntityDef, InFile, MetricDef, MilestoneDef, SectionDef};
+use schema::{
+    AnaphoraDef, CampaignDef, CueDef, EntityDef, InFile, MetricDef, MilestoneDef, SectionDef,
+};
 use tables::{periods_table, units_table};
 use validate::{check_cues, check_entities, check_metrics, check_words};
 
@@ -40,6 +42,7 @@ pub(super) fn compile(sources: Sources) -> Result<RuleSet, Vec<RuleDiagnostic>> 
     let mut cues: Vec<InFile<CueDef>> = Vec::new();
     let mut milestones: Vec<InFile<MilestoneDef>> = Vec::new();
     let mut sections: Vec<InFile<SectionDef>> = Vec::new();
+    let mut campaigns: Vec<InFile<CampaignDef>> = Vec::new();
     let mut metrics: Vec<(String, InFile<MetricDef>)> = Vec::new();
 
     if let Some(source) = sources.entities {
@@ -60,13 +63,18 @@ pub(super) fn compile(sources: Sources) -> Result<RuleSet, Vec<RuleDiagnostic>> 
         let file = add(&mut checker, source);
         let text = Arc::clone(&checker.files[file].text);
         if let Some(table) = checker.table(file, &text) {
-            for (key, value) in checker.top_level(file, table, &["cue", "milestone", "section"]) {
+            for (key, value) in
+                checker.top_level(file, table, &["cue", "milestone", "section", "campaign"])
+            {
                 if key == "cue" {
                     let defs: Vec<CueDef> = checker.array(file, &key, value);
                     cues.extend(defs.into_iter().map(|def| InFile { file, def }));
                 } else if key == "section" {
                     let defs: Vec<SectionDef> = checker.array(file, &key, value);
                     sections.extend(defs.into_iter().map(|def| InFile { file, def }));
+                } else if key == "campaign" {
+                    let defs: Vec<CampaignDef> = checker.array(file, &key, value);
+                    campaigns.extend(defs.into_iter().map(|def| InFile { file, def }));
                 } else {
                     let defs: Vec<MilestoneDef> = checker.array(file, &key, value);
                     milestones.extend(defs.into_iter().map(|def| InFile { file, def }));
@@ -105,6 +113,15 @@ pub(super) fn compile(sources: Sources) -> Result<RuleSet, Vec<RuleDiagnostic>> 
             &section.def.words,
             "section cue",
         );
+    }
+    for campaign in &campaigns {
+        let words = [
+            (&campaign.def.words, "campaign word"),
+            (&campaign.def.closings, "campaign closing"),
+        ];
+        for (words, what) in words {
+            check_words(&mut checker, campaign.file, words, what);
+        }
     }
     let dimensions = check_metrics(&mut checker, &metrics, &entities);
     let tables = Tables {
@@ -158,6 +175,11 @@ pub(super) fn compile(sources: Sources) -> Result<RuleSet, Vec<RuleDiagnostic>> 
         .into_iter()
         .flat_map(|InFile { def, .. }| strings(def.words))
         .collect();
+    let mut campaign_words = Campaigns::default();
+    for InFile { def, .. } in campaigns {
+        campaign_words.names.extend(strings(def.words));
+        campaign_words.closings.extend(strings(def.closings));
+    }
     let files = checker.files;
     let metrics: Vec<Metric> = metrics
         .into_iter()
@@ -175,6 +197,7 @@ pub(super) fn compile(sources: Sources) -> Result<RuleSet, Vec<RuleDiagnostic>> 
             cues,
             milestones,
             sections,
+            campaigns: campaign_words,
             lexicon,
             patterns,
             tables,

@@ -131,6 +131,18 @@ pub(super) struct MilestoneDef {
     description: Option<String>,
 }
 
+/// A `[[campaign]]` of `cues.toml`: the names of time-boxed drives and the words of their close.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CampaignDef {
+    pub(super) words: Vec<Spanned<String>>,
+    pub(super) closings: Vec<Spanned<String>>,
+    /// For people reading the file; the engine needs only the words.
+    #[serde(default)]
+    #[expect(dead_code, reason = "read by rule authors, not by the engine")]
+    description: Option<String>,
+}
+
 /// A definition and the number of the file that declared it.
 pub(super) struct InFile<T> {
     pub(super) file: usize,
