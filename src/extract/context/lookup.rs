@@ -159,7 +159,9 @@ impl<'a> SentenceContext<'a> {
         let last = if flow {
             self.lookups
                 .period_times
-                .last_before((), self.times, start, pos, |t| super::dates_a_flow(&t.item))
+                .last_before((), self.times, start, pos, |t| {
+                    super::periods::dates_a_flow(&t.item)
+                })
         } else {
             self.times
                 .partition_point(|t| start(t) < pos)
