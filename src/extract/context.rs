@@ -70,6 +70,9 @@ pub(super) struct SentenceContext<'a> {
     /// An enumeration cue (`主要目标是:`) before this sentence still governs it: the sentences
     /// since then ended with `;`.
     in_enumeration: bool,
+    /// Where the `;` list this sentence belongs to starts: the first item's start, or this
+    /// sentence's own start when it opens no list or is the list's first item.
+    list_start: usize,
     /// The part of the government text the sentence is in: a review, this year's goals, a plan.
     pub(super) role: Role,
     /// What each clause says, computed on first use.

@@ -83,6 +83,8 @@ impl DocumentContext<'_> {
         let mut framing = false;
         let mut previous_end = 0;
         let mut in_enumeration = false;
+        // Whether the sentence before ended with `;`, and where its list started.
+        let (mut continued, mut list_start) = (false, 0);
         let mut previous_role = Role::None;
         for (index, sentence) in self.analyzed.segments.sentences.iter().enumerate() {
             let range = sentence.range.clone();
@@ -138,6 +140,9 @@ impl DocumentContext<'_> {
                 framing = false;
             }
             previous_role = role;
+            if !continued || new_paragraph {
+                list_start = range.start;
+            }
             let context = SentenceContext {
                 index,
                 range: range.clone(),
@@ -148,6 +153,7 @@ impl DocumentContext<'_> {
                 terms: term_at..term_end,
                 carried,
                 in_enumeration,
+                list_start,
                 role,
                 facts: std::cell::OnceCell::new(),
                 lookups: Lookups::default(),
@@ -156,6 +162,7 @@ impl DocumentContext<'_> {
                 .cue_terms(self, range.clone())
                 .any(|c| c.scope == CueScope::Enumeration);
             let continues = text[range.clone()].ends_with(';');
+            continued = continues;
             in_enumeration = (in_enumeration || opens_enumeration) && continues;
             // After `;` the list goes on under the same period (`2020年1~11月份,…;3个省重点
             // 项目…;32个市重点项目…`); after a full stop only periods that set a context do.

@@ -14,6 +14,19 @@ const COMPARISONS: &[&str] = &[
     "最大", "最多", "最高", "最强", "最快", "最优", "领先", "首位", "前列",
 ];
 
+/// How many rule words before a `;` item are weighed for the list's subject.
+const LIST_SUBJECT_LOOKBACK: usize = 64;
+
+/// Whether a word at `pos` opens an item or clause of a list starting at `list_start`: only
+/// filler words stand between the last clause mark and it.
+fn opens_an_item(text: &str, list_start: usize, pos: usize) -> bool {
+    let before = &text[list_start..pos];
+    let gap = before
+        .rfind([',', ';', ':', '。'])
+        .map_or(before, |i| &before[i + 1..]);
+    gap.is_empty() || LEADING_FILLERS.contains(&gap)
+}
+
 /// The entity of `level` that holds `own` or is `own` (`全市` in a city's article is the city
 /// itself, in a district's its parent city). A place the rules do not know is read by its
 /// name's ending (`某某市` is a city).
@@ -106,7 +119,23 @@ impl<'a> SentenceContext<'a> {
         if self.names_own_in(doc, clause_range.start..q.range.start) {
             return own;
         }
-        subject.unwrap_or(own)
+        // `集聚区完成固定资产投资43.5亿元;规模以上企业实现主营业务收入97.2亿元`: the items of a
+        // `;` list share the subject that opened an earlier item, unless they name their own.
+        subject
+            .or_else(|| {
+                let earlier = self.list_start..self.range.start;
+                let terms = &doc.terms;
+                let end = terms.partition_point(|t| t.span.start < earlier.end);
+                let begin = terms.partition_point(|t| t.span.start < earlier.start);
+                // Only the nearest words are weighed: a list can be as long as a pasted page.
+                terms[begin..end]
+                    .iter()
+                    .rev()
+                    .take(LIST_SUBJECT_LOOKBACK)
+                    .filter(|t| opens_an_item(text, earlier.start, t.span.start))
+                    .find_map(|t| t.terms.iter().find_map(|term| name_of(t, term)))
+            })
+            .unwrap_or(own)
     }
 
     /// Whether the clause goes on from `pos` to compare with the rest of a place (`全市体量
@@ -153,6 +182,15 @@ mod tests {
     #[test]
     fn the_articles_entity_is_the_default_subject() {
         assert_eq!(subject_of("新建5G基站320个。", "320个"), "桐林区");
+    }
+
+    #[test]
+    fn the_items_of_a_semicolon_list_share_the_subject_that_opened_it() {
+        let text =
+            "上半年,河南省地区生产总值增长5.1%;规模以上工业增加值增长6.0%。新建5G基站320个。";
+        assert_eq!(subject_of(text, "6.0%"), "河南省");
+        // A full stop ends the list.
+        assert_eq!(subject_of(text, "320个"), "桐林区");
     }
 
     #[test]
