@@ -24,6 +24,17 @@ pub(super) struct Campaign {
     pub(super) start: Option<NaiveDate>,
     /// The day of the closing event (`9月28日,…“百日攻坚”总结大会`).
     pub(super) end: Option<NaiveDate>,
+    /// What the article says of the close so far.
+    closed: Closed,
+}
+
+/// The closes an article reports for one campaign word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Closed {
+    Not,
+    On(NaiveDate),
+    /// Closes on different days: more than one drive goes by this word.
+    Ambiguous,
 }
 
 /// The campaigns of a document, at most one per campaign word, in order of first mention.
@@ -55,6 +66,7 @@ pub(super) fn campaigns(doc: &DocumentContext, sentences: &[SentenceContext]) ->
                         name: name.clone(),
                         start: None,
                         end: None,
+                        closed: Closed::Not,
                     });
                     found.len() - 1
                 }
@@ -71,8 +83,18 @@ pub(super) fn campaigns(doc: &DocumentContext, sentences: &[SentenceContext]) ->
                     .or_else(|| sentence.times_in(range.clone()).find(is_day))
                     .filter(|t| t.period.end <= doc.published())
             });
-            if campaign.end.is_none() {
-                campaign.end = close_day.map(|t| t.period.end);
+            // Two closes on different days are two drives of one kind (`专项行动`): which one a
+            // figure belongs to cannot be told, so neither dates it.
+            match (campaign.closed, close_day) {
+                (Closed::Not, Some(day)) => {
+                    campaign.closed = Closed::On(day.period.end);
+                    campaign.end = Some(day.period.end);
+                }
+                (Closed::On(end), Some(day)) if end != day.period.end => {
+                    campaign.closed = Closed::Ambiguous;
+                    campaign.end = None;
+                }
+                _ => {}
             }
             if campaign.start.is_none() {
                 campaign.start = sentence
@@ -135,6 +157,7 @@ mod tests {
             name: "百日攻坚".into(),
             start: start.map(day),
             end: end.map(day),
+            closed: end.map_or(Closed::Not, |end| Closed::On(day(end))),
         }
     }
 
@@ -146,6 +169,36 @@ mod tests {
         let after_semicolon = text.find("300").unwrap();
         assert!(naming(&closed, text, 0..text.len(), first).is_some());
         assert!(naming(&closed, text, 0..text.len(), after_semicolon).is_none());
+    }
+
+    fn found(text: &str) -> Vec<Campaign> {
+        let mut out = Vec::new();
+        crate::extract::context::testing::with_context(
+            text,
+            (2025, 10, 8),
+            "桐林区",
+            |doc, sentences| out = campaigns(doc, sentences),
+        );
+        out
+    }
+
+    #[test]
+    fn a_campaign_starts_where_it_is_launched_and_ends_at_its_close() {
+        let text = "今年6月起,全区开展“百日攻坚”行动,签约项目9个。9月15日,“百日攻坚”总结大会召开。";
+        let day = |m, d| NaiveDate::from_ymd_opt(2025, m, d);
+        let campaigns = found(text);
+        assert_eq!(campaigns.len(), 1);
+        assert_eq!(campaigns[0].start, day(6, 1));
+        assert_eq!(campaigns[0].end, day(9, 15));
+    }
+
+    #[test]
+    fn two_closes_of_one_word_on_different_days_date_nothing() {
+        let text = "7月30日,安全生产专项行动总结会召开,排查隐患420处。\
+                    8月25日,招商引资专项行动总结会召开,签约项目9个。";
+        let campaigns = found(text);
+        assert_eq!(campaigns.len(), 1);
+        assert_eq!(campaigns[0].end, None);
     }
 
     #[test]
