@@ -97,12 +97,23 @@ pub(super) fn campaigns(doc: &DocumentContext, sentences: &[SentenceContext]) ->
                 _ => {}
             }
             if campaign.start.is_none() {
-                campaign.start = sentence
+                let launch = sentence
                     .times_in(range.start..at)
                     .rev()
                     .filter(|t| close_day.is_none_or(|day| !std::ptr::eq(*t, day)))
-                    .find(|t| starts_a_drive(t))
-                    .map(|t| t.period.start);
+                    .find(|t| starts_a_drive(t));
+                campaign.start = launch.map(|t| t.period.start);
+                // `7月20日至10月31日,…开展…百日大会战`: a drive given its whole run has closed
+                // when that run is over.
+                if let Some(run) = launch.filter(|t| {
+                    t.kind == TimeKind::Measured
+                        && t.period.start < t.period.end
+                        && t.period.end <= doc.published()
+                }) && campaign.closed == Closed::Not
+                {
+                    campaign.closed = Closed::On(run.period.end);
+                    campaign.end = Some(run.period.end);
+                }
             }
         }
     }
@@ -190,6 +201,14 @@ mod tests {
         assert_eq!(campaigns.len(), 1);
         assert_eq!(campaigns[0].start, day(6, 1));
         assert_eq!(campaigns[0].end, day(9, 15));
+    }
+
+    #[test]
+    fn a_campaign_given_its_run_has_closed_when_the_run_is_over() {
+        let text = "7月10日至9月30日,全区开展招商引资“百日会战”,新签约项目14个。";
+        let campaigns = found(text);
+        assert_eq!(campaigns[0].start, NaiveDate::from_ymd_opt(2025, 7, 10));
+        assert_eq!(campaigns[0].end, NaiveDate::from_ymd_opt(2025, 9, 30));
     }
 
     #[test]
