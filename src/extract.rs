@@ -21,6 +21,7 @@
 //! describes a class (`1亿元以上项目`), a descriptor of a named project or product (`投资2.1亿元的
 //! 红砂岭生态园`, `年产20万吨…`), and durations (`连续14年`). See the README, "What counts as a claim".
 
+mod base;
 mod campaign;
 mod context;
 mod dates;
@@ -79,6 +80,10 @@ pub fn extract_counted(a: &Analyzed, rules: &RuleSet) -> Extraction {
         let mut memory = Memory::default();
         let described = facility::described(document.text(), sentence.range.clone());
         let timeless = sentence.times_in(sentence.range.clone()).next().is_none();
+        // The last amount, count or level of the sentence, and the period of a comparison
+        // base just read (`比2009年的47.02亿元`), for the change after it.
+        let mut last_level: Option<usize> = None;
+        let mut base_period = None;
         for q in sentence.quantities() {
             if let Some((mut claim, counted)) = claim_for(
                 &document,
@@ -93,6 +98,15 @@ pub fn extract_counted(a: &Analyzed, rules: &RuleSet) -> Extraction {
                 if let Some(drive) = campaign::naming(&campaigns, text, sentence.range.clone(), at)
                 {
                     campaign::settle(&mut claim, drive);
+                }
+                let clause_start = sentence.clause(sentence.clause_of(at)).start;
+                let base = base::base_year(text, clause_start, at);
+                if let Some(change_from) = base_period.take() {
+                    base::settle_change(&mut claim, change_from);
+                }
+                if let (Some((year, at_end)), Some(level)) = (base, last_level) {
+                    base::settle_base(&mut claim, &claims[level], year, at_end);
+                    base_period = claim.period;
                 }
                 if timeless
                     && described
@@ -109,6 +123,9 @@ pub fn extract_counted(a: &Analyzed, rules: &RuleSet) -> Extraction {
                     claim::Measure::Amount | claim::Measure::Count | claim::Measure::Level
                 ) {
                     memory.level = Some(claim.metric_name.clone());
+                    if base.is_none() {
+                        last_level = Some(claims.len());
+                    }
                 }
                 claims.push(claim);
             }

@@ -318,3 +318,27 @@ fn a_closed_campaigns_figures_run_from_its_start_to_its_close() {
     let (_, table) = run_stdout(&["extract", path]);
     common::snapshots().bind(|| insta::assert_snapshot!("genre_campaign_extract", table));
 }
+
+#[test]
+fn a_comparison_base_is_the_compared_metric_in_its_year_and_the_change_runs_from_it() {
+    let path = "tests/fixtures/genre/base";
+    let found = claims(path);
+    let revenue = quoted(&found, "212.6亿元");
+    let base = quoted(&found, "98.4亿元");
+    assert_eq!(base["metric"], revenue["metric"]);
+    assert_eq!(base["period"]["start"], "2013-01-01");
+    assert_eq!(base["period"]["end"], "2013-12-31");
+    // The change is over five years, not 2018's growth.
+    let change = quoted(&found, "116.1%");
+    assert_eq!(change["period"]["start"], "2013-01-01");
+    assert_eq!(change["period"]["end"], "2018-12-31");
+    // A stock's base is the year's end; `建成区` is a catalogue noun, not `建成` + `区`.
+    let area = quoted(&found, "9.8平方公里");
+    assert_eq!(area["metric_name"], "建成区面积");
+    assert_eq!(area["period"]["start"], "2013-12-31");
+    assert_eq!(quoted(&found, "75.5%")["period"]["start"], "2013-12-31");
+    // Growth against last year stays the year's.
+    assert_eq!(quoted(&found, "7.8%")["period"]["start"], "2018-01-01");
+    let (_, table) = run_stdout(&["extract", path]);
+    common::snapshots().bind(|| insta::assert_snapshot!("genre_base_extract", table));
+}

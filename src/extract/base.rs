@@ -1,0 +1,84 @@
+//! Comparison bases: a figure given as what another one is compared with
+//! (`建成区面积已达10.14平方公里,比2009年的5.94平方公里增加70.7%`).
+//!
+//! The base is the earlier figure's metric in the base year, not a figure of the article's
+//! period, and the change after it runs from the base year, not over one year: reading
+//! `增加70.7%` as one year's growth would check a four-year change against an annual goal.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::claim::{Claim, DateRange, Measure};
+
+/// The base year of the figure at `figure` when the words just before it in its clause name
+/// one (`比2009年的`, `较2020年末的`), and whether they name the year's end.
+pub(super) fn base_year(text: &str, clause_start: usize, figure: usize) -> Option<(i32, bool)> {
+    let before = text.get(clause_start..figure)?;
+    let rest = before.strip_suffix('的')?;
+    let (rest, at_end) = match ["年末", "年底"].iter().find_map(|w| rest.strip_suffix(w)) {
+        Some(rest) => (rest, true),
+        None => (rest.strip_suffix('年')?, false),
+    };
+    let digits = rest.len() - rest.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits != 4 {
+        return None;
+    }
+    let (head, year) = rest.split_at(rest.len() - 4);
+    let compares = ["比", "较", "同"].iter().any(|w| head.ends_with(w));
+    compares
+        .then(|| year.parse().ok())
+        .flatten()
+        .map(|y| (y, at_end))
+}
+
+/// Re-reads `claim` as the base value of `level` (the figure compared) in `year`: the same
+/// metric, for that year (a stock at its end).
+pub(super) fn settle_base(claim: &mut Claim, level: &Claim, year: i32, at_end: bool) {
+    if level.base_unit != claim.base_unit || claim.kind != level.kind {
+        return;
+    }
+    let (Some(first), Some(last)) = (
+        NaiveDate::from_ymd_opt(year, 1, 1),
+        NaiveDate::from_ymd_opt(year, 12, 31),
+    ) else {
+        return;
+    };
+    let stock = level.period.is_some_and(|p| p.start == p.end);
+    let start = if at_end || stock { last } else { first };
+    if level.period.is_some_and(|p| p.end.year() <= year) {
+        return;
+    }
+    claim.metric = level.metric.clone();
+    claim.metric_name = level.metric_name.clone();
+    claim.measure = level.measure;
+    claim.period = Some(DateRange { start, end: last });
+}
+
+/// A change stated right after a base (`比2009年的47.02亿元增长166.1%`) runs from the base.
+pub(super) fn settle_change(claim: &mut Claim, base: DateRange) {
+    if claim.measure != Measure::Growth {
+        return;
+    }
+    if let Some(period) = claim.period.as_mut()
+        && base.start < period.start
+    {
+        period.start = base.start;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base_year;
+
+    fn base(text: &str) -> Option<(i32, bool)> {
+        base_year(text, 0, text.len())
+    }
+
+    #[test]
+    fn a_base_year_is_named_by_a_comparison_before_the_figure() {
+        assert_eq!(base("比2009年的"), Some((2009, false)));
+        assert_eq!(base("较2020年末的"), Some((2020, true)));
+        assert_eq!(base("2009年的"), None);
+        assert_eq!(base("比上年的"), None);
+        assert_eq!(base("比2009年"), None);
+    }
+}
