@@ -104,8 +104,8 @@ pub fn extract_counted(a: &Analyzed, rules: &RuleSet) -> Extraction {
                 if let Some(change_from) = base_period.take() {
                     base::settle_change(&mut claim, change_from);
                 }
-                if let (Some((year, at_end)), Some(level)) = (base, last_level) {
-                    base::settle_base(&mut claim, &claims[level], year, at_end);
+                if let Some((year, at_end)) = base {
+                    base::settle_base(&mut claim, last_level.map(|i| &claims[i]), year, at_end);
                     base_period = claim.period;
                 }
                 if timeless

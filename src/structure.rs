@@ -221,8 +221,12 @@ fn named_year(text: &str) -> Option<i32> {
     (0..bytes.len().saturating_sub(3)).find_map(|i| {
         let digits = &bytes[i..i + 4];
         let boundary_before = i == 0 || !bytes[i - 1].is_ascii_digit();
+        // `由2020年的…增加到…`, `比2009年增长`: a year compared with names no part.
+        let compared = ["比", "较", "由", "从", "同", "与"]
+            .iter()
+            .any(|w| text.get(..i).is_some_and(|before| before.ends_with(w)));
         let boundary_after = bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
-        if boundary_before && boundary_after && digits.iter().all(u8::is_ascii_digit) {
+        if boundary_before && boundary_after && !compared && digits.iter().all(u8::is_ascii_digit) {
             let year: i32 = std::str::from_utf8(digits).ok()?.parse().ok()?;
             (1949..=2100).contains(&year).then_some(year)
         } else {

@@ -103,7 +103,12 @@ pub fn is_plan_name(text: &str) -> bool {
 /// `与去年同期相比`): it names what a figure is compared with, not the period it measures.
 /// The time grammar reads such expressions (`claimcheck parse` shows them); extraction leaves
 /// them out.
+///
+/// A starting point of a change (`由2020年的5200万美元增加到1.9亿美元`) is one too: `由`/`从`
+/// and `的` around the year. `从2020年起` is a start, not a base.
 pub fn is_comparison_base(text: &str, expr: &TimeExpr) -> bool {
     let before = &text[..expr.range.start];
+    let after = &text[expr.range.end..];
     ["比", "较", "与", "同"].iter().any(|w| before.ends_with(w))
+        || (["由", "从"].iter().any(|w| before.ends_with(w)) && after.starts_with('的'))
 }

@@ -23,17 +23,21 @@ pub(super) fn base_year(text: &str, clause_start: usize, figure: usize) -> Optio
         return None;
     }
     let (head, year) = rest.split_at(rest.len() - 4);
-    let compares = ["比", "较", "同"].iter().any(|w| head.ends_with(w));
+    let compares = ["比", "较", "同", "由", "从"]
+        .iter()
+        .any(|w| head.ends_with(w));
     compares
         .then(|| year.parse().ok())
         .flatten()
         .map(|y| (y, at_end))
 }
 
-/// Re-reads `claim` as the base value of `level` (the figure compared) in `year`: the same
-/// metric, for that year (a stock at its end).
-pub(super) fn settle_base(claim: &mut Claim, level: &Claim, year: i32, at_end: bool) {
-    if level.base_unit != claim.base_unit || claim.kind != level.kind {
+/// Re-reads `claim` as a base value in `year`: for that year (a stock at its end), and, when
+/// it follows the figure it is compared with (`建成区面积已达10.14平方公里,比2009年的5.94平方公里`),
+/// with that figure's metric. A base that opens a change (`由2020年的5200万美元增加到…`) is named
+/// by its own words.
+pub(super) fn settle_base(claim: &mut Claim, level: Option<&Claim>, year: i32, at_end: bool) {
+    if claim.kind == crate::claim::ClaimKind::Target {
         return;
     }
     let (Some(first), Some(last)) = (
@@ -42,14 +46,19 @@ pub(super) fn settle_base(claim: &mut Claim, level: &Claim, year: i32, at_end: b
     ) else {
         return;
     };
-    let stock = level.period.is_some_and(|p| p.start == p.end);
-    let start = if at_end || stock { last } else { first };
-    if level.period.is_some_and(|p| p.end.year() <= year) {
+    let level = level.filter(|l| l.base_unit == claim.base_unit && l.kind == claim.kind);
+    if level.is_some_and(|l| l.period.is_some_and(|p| p.end.year() <= year)) {
         return;
     }
-    claim.metric = level.metric.clone();
-    claim.metric_name = level.metric_name.clone();
-    claim.measure = level.measure;
+    // A flow's base is its year; a stock's (an area, a count of firms) the year's end.
+    let measure = level.map_or(claim.measure, |l| l.measure);
+    let stock = !measure.is_of_a_period();
+    let start = if at_end || stock { last } else { first };
+    if let Some(level) = level {
+        claim.metric = level.metric.clone();
+        claim.metric_name = level.metric_name.clone();
+        claim.measure = level.measure;
+    }
     claim.period = Some(DateRange { start, end: last });
 }
 
