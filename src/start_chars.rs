@@ -1,9 +1,11 @@
-//! The characters a match of some regexes can start with, read from the patterns' syntax.
+//! The characters an expression can start with, as a table asked at every character of a text.
 //!
 //! Scanners that try anchored patterns at every character of a text (the time grammar) ask
 //! [`StartChars::may_start`] first: a table look-up that rules out most positions before any
-//! regex runs. The set is exact or larger, never smaller — a position it rules out is one where
-//! none of the patterns can match — so asking it first never changes what the scanner finds.
+//! regex runs. Made from patterns ([`StartChars::of`]), the set is read from their syntax and is
+//! exact or larger, never smaller — a position it rules out is one where none of the patterns
+//! can match — so asking it first never changes what the scanner finds. Made from a test
+//! ([`StartChars::from_test`], the quantity scanner's start test), it answers as the test does.
 
 use regex_syntax::hir::{Class, Hir, HirKind};
 
@@ -21,6 +23,9 @@ pub struct StartChars {
     /// Some pattern can match the empty string or bytes that are no characters: any position
     /// may start a match.
     any: bool,
+    /// For a set made from a test ([`StartChars::from_test`]): the test, asked for the
+    /// characters past the Basic Multilingual Plane.
+    test: Option<fn(char) -> bool>,
 }
 
 impl StartChars {
@@ -59,6 +64,25 @@ impl StartChars {
             plane,
             ranges: merged,
             any,
+            test: None,
+        }
+    }
+
+    /// The characters for which `test` holds, tabled once for the Basic Multilingual Plane (a
+    /// bit look-up instead of the test's comparisons); `test` itself answers for the others.
+    pub fn from_test(test: fn(char) -> bool) -> Self {
+        let mut plane = vec![0u64; PLANE / 64];
+        for c in (0..PLANE as u32).filter_map(char::from_u32) {
+            if test(c) {
+                let code = c as usize;
+                plane[code / 64] |= 1 << (code % 64);
+            }
+        }
+        StartChars {
+            plane,
+            ranges: Vec::new(),
+            any: false,
+            test: Some(test),
         }
     }
 
@@ -70,6 +94,9 @@ impl StartChars {
         let code = c as usize;
         if code < PLANE {
             return self.plane[code / 64] & (1 << (code % 64)) != 0;
+        }
+        if let Some(test) = self.test {
+            return test(c);
         }
         let after = self.ranges.partition_point(|&(start, _)| start <= c);
         after > 0 && self.ranges[after - 1].1 >= c
@@ -122,6 +149,27 @@ mod tests {
         }
         for c in ['年', '四', 'a', ' ', '。'] {
             assert!(!starts.may_start(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn a_table_made_from_a_test_answers_as_the_test() {
+        fn test(c: char) -> bool {
+            c.is_ascii_digit() || matches!(c, '第' | '约' | '\u{20000}')
+        }
+        let starts = StartChars::from_test(test);
+        for c in [
+            '0',
+            '9',
+            '第',
+            '约',
+            '\u{20000}',
+            'a',
+            '年',
+            '\u{20001}',
+            '\u{FFFF}',
+        ] {
+            assert_eq!(starts.may_start(c), test(c), "{c}");
         }
     }
 
