@@ -21,6 +21,7 @@ mod year;
 
 use super::named;
 use super::{Granularity, Period, Reference, YearSource};
+use crate::start_chars::StartChars;
 use regex::{Captures, Regex, RegexSet};
 use std::sync::LazyLock;
 
@@ -181,9 +182,16 @@ static RULES: LazyLock<Vec<(Rule, Regex)>> = LazyLock::new(|| {
 static RULE_SET: LazyLock<Option<RegexSet>> =
     LazyLock::new(|| RegexSet::new(RULES.iter().map(|(_, re)| re.as_str())).ok());
 
+/// The characters a core can start with.
+static RULE_STARTS: LazyLock<StartChars> =
+    LazyLock::new(|| StartChars::of(RULES.iter().map(|(_, re)| re.as_str())));
+
 /// The longest core that starts at byte `pos` of `text` and resolves.
 pub(super) fn core_at(text: &str, pos: usize, ctx: &Ctx) -> Option<Core> {
     let rest = text.get(pos..)?;
+    if !RULE_STARTS.may_start(rest.chars().next()?) {
+        return None;
+    }
     let prev = text.get(..pos).and_then(|s| s.chars().next_back());
     let mut best: Option<Core> = None;
     // One pass of the set says which rules match here; only those are run for their groups.

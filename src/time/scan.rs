@@ -75,7 +75,13 @@ static SUFFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static SEPARATOR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(SEP).ok());
 
 fn prefix_at(text: &str, pos: usize) -> Option<(Prefix, usize)> {
-    let m = PREFIX.as_ref()?.find(text.get(pos..)?)?;
+    static PREFIX_STARTS: LazyLock<StartChars> =
+        LazyLock::new(|| StartChars::of(PREFIX.as_ref().map(Regex::as_str)));
+    let rest = text.get(pos..)?;
+    if !PREFIX_STARTS.may_start(rest.chars().next()?) {
+        return None;
+    }
+    let m = PREFIX.as_ref()?.find(rest)?;
     let kind = if matches!(m.as_str(), "自从" | "从" | "自") {
         Prefix::From
     } else {
