@@ -45,6 +45,7 @@ pub mod scan;
 pub mod segment;
 pub mod shards;
 pub mod span;
+pub mod start_chars;
 pub mod structure;
 pub mod time;
 mod toml_diag;

@@ -181,7 +181,7 @@ impl Normalizer<'_> {
         let decoded = web::decode_entities(&self.source[self.body.range()], self.body.start);
         let chars = web::remove_footnote_marks(web::remove_glosses(decoded));
         let lines = layout::classify_lines(&chars, self.layout);
-        let mut out = Output::default();
+        let mut out = Output::with_capacity(chars.len(), self.body.len());
         let mut line_index = 0usize;
         let mut pending_ws: Option<(Span, usize)> = None; // source span, newline count
         let mut i = 0usize;

@@ -85,9 +85,12 @@ mod rank;
 pub(crate) mod units;
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+
+use crate::start_chars::StartChars;
 
 /// One quantity found in normalized text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -311,8 +314,15 @@ pub fn parse_at(text: &str, pos: usize) -> Option<Quantity> {
     parse_inner(text, pos).map(|(quantity, _)| quantity)
 }
 
-/// Characters a quantity can start with: a cheap filter before trying to parse.
+/// Characters a quantity can start with: a cheap filter before trying to parse, asked at
+/// every character of a text, so tabled once.
 fn could_start(c: char) -> bool {
+    static TABLE: LazyLock<StartChars> = LazyLock::new(|| StartChars::from_test(starts_quantity));
+    TABLE.may_start(c)
+}
+
+/// Whether a quantity can start with `c` (see [`could_start`]).
+fn starts_quantity(c: char) -> bool {
     c.is_ascii_digit()
         || numeral::starts_chinese(c)
         || matches!(

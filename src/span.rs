@@ -105,20 +105,25 @@ impl LineIndex {
         let mut line_starts = vec![0];
         line_starts.extend(newlines(text).map(|i| i + 1));
         let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT + 1);
-        let (mut chars, mut utf16) = (0, 0);
-        for (at, c) in text.char_indices() {
-            while checkpoints.len() * CHECKPOINT <= at {
-                checkpoints.push(Checkpoint { at, chars, utf16 });
+        // Counted on bytes, not decoded chars: a char starts at every byte that is no
+        // continuation byte, and one of four bytes (lead byte 0xF0 or more) is two UTF-16 units.
+        let bytes = text.as_bytes();
+        let (mut chars, mut utf16, mut counted) = (0, 0, 0);
+        let mut target = 0;
+        while target <= bytes.len() {
+            // The first char boundary at or after the multiple (the end of the text at the end).
+            let at = (target..bytes.len())
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(bytes.len());
+            for &byte in &bytes[counted..at] {
+                if byte & 0xC0 != 0x80 {
+                    chars += 1;
+                    utf16 += if byte >= 0xF0 { 2 } else { 1 };
+                }
             }
-            chars += 1;
-            utf16 += c.len_utf16();
-        }
-        while checkpoints.len() * CHECKPOINT <= text.len() {
-            checkpoints.push(Checkpoint {
-                at: text.len(),
-                chars,
-                utf16,
-            });
+            counted = at;
+            checkpoints.push(Checkpoint { at, chars, utf16 });
+            target += CHECKPOINT;
         }
         LineIndex {
             line_starts,
@@ -172,10 +177,7 @@ impl LineIndex {
 
 /// Byte offsets of every `\n` in `text`.
 fn newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(i, _)| i)
+    text.match_indices('\n').map(|(i, _)| i)
 }
 
 #[cfg(test)]

@@ -84,9 +84,14 @@ pub fn roles(a: &Analyzed, rules: &RuleSet) -> Vec<Role> {
         }
         for i in section.sentences.clone() {
             let sentence = &text[a.segments.sentences[i].range.clone()];
-            let lead = lead(sentence);
+            let opening = &sentence[lead(sentence)];
+            // The clause starts of the lead, found once for every cue.
+            let starts = clause_starts(opening);
             if let Some(role) = cues.iter().find_map(|c| match c.place {
-                SectionPlace::Lead => found_role(c, &sentence[lead.clone()], sentence, published),
+                SectionPlace::Lead if opens_a_clause(c, opening, &starts) => {
+                    role_of(c, sentence, published)
+                }
+                SectionPlace::Lead => None,
                 SectionPlace::Anywhere => found_role(c, sentence, sentence, published),
                 SectionPlace::Title => None,
             }) {
@@ -165,15 +170,7 @@ fn found_role_as(
     published: NaiveDate,
 ) -> Option<Role> {
     let hit = match how {
-        SectionPlace::Lead => {
-            // The clause starts are found once, not once for each word.
-            let mut starts = std::iter::once(0).chain(place.match_indices(',').map(|(i, _)| i + 1));
-            starts.any(|start| {
-                cue.words
-                    .iter()
-                    .any(|w| place[start..].starts_with(w.as_str()))
-            })
-        }
+        SectionPlace::Lead => opens_a_clause(cue, place, &clause_starts(place)),
         SectionPlace::Anywhere | SectionPlace::Title => {
             cue.words.iter().any(|w| place.contains(w.as_str()))
         }
@@ -181,6 +178,31 @@ fn found_role_as(
     if !hit {
         return None;
     }
+    role_of(cue, context, published)
+}
+
+/// Where the clauses of `place` start: at its start and after each comma.
+fn clause_starts(place: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(place.match_indices(',').map(|(i, _)| i + 1))
+        .collect()
+}
+
+/// Whether a word of `cue` opens one of the clauses of `place` that start at `starts`.
+fn opens_a_clause(cue: &SectionCue, place: &str, starts: &[usize]) -> bool {
+    starts.iter().any(|&start| {
+        let rest = &place[start..];
+        // Most clauses start with a character no word does: one comparison rules them out.
+        let first = rest.chars().next();
+        cue.words
+            .iter()
+            .any(|w| w.chars().next().is_none_or(|c| Some(c) == first) && rest.starts_with(w))
+    })
+}
+
+/// The role `cue` gives to what follows it; `context` is the heading or sentence its words are
+/// in, for its years.
+fn role_of(cue: &SectionCue, context: &str, published: NaiveDate) -> Option<Role> {
     let named = named_year(context);
     Some(match cue.role {
         SectionRole::Review => {

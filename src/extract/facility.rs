@@ -67,6 +67,10 @@ pub(super) fn opens(verb: &str) -> bool {
 /// Also gives where the description starts: figures before it are not the facility's.
 pub(super) fn described(text: &str, sentence: Range<usize>) -> Option<(String, usize)> {
     let words = text.get(sentence.clone())?;
+    // Every verb of a location contains `于`: one search for it rules out most sentences.
+    if !words.contains('于') {
+        return None;
+    }
     let at = DESCRIBED_BY
         .iter()
         .filter_map(|verb| words.find(verb))
@@ -133,6 +137,11 @@ mod tests {
         let text = "柳湾中学新建项目位于滨河大道南侧,总建筑面积15000平方米。";
         let (name, at) = described(text, 0..text.len()).unwrap();
         assert_eq!((name.as_str(), &text[at..at + 6]), ("柳湾中学", "新建"));
+    }
+
+    #[test]
+    fn every_verb_of_a_location_has_the_character_sentences_are_first_searched_for() {
+        assert!(DESCRIBED_BY.iter().all(|verb| verb.contains('于')));
     }
 
     #[test]

@@ -334,6 +334,8 @@ fn infer_measure(text: &str, clause: Range<usize>, q: &Quantity) -> Measure {
         | Dimension::Permille
         | Dimension::PercentagePoint
         | Dimension::RatioTimes => {
+            // Trimmed once: the growth words are compared with its end.
+            let linked = trim_links(before);
             if PROGRESS_WORDS
                 .split_whitespace()
                 .any(|w| before.contains(w))
@@ -341,12 +343,8 @@ fn infer_measure(text: &str, clause: Range<usize>, q: &Quantity) -> Measure {
                 Measure::Progress
             } else if SHARE_WORDS.split_whitespace().any(|w| before.contains(w)) {
                 Measure::Share
-            } else if GROWTH_WORDS
-                .split_whitespace()
-                .any(|w| trim_links(before).ends_with(w))
-                && !RATE_NAMES
-                    .split_whitespace()
-                    .any(|w| trim_links(before).ends_with(w))
+            } else if GROWTH_WORDS.split_whitespace().any(|w| linked.ends_with(w))
+                && !RATE_NAMES.split_whitespace().any(|w| linked.ends_with(w))
             {
                 Measure::Growth
             } else {

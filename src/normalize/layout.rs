@@ -50,16 +50,17 @@ pub(super) fn classify_lines(chars: &[SourceChar], layout: bool) -> Vec<Line> {
             continue;
         };
         let tail = raw.iter().rposition(|s| !is_space(s.c)).unwrap_or(lead);
-        let trimmed: String = raw[lead..=tail].iter().map(|s| s.c).collect();
-        let folded: Vec<char> = trimmed.chars().map(fold_width).collect();
+        let run = &raw[lead..=tail];
+        // Sized up front: growing these a character at a time was most of the cost of a line.
+        let mut trimmed = String::with_capacity(run.iter().map(|s| s.c.len_utf8()).sum());
+        trimmed.extend(run.iter().map(|s| s.c));
+        let folded: Vec<char> = run.iter().map(|s| fold_width(s.c)).collect();
+        let mut compact = Vec::with_capacity(folded.len());
+        compact.extend(folded.iter().copied().filter(|&c| is_compact_char(c)));
         lines.push(Line {
             start: line_start,
             first: line_start + lead,
-            compact: folded
-                .iter()
-                .copied()
-                .filter(|&c| is_compact_char(c))
-                .collect(),
+            compact,
             trimmed,
             blank_before: blank,
             // Numbers and line-start bullets are layout: fragments have none.

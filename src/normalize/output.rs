@@ -27,6 +27,15 @@ pub(super) struct Output {
 }
 
 impl Output {
+    /// An empty output with room for the text of `chars` characters of `bytes` bytes.
+    pub(super) fn with_capacity(chars: usize, bytes: usize) -> Self {
+        Output {
+            text: String::with_capacity(bytes),
+            origins: Vec::with_capacity(chars),
+            ..Output::default()
+        }
+    }
+
     /// Appends a character; a punctuation mark right after another merges with it.
     pub(super) fn push(&mut self, c: char, source: Span) {
         if let Some(last) = self.last_char()

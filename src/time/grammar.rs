@@ -21,7 +21,8 @@ mod year;
 
 use super::named;
 use super::{Granularity, Period, Reference, YearSource};
-use regex::{Captures, Regex};
+use crate::start_chars::StartChars;
+use regex::{Captures, Regex, RegexSet};
 use std::sync::LazyLock;
 
 use window::{HORIZON, LOOKBACK};
@@ -177,12 +178,28 @@ static RULES: LazyLock<Vec<(Rule, Regex)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The patterns of [`RULES`] as one set, in the same order.
+static RULE_SET: LazyLock<Option<RegexSet>> =
+    LazyLock::new(|| RegexSet::new(RULES.iter().map(|(_, re)| re.as_str())).ok());
+
+/// The characters a core can start with.
+static RULE_STARTS: LazyLock<StartChars> =
+    LazyLock::new(|| StartChars::of(RULES.iter().map(|(_, re)| re.as_str())));
+
 /// The longest core that starts at byte `pos` of `text` and resolves.
 pub(super) fn core_at(text: &str, pos: usize, ctx: &Ctx) -> Option<Core> {
     let rest = text.get(pos..)?;
+    if !RULE_STARTS.may_start(rest.chars().next()?) {
+        return None;
+    }
     let prev = text.get(..pos).and_then(|s| s.chars().next_back());
     let mut best: Option<Core> = None;
-    for (rule, re) in RULES.iter() {
+    // One pass of the set says which rules match here; only those are run for their groups.
+    let matching = RULE_SET.as_ref().map(|set| set.matches(rest));
+    for (index, (rule, re)) in RULES.iter().enumerate() {
+        if matching.as_ref().is_some_and(|m| !m.matched(index)) {
+            continue;
+        }
         let Some(caps) = re.captures(rest) else {
             continue;
         };

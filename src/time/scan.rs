@@ -7,6 +7,8 @@ use regex::{Regex, RegexSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::start_chars::StartChars;
+
 use super::grammar::{self, Anchor, Core, Ctx, SEP, Shape, Window};
 use super::{Granularity, Period, Reference, TimeExpr, TimeKind, YearSource};
 
@@ -16,8 +18,8 @@ use super::{Granularity, Period, Reference, TimeExpr, TimeKind, YearSource};
 pub fn find_all(text: &str, reference: &Reference) -> Vec<TimeExpr> {
     let mut out: Vec<TimeExpr> = Vec::new();
     let mut pos = 0;
-    while pos < text.len() {
-        let found = if may_start(text, pos) {
+    while let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) {
+        let found = if START_CHARS.may_start(c) && may_start(text, pos) {
             expr_at(text, pos, reference)
         } else {
             None
@@ -27,11 +29,24 @@ pub fn find_all(text: &str, reference: &Reference) -> Vec<TimeExpr> {
                 pos = expr.range.end;
                 out.push(expr);
             }
-            _ => pos += text[pos..].chars().next().map_or(1, char::len_utf8),
+            _ => pos += c.len_utf8(),
         }
     }
     merge_horizons(text, out, reference)
 }
+
+/// Every pattern an expression can start with: the cores, horizons and look-backs of the
+/// grammar and the prefixes.
+fn start_patterns() -> Vec<String> {
+    let mut patterns = grammar::start_patterns();
+    patterns.extend(PREFIX.as_ref().map(|re| re.as_str().to_string()));
+    patterns
+}
+
+/// The characters an expression can start with: most characters of a text are none of them,
+/// and this look-up is far cheaper than the set of patterns in [`may_start`].
+static START_CHARS: LazyLock<StartChars> =
+    LazyLock::new(|| StartChars::of(start_patterns().iter().map(String::as_str)));
 
 /// A prefix before a core.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +75,13 @@ static SUFFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static SEPARATOR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(SEP).ok());
 
 fn prefix_at(text: &str, pos: usize) -> Option<(Prefix, usize)> {
-    let m = PREFIX.as_ref()?.find(text.get(pos..)?)?;
+    static PREFIX_STARTS: LazyLock<StartChars> =
+        LazyLock::new(|| StartChars::of(PREFIX.as_ref().map(Regex::as_str)));
+    let rest = text.get(pos..)?;
+    if !PREFIX_STARTS.may_start(rest.chars().next()?) {
+        return None;
+    }
+    let m = PREFIX.as_ref()?.find(rest)?;
     let kind = if matches!(m.as_str(), "自从" | "从" | "自") {
         Prefix::From
     } else {
@@ -83,11 +104,8 @@ fn suffix_at(text: &str, pos: usize) -> Option<(Suffix, usize)> {
 /// patterns (cores, horizons, look-backs, prefixes). Exact — `expr_at` finds nothing where this
 /// says no — and far cheaper than trying every pattern at every character.
 fn may_start(text: &str, pos: usize) -> bool {
-    static STARTS: LazyLock<Option<RegexSet>> = LazyLock::new(|| {
-        let mut patterns = grammar::start_patterns();
-        patterns.extend(PREFIX.as_ref().map(|re| re.as_str().to_string()));
-        RegexSet::new(patterns).ok()
-    });
+    static STARTS: LazyLock<Option<RegexSet>> =
+        LazyLock::new(|| RegexSet::new(start_patterns()).ok());
     match (STARTS.as_ref(), text.get(pos..)) {
         (Some(set), Some(rest)) => set.is_match(rest),
         (None, Some(_)) => true,

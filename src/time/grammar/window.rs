@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use super::boundary_ok;
 use super::numbers::small_num;
+use crate::start_chars::StartChars;
 
 /// A horizon or look-back window found at the start of `rest`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,12 +26,24 @@ pub(super) static LOOKBACK: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"^近(?P<n>\d{1,2}|[一二三四五六七八九两十]{1,2})年(?:来|以来)?").ok()
 });
 
+/// The characters a horizon or a look-back can start with.
+static WINDOW_STARTS: LazyLock<StartChars> = LazyLock::new(|| {
+    StartChars::of(
+        [&*HORIZON, &*LOOKBACK]
+            .into_iter()
+            .map(|re| re.as_ref().map_or("", Regex::as_str)),
+    )
+});
+
 /// A horizon (`五年内`) or a look-back (`近三年来`) at byte `pos`, with its length in bytes.
 ///
 /// A horizon needs a verb (`通过/经过/用 N年 努力/奋斗/时间`), `未来/今后`, or `内`; `N年内`
 /// is capped at ten years because `25年内培外引` (a 25-year retrospective) is not a horizon.
 pub(in crate::time) fn window_at(text: &str, pos: usize) -> Option<(usize, Window)> {
     let rest = text.get(pos..)?;
+    if !WINDOW_STARTS.may_start(rest.chars().next()?) {
+        return None;
+    }
     let prev = text.get(..pos).and_then(|s| s.chars().next_back());
     if let Some(c) = LOOKBACK.as_ref().and_then(|re| re.captures(rest)) {
         let years = small_num(c.name("n")?.as_str()).filter(|n| (1..=30).contains(n))?;
