@@ -20,6 +20,9 @@
 //! What is not a claim: a number in a heading, a bare number without a unit, a threshold that
 //! describes a class (`1亿元以上项目`), a descriptor of a named project or product (`投资2.1亿元的
 //! 红砂岭生态园`, `年产20万吨…`), and durations (`连续14年`). See the README, "What counts as a claim".
+//!
+//! The closed word lists every stage reads (link words, growth words, facility heads…) are data:
+//! `rules/words.toml`, read through [`words::get`].
 
 mod base;
 mod campaign;
@@ -29,6 +32,7 @@ mod facility;
 mod figure;
 mod metric;
 mod milestone;
+pub(crate) mod words;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
@@ -207,7 +211,8 @@ fn claim_for(
     let stance = if choice.rule == "descriptor" && stance == Stance::Reported {
         let before = sentence.clause(clause).start..item.range.start;
         let rest = item.range.end..sentence.range.end;
-        let happened = PROJECT_EVENTS.iter().any(|w| {
+        let events = &words::get().claim.project_events;
+        let happened = events.iter().any(|w| {
             sentence.has_word_in(doc, w, rest.clone())
                 || sentence.has_word_in(doc, w, before.clone())
         });
@@ -356,13 +361,15 @@ fn share_of_task_follows(text: &str, end: usize, sentence_end: usize) -> bool {
 }
 
 /// The works whose progress a figure gives: the words that open the figure's clause, else an
-/// earlier clause of its list item, up to the first verb or time word
-/// (`全域农村污水管网已敷设460公里,占总任务量的87%` → `全域农村污水管网`).
+/// earlier clause of its list item, up to the first verb or time word (`works_name_ends` of
+/// `rules/words.toml`; `全域农村污水管网已敷设460公里,占总任务量的87%` → `全域农村污水管网`).
 fn works_named(text: &str, sentence: &SentenceContext, q: &Quantity) -> Option<String> {
     let head = &text[sentence.range.start..q.range.start];
     let item = head.rfind(';').map_or(head, |i| &head[i + 1..]);
     item.rsplit(',').find_map(|clause| {
-        let end = WORKS_NAME_ENDS
+        let end = words::get()
+            .claim
+            .works_name_ends
             .iter()
             .filter_map(|w| clause.find(w))
             .min()
@@ -373,22 +380,6 @@ fn works_named(text: &str, sentence: &SentenceContext, q: &Quantity) -> Option<S
             .then(|| name.to_owned())
     })
 }
-
-/// Words that end a works' name: what is done to it and when.
-const WORKS_NAME_ENDS: &[&str] = &[
-    "已",
-    "将",
-    "正在",
-    "年底前",
-    "年内",
-    "今年",
-    "明年",
-    "目前",
-    "完成",
-    "占",
-    "累计",
-    "于",
-];
 
 /// Where a claim is in its file: the source span of a normalized range, with its id, path,
 /// line, column and text.
@@ -494,16 +485,13 @@ fn could_be_claim(text: &str, q: &Quantity) -> bool {
     true
 }
 
-/// Verbs that only introduce a figure (`达到38%`, `控制在4%以内`); the words that qualify it
-/// are the others (`以上`, `以内`, `左右`).
-const INTRODUCING_VERBS: [&str; 3] = ["达到", "控制在", "至少"];
-
-/// A qualifier without the verbs that only introduce the figure: `达到…以上` is `以上`,
-/// `控制在…以内` is `以内`; `None` when nothing else qualifies it.
+/// A qualifier without the verbs that only introduce the figure (`introducing_verbs` of
+/// `rules/words.toml`): `达到…以上` is `以上`, `控制在…以内` is `以内`; `None` when nothing else
+/// qualifies it.
 fn essential_qualifier(qualifier: Option<&str>) -> Option<String> {
     let words: Vec<&str> = qualifier?
         .split('…')
-        .filter(|w| !INTRODUCING_VERBS.contains(w))
+        .filter(|w| !words::get().claim.introducing_verbs.contains(w))
         .collect();
     (!words.is_empty()).then(|| words.join("…"))
 }
@@ -537,39 +525,18 @@ fn quotes_a_goal(text: &str, q: &Quantity) -> bool {
             .any(|w| before.ends_with(w))
 }
 
-/// Words that turn an amount into its change (`多增38万人`, `比上年增加5亿元`).
-const CHANGE_WORDS: [&str; 12] = [
-    "多增",
-    "少增",
-    "比上年增加",
-    "比上年减少",
-    "比上年多",
-    "比上年少",
-    "增加",
-    "减少",
-    "增产",
-    "减产",
-    "增收",
-    "减收",
-];
-
 /// Whether an amount is the change of a figure stated earlier in its sentence in the same unit
-/// (`城镇新增就业1244万人,比上年多增38万人`): it is not another value of that figure.
+/// (`城镇新增就业1244万人,比上年多增38万人`; `change_words` of `rules/words.toml`): it is not
+/// another value of that figure.
 fn is_change_of_an_earlier_figure(text: &str, sentence: &SentenceContext, q: &Quantity) -> bool {
     let relative = matches!(
         q.unit.dimension,
         Dimension::Percent | Dimension::Permille | Dimension::PercentagePoint
     );
     let before = text[..q.range.start].trim_end_matches('了');
-    if relative || !CHANGE_WORDS.iter().any(|w| before.ends_with(w)) {
+    let change_words = &words::get().claim.change_words;
+    if relative || !change_words.iter().any(|w| before.ends_with(w)) {
         return false;
     }
     sentence.has_quantity_in_unit_before(&q.unit.base, q.range.start)
 }
-
-/// Words that report a project under way or done: a descriptor of such a project
-/// (`投资10亿元的…项目建成投产`) reports its investment.
-const PROJECT_EVENTS: [&str; 14] = [
-    "已", "建成", "竣工", "投产", "开工", "完工", "投用", "开放", "落地", "签约", "入驻", "完成",
-    "实现", "运营",
-];

@@ -8,10 +8,10 @@
 //! | `cues.toml` | `[[cue]]` kind (target, outcome, progress), words, scope (clause, sentence, enumeration) |
 //! | `metrics/<family>.toml` | `[[metric]]` id `<family>.<name>`, name, aliases, patterns, dimension, measure, direction, description, with `[[metric.example]]` and `[[metric.counterexample]]` |
 //!
-//! `units.toml` and `periods.toml` live in the same directory but belong to
-//! [`crate::quantity`] and [`crate::time`]; [`load`] checks them with the same labelled
-//! diagnostics, and [`RuleSet::install_tables`] hands them to the parsers. A directory without
-//! them uses the built-in tables and says so (`rules::builtin-table`, advice).
+//! `units.toml`, `periods.toml` and `words.toml` live in the same directory but belong to
+//! [`crate::quantity`], [`crate::time`] and the extraction stages; [`load`] checks them with the
+//! same labelled diagnostics, and [`RuleSet::install_tables`] hands them to their readers. A
+//! directory without them uses the built-in tables and says so (`rules::builtin-table`, advice).
 //!
 //! Loading is all-or-nothing: [`load`] and [`builtin`] return either a complete [`RuleSet`]
 //! or every problem found, each a [`RuleDiagnostic`] labelled inside its rule file. A half
@@ -33,7 +33,7 @@
 //! | `rules::unknown-entity` | a parent or an example entity that no `[[entity]]` names | the name |
 //! | `rules::build` | the compiled matcher exceeds the regex or automaton size limits | — |
 //! | `rules::note` | advice attached to another diagnostic (e.g. "first declared here") | the place |
-//! | `rules::builtin-table` | advice: no `units.toml` or `periods.toml` in the directory; the built-in table is used | — |
+//! | `rules::builtin-table` | advice: no `units.toml`, `periods.toml` or `words.toml` in the directory; the built-in table is used | — |
 //!
 //! The compiled [`RuleSet`] holds one Aho–Corasick automaton over every literal word (metric
 //! aliases, cue words, entity aliases, anaphors) and one [`regex::RegexSet`] over the metric
@@ -294,11 +294,12 @@ pub struct Campaigns {
     pub closings: Vec<String>,
 }
 
-/// The unit and period tables of a rules directory, when it has them.
+/// The unit, period and word tables of a rules directory, when it has them.
 #[derive(Clone, Debug, Default)]
 struct Tables {
     units: Option<crate::quantity::units::Table>,
     periods: Option<crate::time::named::Table>,
+    words: Option<crate::extract::words::Table>,
 }
 
 impl RuleSet {
@@ -308,8 +309,9 @@ impl RuleSet {
         &self.advice
     }
 
-    /// Makes this rule set's unit and period tables (from `units.toml` and `periods.toml` of
-    /// its directory) the ones the quantity and time parsers use. The tables are process-wide
+    /// Makes this rule set's unit, period and word tables (from `units.toml`, `periods.toml`
+    /// and `words.toml` of its directory) the ones the quantity and time parsers and the
+    /// extraction stages use. The tables are process-wide
     /// and fixed at their first use, so call this once, before anything is parsed; it fails
     /// when a table is already in use. Rules without tables of their own change nothing.
     pub fn install_tables(&self) -> Result<(), String> {
@@ -322,6 +324,13 @@ impl RuleSet {
             && !crate::time::named::install(periods.clone())
         {
             return Err("the period table is already in use; install tables before parsing".into());
+        }
+        if let Some(words) = &self.tables.words
+            && !crate::extract::words::install(words.clone())
+        {
+            return Err(
+                "the word table is already in use; install tables before extracting".into(),
+            );
         }
         Ok(())
     }
@@ -459,6 +468,7 @@ pub fn from_texts(
         // The built-in tables are the parsers' own; nothing to install.
         units: None,
         periods: None,
+        words: None,
         advice: Vec::new(),
         problems: Vec::new(),
     };
@@ -466,7 +476,7 @@ pub fn from_texts(
 }
 
 /// Loads the rules in `dir`: `entities.toml`, `cues.toml`, `metrics/*.toml` (in sorted
-/// order), and `units.toml` and `periods.toml` when present (else the built-in tables, with
+/// order), and `units.toml`, `periods.toml` and `words.toml` when present (else the built-in tables, with
 /// `rules::builtin-table` advice; see [`RuleSet::install_tables`]). Every problem in every file
 /// is reported; any problem means no rule set.
 pub fn load(dir: &Path) -> Result<RuleSet, Vec<RuleDiagnostic>> {

@@ -1,6 +1,6 @@
-//! `--rules DIR` loads every table of the folder: `units.toml` and `periods.toml` are checked
-//! with labelled diagnostics and used by the parsers, and a folder without them falls back to
-//! the built-in tables with advice.
+//! `--rules DIR` loads every table of the folder: `units.toml`, `periods.toml` and `words.toml`
+//! are checked with labelled diagnostics and used by the parsers and the extraction stages, and a
+//! folder without them falls back to the built-in tables with advice.
 
 mod common;
 
@@ -102,5 +102,105 @@ fn a_folder_without_tables_uses_the_built_in_ones_and_says_so() {
     assert!(
         err.contains("rules/units.toml: no units.toml here; the built-in unit table is used"),
         "{err}"
+    );
+}
+
+/// A district's spring report of volunteers signed up, as `--rules rules` reads it.
+fn volunteers(dir: &Path) -> (i32, String, String) {
+    std::fs::write(
+        dir.join("a.txt"),
+        "+++\npublished = 2021-03-20\nentity = \"山阳区\"\n+++\n今年以来，山阳区新增注册志愿者1200人，开展服务活动300余场。\n",
+    )
+    .unwrap();
+    run(
+        dir,
+        &["extract", "a.txt", "--rules", "rules", "--format", "jsonl"],
+    )
+}
+
+#[test]
+fn an_empty_word_in_the_word_table_is_a_labelled_error() {
+    let dir = rules_copy("rules-words-empty");
+    edit(&dir.join("rules/words.toml"), |t| {
+        t.replacen("decline_words = [", "decline_words = [\"\", ", 1)
+    });
+    let (code, out, err) = volunteers(&dir);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("rules::type"), "{err}");
+    assert!(err.contains("empty word"), "{err}");
+    common::snapshots().bind(|| insta::assert_snapshot!("rules_tables_words_empty", err));
+}
+
+#[test]
+fn a_misspelt_word_list_is_labelled_at_the_key() {
+    let dir = rules_copy("rules-words-key");
+    edit(&dir.join("rules/words.toml"), |t| {
+        t.replacen("\ncomparisons = ", "\ncomparison = ", 1)
+    });
+    let (code, _, err) = run(&dir, &["rules", "test", "--rules", "rules"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("rules::unknown-key"), "{err}");
+    // File, line and column of the key, and the list it should have named.
+    let line = std::fs::read_to_string(dir.join("rules/words.toml"))
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("comparison = "))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!("[rules/words.toml:{line}:1]")),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `comparisons`?"), "{err}");
+}
+
+#[test]
+fn a_folder_without_words_uses_the_built_in_lists_and_says_so() {
+    let dir = rules_copy("rules-no-words");
+    std::fs::remove_file(dir.join("rules/words.toml")).unwrap();
+    let (code, out, err) = volunteers(&dir);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err.matches("rules::builtin-table").count(), 1, "{err}");
+    assert!(
+        err.contains("rules/words.toml: no words.toml here; the built-in word table is used"),
+        "{err}"
+    );
+    assert!(
+        err.contains("copy rules/words.toml into this folder to edit the word table"),
+        "{err}"
+    );
+    // The built-in lists: volunteers are not a word for people, so the head count is `人数`.
+    assert!(
+        out.contains("\"metric_name\":\"山阳区新增注册志愿者人数\""),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_word_list_edited_in_the_folder_changes_extraction() {
+    let dir = rules_copy("rules-words-edited");
+    let (code, before, err) = volunteers(&dir);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        before.contains("\"metric_name\":\"山阳区新增注册志愿者人数\""),
+        "{before}"
+    );
+    // `志愿者` added to the nouns that already name people: the count is `…志愿者数`.
+    edit(&dir.join("rules/words.toml"), |t| {
+        t.replacen("people_nouns = [", "people_nouns = [\"志愿者\", ", 1)
+    });
+    let (code, after, err) = volunteers(&dir);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.is_empty(), "{err}");
+    assert!(
+        after.contains("\"metric_name\":\"山阳区新增注册志愿者数\""),
+        "{after}"
+    );
+    assert!(!after.contains("志愿者人数"), "{after}");
+    // The other figure of the sentence is read as before.
+    assert!(
+        after.contains("\"metric_name\":\"开展服务活动数\""),
+        "{after}"
     );
 }

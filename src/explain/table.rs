@@ -244,7 +244,7 @@ pub const EXPLANATIONS: &[Explanation] = &[
     explanation!(
         "rules::builtin-table",
         "rules-builtin-table",
-        "advice: the rules folder has no units.toml or periods.toml",
+        "advice: a rules folder lacks a table; the built-in one is used",
     ),
     // ── Input problems: the settings file ──
     explanation!(

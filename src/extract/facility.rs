@@ -4,62 +4,14 @@
 //! News about a school, hospital or project introduces it by name and location, then lists what
 //! it will be: land, floor area, places, investment. Those figures are specifications of the
 //! named thing; a fact-checker compares them with what that thing became, and its opening date
-//! (`确保2025年秋季投入使用`) is when they are due.
+//! (`确保2025年秋季投入使用`) is when they are due. The words that end, break and describe a
+//! name are `[facility]` of `rules/words.toml`.
 
 use std::ops::Range;
 
-/// Words that end the name of a facility or a works.
-const FACILITY_HEADS: &[&str] = &[
-    "小学",
-    "中学",
-    "学校",
-    "幼儿园",
-    "医院",
-    "卫生院",
-    "养老院",
-    "体育馆",
-    "图书馆",
-    "博物馆",
-    "文化馆",
-    "公园",
-    "广场",
-    "大桥",
-    "隧道",
-    "污水处理厂",
-    "水厂",
-    "产业园",
-    "物流园",
-    "综合体",
-    "中心",
-    "项目",
-    "工程",
-];
-/// Words after a facility's name that open its description.
-const DESCRIBED_BY: &[&str] = &["位于", "坐落于", "选址于", "新建项目位于", "项目位于"];
-/// Words that cannot be part of a facility's name: where the name starts after them.
-const NAME_BREAKS: &[&str] = &["的", "等", "和", "与", "及", "了", "称", "到"];
-
-/// Milestone verbs that complete a facility (not `开工`, a start, nor `招生`, admissions
-/// before the doors open).
-const OPENING_VERBS: &[&str] = &[
-    "完工",
-    "竣工",
-    "建成",
-    "建成投用",
-    "建成投产",
-    "投用",
-    "投入使用",
-    "交付使用",
-    "投产",
-    "运营",
-    "搬迁运营",
-    "开业",
-    "通车",
-];
-
 /// Whether a milestone with this verb is the facility's completion.
 pub(super) fn opens(verb: &str) -> bool {
-    OPENING_VERBS.contains(&verb)
+    super::words::get().facility.opening_verbs.contains(verb)
 }
 
 /// The facility a sentence describes, when the sentence introduces it by name and location
@@ -67,11 +19,12 @@ pub(super) fn opens(verb: &str) -> bool {
 /// Also gives where the description starts: figures before it are not the facility's.
 pub(super) fn described(text: &str, sentence: Range<usize>) -> Option<(String, usize)> {
     let words = text.get(sentence.clone())?;
+    let described_by = &super::words::get().facility.described_by;
     // Every verb of a location contains `于`: one search for it rules out most sentences.
-    if !words.contains('于') {
+    if !words.contains('于') && described_by.iter().all(|verb| verb.contains('于')) {
         return None;
     }
-    let at = DESCRIBED_BY
+    let at = described_by
         .iter()
         .filter_map(|verb| words.find(verb))
         .min()?;
@@ -82,7 +35,9 @@ pub(super) fn described(text: &str, sentence: Range<usize>) -> Option<(String, u
 /// continue with what is said of it (`龙源路小学主体已基本完工`).
 /// A head followed by a number (`引进亿元以上项目20个`) is a counted noun, not a name.
 pub(super) fn named_in(words: &str) -> Option<String> {
-    let end = FACILITY_HEADS
+    let end = super::words::get()
+        .facility
+        .heads
         .iter()
         .filter_map(|head| words.rfind(head).map(|i| i + head.len()))
         .max()?;
@@ -98,7 +53,8 @@ pub(super) fn named_in(words: &str) -> Option<String> {
 /// The name that ends `words`: the run of Chinese characters before the end, back to
 /// punctuation or a word that cannot be in a name, when it ends in a facility head.
 fn named_before(words: &str) -> Option<String> {
-    let ends_in_head = |w: &str| FACILITY_HEADS.iter().any(|head| w.ends_with(head));
+    let words_of = &super::words::get().facility;
+    let ends_in_head = |w: &str| words_of.heads.iter().any(|head| w.ends_with(head));
     // `柳湾中学新建项目位于…`: the facility is the school, not its building project.
     let words = ["新建项目", "新建", "项目"]
         .iter()
@@ -114,14 +70,15 @@ fn named_before(words: &str) -> Option<String> {
         .find(|&(_, c)| !crate::normalize::is_cjk(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let run = &words[run_start..head_end];
-    let start = NAME_BREAKS
+    let start = words_of
+        .name_breaks
         .iter()
         .filter_map(|w| run.rfind(w).map(|i| i + w.len()))
         .max()
         .unwrap_or(0);
     let name = &run[start..];
     // A bare head (`项目`, `中心`) names no particular facility.
-    let bare = FACILITY_HEADS.contains(&name);
+    let bare = words_of.heads.contains(name);
     (name.chars().count() >= 4 && !bare).then(|| name.to_owned())
 }
 
@@ -140,8 +97,9 @@ mod tests {
     }
 
     #[test]
-    fn every_verb_of_a_location_has_the_character_sentences_are_first_searched_for() {
-        assert!(DESCRIBED_BY.iter().all(|verb| verb.contains('于')));
+    fn every_built_in_verb_of_a_location_has_the_character_sentences_are_first_searched_for() {
+        let verbs = &crate::extract::words::get().facility.described_by;
+        assert!(verbs.iter().all(|verb| verb.contains('于')));
     }
 
     #[test]

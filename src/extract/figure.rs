@@ -10,21 +10,17 @@ use crate::rules::Direction;
 
 use super::metric::MetricChoice;
 
-/// Words before a rate that say it is a fall: `下降6.8%` is a growth of −6.8%.
-const DECLINE_WORDS: [&str; 4] = ["同比下降", "下降", "减少", "降低"];
-
-/// Words that name a fall by its size (`能耗降幅3.8%`, `下降幅度为3.8%`): the rate is a fall.
-const DECLINE_SIZE_WORDS: [&str; 4] = ["降幅", "下降幅度", "降低幅度", "降低率"];
-
 /// Whether the words before a rate say it is a fall: a fall verb right before it, or a word
-/// for the size of a fall and maybe a linking verb (`降幅为`, `降幅达`).
+/// for the size of a fall and maybe a linking verb (`降幅为`, `降幅达`). The words are
+/// `[figure]` of `rules/words.toml`.
 pub(super) fn states_a_fall(before: &str) -> bool {
+    let words = &super::words::get().figure;
     let named = ["达到", "为", "达", "是"]
         .iter()
         .find_map(|w| before.strip_suffix(w))
         .unwrap_or(before);
-    DECLINE_WORDS.iter().any(|w| before.ends_with(w))
-        || DECLINE_SIZE_WORDS.iter().any(|w| named.ends_with(w))
+    words.decline_words.iter().any(|w| before.ends_with(w))
+        || words.decline_size_words.iter().any(|w| named.ends_with(w))
 }
 
 /// A claim's value, interval, base value and printed comparator, negated for a decline so

@@ -11,6 +11,9 @@
 //!    bulletins: counts end in `数` (`办结企业诉求187件` → `办结企业诉求数`), growth in `增速`,
 //!    ranks in `<scope>排名`, shares are `A占B比重`. Such metrics have the id
 //!    `text.<name>` and rule `derived`: they are matched across articles by their name only.
+//!
+//! The words that say what a percentage measures and the words stripped from a derived name are
+//! `[metric]` of `rules/words.toml`.
 
 use std::ops::Range;
 
@@ -18,6 +21,7 @@ use crate::quantity::{Dimension, Quantity};
 use crate::rules::{Direction, Measure, Metric, PatternMatch, Term, TermMatch};
 
 use super::context::{DocumentContext, SentenceContext};
+use super::words;
 
 mod counted;
 mod naming;
@@ -45,39 +49,6 @@ pub(super) struct MetricChoice {
     /// The claim's own entity, when the figure describes a named thing.
     pub entity: Option<String>,
 }
-
-/// Words before a growth rate.
-const GROWTH_WORDS: &str = "同比增长 较去年同期增长 比上年增长 比去年增长 增长 增长率 增长速度 增速 增幅 涨幅 上涨 下降 降低 减少 提高 增加 上升 降幅 下降幅度 降低幅度 降低率";
-/// Rates whose names end in a growth word but are not a growth (`人口自然增长率为3.1‰`).
-const RATE_NAMES: &str = "自然增长率";
-/// Words before a share.
-const SHARE_WORDS: &str = "占 比重 占比 税比";
-/// Words that make a percentage a share of a plan or a task done.
-const PROGRESS_WORDS: &str = "年度计划 年度投资计划 总任务量 总工程量 计划投资";
-/// Verbs and particles between a metric's words and its number; stripped from derived names.
-const LINK_WORDS: &str = "达到 达 为 有 是 各 完成 实现 突破 超过 超 约 近 共 累计 合计 总计 增至 提高到 控制在 占了 占 了 分别 均 已 获得 位居 居 稳居 排名 位列 跃升至 进入 列 全部";
-/// Words that open a clause without naming what is measured; stripped from derived names.
-const OPENING_WORDS: &str = "建成后 全部 其中 同时 目前 另外 此外 全年 今年 累计 共 先后 已 并 和 及 与 等 \
-                             计划 建成 实施 合计 获得 力争 确保 努力 推动 推进 围绕 预计";
-/// Words that name a count without saying what is counted (`新增…8家,总数达到37家`): the
-/// figure counts what the sentence counted before.
-const GENERIC_COUNT_WORDS: &str = "总数 总量 数量 个数 总计 合计 累计总数";
-/// Nouns that already name people, so a head count of them ends in `数`, not `人数`.
-const PEOPLE_NOUNS: &str = "人才 师生 博士 学生 职工 党员 专家";
-
-/// Words that name only one facet of a subject stated earlier in the sentence
-/// (`列入市重点项目24个,总投资167.2亿元`): derived names put the subject before them.
-const FACET_WORDS: &str = "总投资额 总投资 计划总投资 年度计划完成投资 计划完成年度投资 年度计划投资 完成投资 计划投资 \
-                           投资 投入 总规模 总面积 到位资金 到位 资金";
-/// Verbs that open a count's noun phrase without being part of the subject's name.
-const SUBJECT_VERBS: &str = "列入 实施 推动 围绕打造 围绕 安排 共 有";
-/// Words before an amount that describes the named thing after `的` (`投资2.1亿元的红砂岭生态园`),
-/// with the metric such a descriptor gives.
-const DESCRIPTORS: &[(&str, &str)] = &[
-    ("总投资", "项目总投资"),
-    ("投资", "项目总投资"),
-    ("占地", "占地面积"),
-];
 
 /// What the earlier figures of a sentence tell the later ones.
 #[derive(Clone, Debug, Default)]
@@ -124,7 +95,7 @@ pub(super) fn choose(
         || (q.unit.dimension == Dimension::Count && {
             let start = words_start(doc, sentence, clause_range.clone(), q);
             let left = trim_links(trim_opening(&text[start..q.range.start]));
-            let generic = GENERIC_COUNT_WORDS.split_whitespace().any(|w| left == w);
+            let generic = words::get().metric.generic_count_words.contains(left);
             !generic
                 && left
                     .chars()
@@ -190,7 +161,12 @@ fn derived_choice(words: Words, measure: Measure, q: &Quantity) -> MetricChoice 
 fn descriptor(text: &str, q: &Quantity) -> Option<MetricChoice> {
     let after = text[q.range.end..].strip_prefix('的')?;
     let before = &text[..q.range.start];
-    let (word, metric) = DESCRIPTORS.iter().find(|(w, _)| before.ends_with(w))?;
+    let (word, metric) = words::get()
+        .metric
+        .descriptors
+        .iter()
+        .map(|d| (d.word.as_str(), d.metric.as_str()))
+        .find(|(w, _)| before.ends_with(w))?;
     let name_end = after
         .char_indices()
         .find(|&(_, c)| matches!(c, ',' | '。' | ';' | '、' | ':' | '\n'))
@@ -264,7 +240,7 @@ fn surface_name(metric: &Metric, alias: &str, q: &Quantity) -> String {
     let alias: String = alias.chars().filter(|c| !c.is_whitespace()).collect();
     let generic = alias.is_ascii()
         || alias.chars().count() < 3
-        || FACET_WORDS.split_whitespace().any(|w| alias == w);
+        || words::get().metric.facet_words.contains(&alias);
     if generic || metric.name.contains(alias.as_str()) {
         return metric.name.clone();
     }
@@ -304,10 +280,6 @@ fn rule_choice(metric: &Metric, id: String, anchor: usize, clause: &Range<usize>
     }
 }
 
-/// Words that open the name of something counted as it happens over a period (`新增企业`,
-/// `引进项目`, `培训…人次`): such counts add up over time.
-const FLOW_WORDS: &str = "新增 新建 新引进 引进 培训 接待 办结 完成 实施 改造";
-
 /// The measure of a derived metric, from its number and its wording: money reported by
 /// governments is a flow over a period (output, revenue, investment) unless the name says it is
 /// a balance; a count is a number at a date unless its words count what happened.
@@ -315,7 +287,8 @@ fn worded_measure(measure: Measure, q: &Quantity, name: &str) -> Measure {
     if !measure.is_magnitude() {
         return measure;
     }
-    let flow = FLOW_WORDS.split_whitespace().any(|w| name.starts_with(w));
+    let flow_words = &words::get().metric.flow_words;
+    let flow = flow_words.iter().any(|w| name.starts_with(w));
     match q.unit.dimension {
         Dimension::Money if name.contains("余额") || name.contains("总投资") => Measure::Level,
         Dimension::Money => Measure::Amount,
@@ -328,6 +301,7 @@ fn worded_measure(measure: Measure, q: &Quantity, name: &str) -> Measure {
 /// What the number says about its metric, from its unit and the words before it.
 fn infer_measure(text: &str, clause: Range<usize>, q: &Quantity) -> Measure {
     let before = &text[clause.start..q.range.start];
+    let words = &words::get().metric;
     match q.unit.dimension {
         Dimension::Rank | Dimension::Tier => Measure::Rank,
         Dimension::Percent
@@ -336,15 +310,12 @@ fn infer_measure(text: &str, clause: Range<usize>, q: &Quantity) -> Measure {
         | Dimension::RatioTimes => {
             // Trimmed once: the growth words are compared with its end.
             let linked = trim_links(before);
-            if PROGRESS_WORDS
-                .split_whitespace()
-                .any(|w| before.contains(w))
-            {
+            if words.progress_words.iter().any(|w| before.contains(w)) {
                 Measure::Progress
-            } else if SHARE_WORDS.split_whitespace().any(|w| before.contains(w)) {
+            } else if words.share_words.iter().any(|w| before.contains(w)) {
                 Measure::Share
-            } else if GROWTH_WORDS.split_whitespace().any(|w| linked.ends_with(w))
-                && !RATE_NAMES.split_whitespace().any(|w| linked.ends_with(w))
+            } else if words.growth_words.iter().any(|w| linked.ends_with(w))
+                && !words.rate_names.iter().any(|w| linked.ends_with(w))
             {
                 Measure::Growth
             } else {

@@ -29,11 +29,6 @@ pub(super) struct Milestone {
     pub deadline: NaiveDate,
 }
 
-/// Words that may stand between the time and the verb (`将于年底前开工`).
-const LINKS: &str = "将于 将 要 于 前 全面 如期 正式 顺利";
-/// Words that end a thing's name and start what is said of it.
-const NAME_ENDS: &str = "计划 预计 力争 确保 争取 努力 将于 将 要 在 于";
-
 /// The milestones of one sentence.
 pub(super) fn find(doc: &DocumentContext, sentence: &SentenceContext) -> Vec<Milestone> {
     let text = doc.text();
@@ -99,9 +94,10 @@ fn recent(words: &str) -> &str {
         .map_or(words, |(i, _)| &words[i..])
 }
 
-/// Whether `gap` holds only linking words.
+/// Whether `gap` holds only linking words (`将于年底前开工`; `links` of `rules/words.toml`).
 fn only_links(gap: &str) -> bool {
-    strip_repeatedly(gap.trim(), LINKS, str::strip_prefix).is_empty()
+    let links = super::words::get().milestone.links.words();
+    strip_repeatedly(gap.trim(), links, str::strip_prefix).is_empty()
 }
 
 /// What stands before the time.
@@ -115,14 +111,14 @@ enum Name {
 }
 
 /// The name of the thing in `range`: the words after the last `的`, `等` or comma, without
-/// the verb that follows the name (`计划`, `将`).
+/// the verb that follows the name (`计划`, `将`: `name_ends` of `rules/words.toml`).
 fn name_before(text: &str, range: Range<usize>) -> Name {
     let Some(mut words) = text.get(range.clone()) else {
         return Name::Unfit;
     };
     words = strip_repeatedly(
         words.trim_end_matches([',', ';', ' ']),
-        NAME_ENDS,
+        super::words::get().milestone.name_ends.words(),
         str::strip_suffix,
     );
     let cut = ['的', '等', ',', ':', '、']

@@ -38,8 +38,8 @@ crate::diagnostic::codes! {
         /// `rules::note` (advice): extra context attached to another diagnostic, such as where
         /// a duplicated id was first declared.
         Note = "rules::note" => Advice,
-        /// `rules::builtin-table` (advice): the rules directory has no `units.toml` or
-        /// `periods.toml`, so the built-in table is used.
+        /// `rules::builtin-table` (advice): the rules directory has no `units.toml`,
+        /// `periods.toml` or `words.toml`, so the built-in table is used.
         BuiltinTable = "rules::builtin-table" => Advice,
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! The submodules follow the data: [`read`] gathers a directory's files, [`checker`]
 //! deserializes each into the [`schema`] shapes with labelled diagnostics, [`validate`] checks
-//! what spans several definitions or files, [`tables`] checks the parsers' unit and period
+//! what spans several definitions or files, [`tables`] checks the unit, period and word
 //! tables, and [`compile`] here turns the checked definitions into a [`RuleSet`].
 
 mod checker;
@@ -28,7 +28,7 @@ use checker::{Checker, add};
 use schema::{
     AnaphoraDef, CampaignDef, CueDef, EntityDef, InFile, MetricDef, MilestoneDef, SectionDef,
 };
-use tables::{periods_table, units_table};
+use tables::{periods_table, units_table, words_table};
 use validate::{check_cues, check_entities, check_metrics, check_words};
 
 /// Parses, validates and compiles `sources`; any problem anywhere means no rule set.
@@ -131,6 +131,9 @@ pub(super) fn compile(sources: Sources) -> Result<RuleSet, Vec<RuleDiagnostic>> 
         periods: sources
             .periods
             .and_then(|source| periods_table(&mut checker, source)),
+        words: sources
+            .words
+            .and_then(|source| words_table(&mut checker, source)),
     };
     if !checker.diagnostics.is_empty() {
         return Err(checker.diagnostics);

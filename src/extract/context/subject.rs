@@ -6,25 +6,23 @@ use crate::rules::{AnaphorKind, EntityLevel, RuleSet, Term, TermMatch};
 
 use super::{DocumentContext, SentenceContext};
 
-/// Words that may stand between a clause's start and its subject (`其中中站区…`).
-const LEADING_FILLERS: &[&str] = &["其中", "同时", "目前", "另外", "此外", "今年", "全年"];
-
-/// Words that compare a thing with the rest of a place (`全市体量最大`).
-const COMPARISONS: &[&str] = &[
-    "最大", "最多", "最高", "最强", "最快", "最优", "领先", "首位", "前列",
-];
-
 /// How many rule words before a `;` item are weighed for the list's subject.
 const LIST_SUBJECT_LOOKBACK: usize = 64;
 
 /// Whether a word at `pos` opens an item or clause of a list starting at `list_start`: only
-/// filler words stand between the last clause mark and it.
+/// filler words (`leading_fillers` of `rules/words.toml`) stand between the last clause mark
+/// and it.
 fn opens_an_item(text: &str, list_start: usize, pos: usize) -> bool {
     let before = &text[list_start..pos];
     let gap = before
         .rfind([',', ';', ':', '。'])
         .map_or(before, |i| &before[i + 1..]);
-    gap.is_empty() || LEADING_FILLERS.contains(&gap)
+    gap.is_empty()
+        || crate::extract::words::get()
+            .subject
+            .leading_fillers
+            .iter()
+            .any(|w| *w == *gap)
 }
 
 /// The entity of `level` that holds `own` or is `own` (`全市` in a city's article is the city
@@ -139,15 +137,17 @@ impl<'a> SentenceContext<'a> {
     }
 
     /// Whether the clause goes on from `pos` to compare with the rest of a place (`全市体量
-    /// 最大`, `全省领先`): the anaphor before it is the field of comparison, not a subject.
+    /// 最大`, `全省领先`; `comparisons` of `rules/words.toml`): the anaphor before it is the
+    /// field of comparison, not a subject.
     fn compares_within(&self, text: &str, pos: usize) -> bool {
         let clause = self.clause(self.clause_of(pos));
         let rest = &text[pos..clause.end.max(pos)];
-        COMPARISONS.iter().any(|w| rest.contains(w))
+        let comparisons = &crate::extract::words::get().subject.comparisons;
+        comparisons.iter().any(|w| rest.contains(w))
     }
 
     /// Whether a word at `pos` opens its clause: nothing but time expressions and filler words
-    /// stand between the clause's start and it.
+    /// (`leading_fillers` of `rules/words.toml`) stand between the clause's start and it.
     fn is_subject_position(&self, text: &str, pos: usize) -> bool {
         let clause = self.clause(self.clause_of(pos));
         let last_time = self
@@ -156,7 +156,11 @@ impl<'a> SentenceContext<'a> {
             .find(|t| t.range.end <= pos);
         let gap = &text[last_time.map_or(clause.start, |t| t.range.end.max(clause.start))..pos];
         let gap = gap.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
-        gap.is_empty() || LEADING_FILLERS.contains(&gap)
+        gap.is_empty()
+            || crate::extract::words::get()
+                .subject
+                .leading_fillers
+                .contains(gap)
     }
 }
 

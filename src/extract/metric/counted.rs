@@ -4,7 +4,8 @@
 //! or after its classifier (`新增3家高新技术企业`). In the second order the words before the
 //! number are a verb or a scope (`为辖区`, `城区范围内`), not a name, and the words after the
 //! noun may say which of them are counted (`…项目已签约`, `…企业开展数字化诊断`): those make a
-//! subset, and the name says so (`签约项目数`).
+//! subset, and the name says so (`签约项目数`). The words that end the noun and open or end the
+//! predicate are `[counted]` of `rules/words.toml`.
 
 use std::ops::Range;
 
@@ -37,46 +38,6 @@ impl Counted {
     }
 }
 
-/// Words that end the counted noun without starting a predicate.
-const NOUN_ENDS: &[&str] = &["的", "和", "与", "及", "等", "或", "以及"];
-/// Words that open a predicate; they are not part of it (`已签约` → `签约`).
-const ASPECT_WORDS: &[&str] = &[
-    "正在", "已经", "已", "即将", "将", "全部", "均", "都", "先后", "相继", "陆续", "分别", "被",
-    "实现", "成功",
-];
-/// Verbs that open a predicate after the counted noun.
-const PREDICATE_VERBS: &[&str] = &[
-    "开展", "实施", "提供", "办理", "完成", "签约", "落地", "开工", "竣工", "投产", "建成", "入驻",
-    "复工", "获得", "获批", "通过", "入选", "参与", "参加", "纳入", "列入", "进入", "申报", "享受",
-    "接受", "开通", "上线", "挂牌", "上市", "达产", "达效", "投用", "启动", "争取", "申请", "获批",
-];
-/// Words that end a predicate: a time (`今冬完工`), or a link to another figure.
-const PREDICATE_ENDS: &[&str] = &["今年", "今冬", "年内", "年底", "明年", "月底"];
-/// A predicate ending in one of these introduces another figure (`企业复工率达100%`): it names
-/// that figure, not this count.
-const LINKS_TO_A_FIGURE: &[&str] = &["达到", "达", "为", "超过", "突破", "占", "率", "比重"];
-
-/// Verbs before a count that say how the counted things came to be (`新增3家…`); they belong
-/// in the name when no predicate follows the noun. Scopes (`辖区`) and causatives (`引导`,
-/// `推动`) do not.
-pub(super) const COUNT_VERBS: &[&str] = &[
-    "集中开工",
-    "新增",
-    "新建",
-    "新引进",
-    "引进",
-    "培育",
-    "改造",
-    "签约",
-    "开工",
-    "建成",
-    "认定",
-    "下辖",
-    "辖",
-    "新认定",
-    "新培育",
-];
-
 /// The noun counted by `q`, when it follows the number inside `clause`.
 pub(super) fn after(text: &str, clause: &Range<usize>, q: &Quantity) -> Option<Counted> {
     let after = &text[q.range.end..clause.end];
@@ -85,18 +46,27 @@ pub(super) fn after(text: &str, clause: &Range<usize>, q: &Quantity) -> Option<C
         .find(|&(_, c)| !crate::normalize::is_cjk(c) && !is_quote(c))
         .map_or(after.len(), |(i, _)| i);
     let run = &after[..run_end];
-    let noun_end = [NOUN_ENDS, ASPECT_WORDS, PREDICATE_VERBS, PREDICATE_ENDS]
-        .iter()
-        .flat_map(|words| words.iter())
-        .filter_map(|w| run.find(w).filter(|&i| i > 0))
-        .min()
-        .unwrap_or(run.len());
+    let words = &crate::extract::words::get().counted;
+    let noun_end = [
+        &words.noun_ends,
+        &words.aspect_words,
+        &words.predicate_verbs,
+        &words.predicate_ends,
+    ]
+    .into_iter()
+    .flat_map(|list| list.iter())
+    .filter_map(|w| run.find(w).filter(|&i| i > 0))
+    .min()
+    .unwrap_or(run.len());
     let noun: String = run[..noun_end].chars().filter(|&c| !is_quote(c)).collect();
-    let opens_with_time = PREDICATE_ENDS.iter().any(|w| noun.starts_with(w));
+    let opens_with_time = words.predicate_ends.iter().any(|w| noun.starts_with(w));
     if noun.chars().count() < 2 || opens_with_time {
         return None;
     }
-    let ends_noun = NOUN_ENDS.iter().any(|w| run[noun_end..].starts_with(w));
+    let ends_noun = words
+        .noun_ends
+        .iter()
+        .any(|w| run[noun_end..].starts_with(w));
     let (words, next) = predicate_words(&text[q.range.end + noun_end..]);
     // A predicate leading to a figure (`完成年度投资计划的160%`) names that figure, not this
     // count.
@@ -154,19 +124,27 @@ const CLAUSE_ENDS: [char; 6] = [',', '，', ';', '；', '。', '\n'];
 
 /// The predicate that opens `rest`, without its aspect words and the time that ends it.
 fn predicate(rest: &str) -> Option<String> {
+    let words = &crate::extract::words::get().counted;
     let mut rest = rest;
-    while let Some(shorter) = ASPECT_WORDS.iter().find_map(|w| rest.strip_prefix(w)) {
+    while let Some(shorter) = words.aspect_words.iter().find_map(|w| rest.strip_prefix(w)) {
         rest = shorter;
     }
-    let end = PREDICATE_ENDS
+    let end = words
+        .predicate_ends
         .iter()
         .filter_map(|w| rest.find(w))
         .min()
         .unwrap_or(rest.len());
     let predicate = &rest[..end];
-    let links_on = LINKS_TO_A_FIGURE.iter().any(|w| predicate.contains(w));
+    let links_on = words
+        .links_to_a_figure
+        .iter()
+        .any(|w| predicate.contains(w));
     let length = predicate.chars().count();
-    let opens_with_verb = PREDICATE_VERBS.iter().any(|v| predicate.starts_with(v));
+    let opens_with_verb = words
+        .predicate_verbs
+        .iter()
+        .any(|v| predicate.starts_with(v));
     (opens_with_verb && !links_on && (2..=16).contains(&length)).then(|| predicate.to_owned())
 }
 
@@ -174,9 +152,14 @@ fn is_quote(c: char) -> bool {
     matches!(c, '“' | '”' | '"' | '「' | '」')
 }
 
-/// The verb of [`COUNT_VERBS`] that ends the words before a count, if one does.
+/// The verb of `count_verbs` (`rules/words.toml`) that ends the words before a count, if one
+/// does.
 pub(super) fn verb_before(left: &str) -> Option<&'static str> {
-    COUNT_VERBS.iter().copied().find(|v| left.ends_with(v))
+    crate::extract::words::get()
+        .counted
+        .count_verbs
+        .iter()
+        .find(|v| left.ends_with(v))
 }
 
 #[cfg(test)]

@@ -84,7 +84,8 @@ pub(super) fn name_from_words(
     // `…完成210亿元,同比增长6.5%`: a growth rate with no name of its own is the growth of the
     // figure stated before it.
     if measure == Measure::Growth {
-        let bare = strip_repeatedly(left, GROWTH_WORDS, str::strip_suffix);
+        let growth_words = crate::extract::words::get().metric.growth_words.words();
+        let bare = strip_repeatedly(left, growth_words, str::strip_suffix);
         let bare = trim_links(bare.trim_end_matches(|c: char| !crate::normalize::is_cjk(c)));
         if bare.chars().count() < 2
             && let Some(level) = &memory.level
@@ -172,7 +173,10 @@ pub(super) fn name_from_words(
         _ if left.chars().count() >= 2 => (left.to_owned(), Some(start)),
         _ => return None,
     };
-    let is_facet = FACET_WORDS.split_whitespace().any(|w| phrase == w)
+    let is_facet = crate::extract::words::get()
+        .metric
+        .facet_words
+        .contains(&phrase)
         || (measure == Measure::Rate && phrase.chars().count() <= 3);
     let phrase = match subject {
         Some(subject) if is_facet => format!("{subject}{}", facet_name(&phrase)),
@@ -200,18 +204,6 @@ pub(super) fn name_from_words(
     })
 }
 
-/// Verbs that move a rank up by some places (`较上年前进6位`, `前移5个位次`).
-const RANK_MOVES: &[&str] = &["前移", "前进", "提升", "上升", "进位", "跃升", "提高"];
-/// What a rank move is measured against; not part of the ranking's name.
-const RANK_MOVE_BASES: &[&str] = &[
-    "比上一年度",
-    "比上年度",
-    "较上年",
-    "比上年",
-    "比去年",
-    "同比",
-];
-
 /// The name of a number of places a rank moved up (`综合排名较上年前进6位` →
 /// `综合排名提升位次`): a change of a ranking, not a count of anything.
 fn rank_move_name(text: &str, start: usize, q: &Quantity) -> Option<String> {
@@ -226,9 +218,14 @@ fn rank_move_name(text: &str, start: usize, q: &Quantity) -> Option<String> {
     let before =
         text[start..q.range.start].trim_end_matches(|c: char| !crate::normalize::is_cjk(c));
     let before = before.strip_suffix("分别").unwrap_or(before);
-    let ranking = RANK_MOVES.iter().find_map(|m| before.strip_suffix(m))?;
-    let ranking = strip_repeatedly(ranking, "分别", str::strip_suffix);
-    let ranking = RANK_MOVE_BASES
+    let words = &crate::extract::words::get().metric;
+    let ranking = words
+        .rank_moves
+        .iter()
+        .find_map(|m| before.strip_suffix(m))?;
+    let ranking = strip_repeatedly(ranking, &["分别"], str::strip_suffix);
+    let ranking = words
+        .rank_move_bases
         .iter()
         .find_map(|b| ranking.strip_suffix(b))
         .unwrap_or(ranking);
@@ -256,7 +253,7 @@ pub(super) fn facet_name(facet: &str) -> &str {
 /// The subject a counted phrase names, without the verb that introduced it.
 pub(super) fn subject_of(phrase: &str) -> String {
     let mut s = phrase;
-    for verb in SUBJECT_VERBS.split_whitespace() {
+    for verb in crate::extract::words::get().metric.subject_verbs.iter() {
         if let Some(rest) = s.strip_prefix(verb) {
             s = rest;
         }
@@ -269,7 +266,8 @@ pub(super) fn count_name(phrase: &str, q: &Quantity) -> String {
     if phrase.ends_with('数') || phrase.ends_with('量') {
         return phrase.to_owned();
     }
-    if q.unit.base == "人" && !PEOPLE_NOUNS.split_whitespace().any(|n| phrase.ends_with(n)) {
+    let people_nouns = &crate::extract::words::get().metric.people_nouns;
+    if q.unit.base == "人" && !people_nouns.iter().any(|n| phrase.ends_with(n)) {
         return format!("{phrase}人数");
     }
     format!("{phrase}数")
@@ -325,22 +323,24 @@ pub(super) fn counted_noun(
 /// Strips verbs and particles from the end of `s`, repeatedly.
 pub(super) fn trim_links(s: &str) -> &str {
     let s = s.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
-    strip_repeatedly(s, LINK_WORDS, str::strip_suffix)
+    let links = crate::extract::words::get().metric.link_words.words();
+    strip_repeatedly(s, links, str::strip_suffix)
 }
 
 /// Strips clause openers from the start of `s`, repeatedly.
 pub(super) fn trim_opening(s: &str) -> &str {
     let s = s.trim_start_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
-    strip_repeatedly(s, OPENING_WORDS, str::strip_prefix)
+    let openings = crate::extract::words::get().metric.opening_words.words();
+    strip_repeatedly(s, openings, str::strip_prefix)
 }
 
-/// Applies `strip` with each of `words` (whitespace-separated) until none applies.
-pub(in crate::extract) fn strip_repeatedly<'s>(
+/// Applies `strip` with each of `words`, in order, until none applies.
+pub(in crate::extract) fn strip_repeatedly<'s, W: AsRef<str>>(
     mut s: &'s str,
-    words: &'static str,
+    words: &'static [W],
     strip: impl Fn(&'s str, &'static str) -> Option<&'s str>,
 ) -> &'s str {
-    while let Some(rest) = words.split_whitespace().find_map(|w| strip(s, w)) {
+    while let Some(rest) = words.iter().find_map(|w| strip(s, w.as_ref())) {
         s = rest;
     }
     s

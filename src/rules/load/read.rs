@@ -37,6 +37,8 @@ pub(in crate::rules) struct Sources {
     pub units: Option<Source>,
     /// `periods.toml`, likewise.
     pub periods: Option<Source>,
+    /// `words.toml`, likewise.
+    pub words: Option<Source>,
     /// `rules::builtin-table` advice for each table the directory lacks.
     pub advice: Vec<RuleDiagnostic>,
     /// `rules::io` problems met while reading.
@@ -81,7 +83,7 @@ pub(in crate::rules) fn read_dir(dir: &Path) -> Sources {
     };
     let entities = read("entities.toml", &mut problems);
     let cues = read("cues.toml", &mut problems);
-    // The tables of the quantity and time parsers fall back to the built-in ones, with advice.
+    // The tables of the parsers and extraction stages fall back to the built-in ones, with advice.
     let mut advice = Vec::new();
     let mut table = |name: &str, what: &str, problems: &mut Vec<RuleDiagnostic>| {
         if fs::symlink_metadata(dir.join(name)).is_err() {
@@ -101,6 +103,7 @@ pub(in crate::rules) fn read_dir(dir: &Path) -> Sources {
     };
     let units = table("units.toml", "unit", &mut problems);
     let periods = table("periods.toml", "period", &mut problems);
+    let words = table("words.toml", "word", &mut problems);
     let mut names: Vec<String> = Vec::new();
     match fs::read_dir(dir.join("metrics")) {
         Ok(entries) => {
@@ -132,6 +135,7 @@ pub(in crate::rules) fn read_dir(dir: &Path) -> Sources {
         metrics,
         units,
         periods,
+        words,
         advice,
         problems,
     }

@@ -1,5 +1,6 @@
-//! The parsers' tables that live beside the rules (`units.toml` for [`crate::quantity`],
-//! `periods.toml` for [`crate::time`]), checked with the same labelled diagnostics.
+//! The tables that live beside the rules (`units.toml` for [`crate::quantity`],
+//! `periods.toml` for [`crate::time`], `words.toml` for [`crate::extract`]), checked with the
+//! same labelled diagnostics.
 
 use std::sync::Arc;
 
@@ -39,5 +40,13 @@ pub(super) fn periods_table(
     checker: &mut Checker,
     source: Source,
 ) -> Option<crate::time::named::Table> {
+    whole_file(checker, source).map(|(_, table)| table)
+}
+
+/// `words.toml`, checked: TOML, groups, lists and empty words labelled.
+pub(super) fn words_table(
+    checker: &mut Checker,
+    source: Source,
+) -> Option<crate::extract::words::Table> {
     whole_file(checker, source).map(|(_, table)| table)
 }
