@@ -32,6 +32,27 @@ pub(super) fn base_year(text: &str, clause_start: usize, figure: usize) -> Optio
         .map(|y| (y, at_end))
 }
 
+/// `words` without a comparison base at their end (`非公有制经济增加值占比由2020年的` →
+/// `非公有制经济增加值占比`): the base year says when, not what.
+pub(in crate::extract) fn without_base(words: &str) -> &str {
+    let rest = words.strip_suffix('的').unwrap_or(words);
+    let rest = ["年末", "年底", "年"]
+        .iter()
+        .find_map(|w| rest.strip_suffix(w));
+    let Some(rest) = rest else {
+        return words;
+    };
+    let digits = rest.len() - rest.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let head = &rest[..rest.len() - digits];
+    match ["比", "较", "同", "由", "从"]
+        .iter()
+        .find_map(|w| head.strip_suffix(w))
+    {
+        Some(name) if digits == 4 => name,
+        _ => words,
+    }
+}
+
 /// Re-reads `claim` as a base value in `year`: for that year (a stock at its end), and, when
 /// it follows the figure it is compared with (`建成区面积已达10.14平方公里,比2009年的5.94平方公里`),
 /// with that figure's metric. A base that opens a change (`由2020年的5200万美元增加到…`) is named
@@ -80,6 +101,15 @@ mod tests {
 
     fn base(text: &str) -> Option<(i32, bool)> {
         base_year(text, 0, text.len())
+    }
+
+    #[test]
+    fn a_base_is_no_part_of_a_name() {
+        use super::without_base;
+        assert_eq!(without_base("增加值占比由2020年的"), "增加值占比");
+        assert_eq!(without_base("建成区面积比2013年末的"), "建成区面积");
+        assert_eq!(without_base("2013年的"), "2013年的");
+        assert_eq!(without_base("收入增长"), "收入增长");
     }
 
     #[test]

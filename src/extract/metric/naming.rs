@@ -80,7 +80,9 @@ pub(super) fn name_from_words(
     let text = doc.text();
     let clause_range = list_item(doc, sentence, sentence.clause(clause), q);
     let start = words_start(doc, sentence, clause_range.clone(), q);
-    let left = trim_links(trim_opening(&text[start..q.range.start]));
+    let left = trim_links(crate::extract::base::without_base(trim_opening(
+        &text[start..q.range.start],
+    )));
     // `…完成210亿元,同比增长6.5%`: a growth rate with no name of its own is the growth of the
     // figure stated before it.
     if measure == Measure::Growth {
@@ -150,8 +152,14 @@ pub(super) fn name_from_words(
             } else {
                 part
             };
+            // `非公有制经济增加值占比`: the share of a whole the words leave unsaid.
+            let name = if whole.is_empty() || whole == "比" {
+                format!("{part}占比")
+            } else {
+                format!("{part}占{whole}比重")
+            };
             return Some(Words {
-                name: format!("{part}占{whole}比重"),
+                name,
                 anchor: Some(start),
                 subject: None,
             });
