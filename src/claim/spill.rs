@@ -1,0 +1,146 @@
+//! A corpus's claims spilled to temporary files, one file per bucket of entities, for `check`
+//! on a corpus too large to hold: reconciliation compares a claim only with claims of its own
+//! entity, so it can read back one bucket at a time and hold only that bucket's claims.
+//!
+//! A claim goes to bucket `fnv1a64(entity) % BUCKETS`: every claim of an entity is in one
+//! bucket, and the buckets are about equal in size. Each is written compactly (see
+//! [`super::codec`]; the repeated words are interned in a table kept in memory, a few thousand
+//! words). The files are in a folder the caller owns (a temporary one, removed with it); each
+//! is removed as soon as it has been read back.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use super::Claim;
+use super::codec::{self, Interned, Reader, Writer};
+
+/// How many buckets the claims are spread over: at 1 GB of text (some 7 million claims) a
+/// bucket holds about 30,000 claims, a few tens of MB once read back, and the open files stay
+/// well below the usual limit of 1,024.
+pub const BUCKETS: usize = 256;
+
+/// Claims being spilled; see the module documentation.
+#[derive(Debug)]
+pub struct ClaimSpill {
+    dir: PathBuf,
+    words: Interned,
+    /// Each bucket's file, opened when its first claim comes.
+    files: Vec<Option<BufWriter<File>>>,
+    scratch: Writer,
+}
+
+impl ClaimSpill {
+    /// A spill writing its files in `dir`, an existing folder.
+    pub fn new(dir: &Path) -> Self {
+        ClaimSpill {
+            dir: dir.to_owned(),
+            words: Interned::default(),
+            files: (0..BUCKETS).map(|_| None).collect(),
+            scratch: Writer::default(),
+        }
+    }
+
+    /// Writes `claim` to the bucket of its entity.
+    pub fn push(&mut self, claim: &Claim) -> io::Result<()> {
+        let bucket = bucket_of(&claim.entity);
+        self.scratch.bytes.clear();
+        codec::encode(claim, &mut self.words, &mut self.scratch);
+        let file = match &mut self.files[bucket] {
+            Some(file) => file,
+            empty => empty.insert(BufWriter::new(File::create(bucket_path(
+                &self.dir, bucket,
+            ))?)),
+        };
+        file.write_all(&self.scratch.bytes)
+    }
+
+    /// Ends the writing: every file is complete once this returns.
+    pub fn finish(self) -> io::Result<SpilledClaims> {
+        let mut buckets = Vec::new();
+        for (bucket, file) in self.files.into_iter().enumerate() {
+            if let Some(mut file) = file {
+                file.flush()?;
+                buckets.push(bucket_path(&self.dir, bucket));
+            }
+        }
+        Ok(SpilledClaims {
+            words: self.words,
+            buckets,
+        })
+    }
+}
+
+/// Spilled claims, ready to be read back one bucket at a time.
+#[derive(Debug)]
+pub struct SpilledClaims {
+    words: Interned,
+    /// The files of the buckets that received claims.
+    pub buckets: Vec<PathBuf>,
+}
+
+impl SpilledClaims {
+    /// Every claim of the bucket in `file` (one of [`SpilledClaims::buckets`]), in the order
+    /// they were pushed; the file is removed.
+    pub fn read(&self, file: &Path) -> io::Result<Vec<Claim>> {
+        let bytes = std::fs::read(file)?;
+        std::fs::remove_file(file)?;
+        let mut input = Reader::new(&bytes);
+        let mut claims = Vec::new();
+        while !input.is_empty() {
+            claims.push(codec::decode(&self.words, &mut input)?);
+        }
+        Ok(claims)
+    }
+}
+
+fn bucket_of(entity: &str) -> usize {
+    (crate::hash::fnv1a64(entity) % BUCKETS as u64) as usize
+}
+
+fn bucket_path(dir: &Path, bucket: usize) -> PathBuf {
+    dir.join(format!("claims-{bucket:03}.bin"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    #[test]
+    fn each_entity_comes_back_whole_in_one_bucket_in_push_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut spill = ClaimSpill::new(dir.path());
+        let entities = ["云水县", "白石区", "青河镇", "北山县", "南湖区"];
+        let mut pushed = Vec::new();
+        for i in 0..200 {
+            let text = format!("完成{i}亿元");
+            let mut claim = Claim::blank("corpus/a.txt", Span::new(i * 20, i * 20 + 10), &text);
+            claim.entity = entities[i % entities.len()].to_owned();
+            claim.metric = "economy.gdp".to_owned();
+            spill.push(&claim).unwrap();
+            pushed.push(claim);
+        }
+        let spilled = spill.finish().unwrap();
+        let mut read = Vec::new();
+        for file in &spilled.buckets {
+            let claims = spilled.read(file).unwrap();
+            assert!(!file.exists(), "a bucket is removed once read");
+            for entity in entities {
+                let here = claims.iter().filter(|c| c.entity == entity).count();
+                assert!(here == 0 || here == 40, "{entity} is split across buckets");
+            }
+            read.extend(claims);
+        }
+        for entity in entities {
+            let of = |claims: &[Claim]| -> Vec<Claim> {
+                claims
+                    .iter()
+                    .filter(|c| c.entity == entity)
+                    .cloned()
+                    .collect()
+            };
+            assert_eq!(of(&read), of(&pushed));
+        }
+    }
+}
