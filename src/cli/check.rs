@@ -68,16 +68,25 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
         as_of: args.as_of.or(expected.as_ref().and_then(|e| e.as_of)),
         tolerance: settings.tolerance,
     };
-    let html = args.format == CheckFormat::Html;
-    let audited = audited::audit(
-        &paths,
+    // JSON and JSONL carry each claim's text, line and column: they draw nothing from the
+    // files, which are read back only to anchor a dataset's quotes. With nothing to compare
+    // or rewrite either, their findings are written one at a time as they come.
+    let draws = !matches!(args.format, CheckFormat::Json | CheckFormat::Jsonl);
+    let streams = !draws
+        && expected.is_none()
+        && baseline.is_none()
+        && args.write_expected.is_none()
+        && args.write_baseline.is_none();
+    let audited = audited::audit(audited::Run {
+        paths: &paths,
         shard_claims,
-        html,
-        limit,
-        &rules,
-        args.quiet,
+        every_claim: args.format == CheckFormat::Html,
+        read_back: draws || expected.is_some(),
+        max_file_size: limit,
+        rules: &rules,
+        quiet: args.quiet,
         judging,
-    );
+    });
     let Audited {
         documents,
         input_errors: errors,
@@ -101,15 +110,6 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
     // A temporary file that cannot be read back ends the findings; the run then fails.
     let mut unread_findings = None;
     let mut made = made.map_while(|found| found.map_err(|e| unread_findings = Some(e)).ok());
-    // JSON and JSONL carry each claim's text, line and column: they draw nothing from the
-    // files, which are read back only to anchor a dataset's quotes. With nothing to compare
-    // or rewrite either, their findings are written one at a time as they come.
-    let draws = !matches!(args.format, CheckFormat::Json | CheckFormat::Jsonl);
-    let streams = !draws
-        && expected.is_none()
-        && baseline.is_none()
-        && args.write_expected.is_none()
-        && args.write_baseline.is_none();
     let mut findings: Vec<crate::finding::Finding> = if streams {
         Vec::new()
     } else {
@@ -124,7 +124,7 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
         claim_docs.iter().map(String::as_str).collect();
     let (articles, unread) = articles_for(
         &crate::project::Project::discover(),
-        &documents,
+        &documents.kept,
         &claim_docs,
         &cited,
         limit,
@@ -202,7 +202,7 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
                 date: args.review_date.unwrap_or(as_of),
             },
             checked: &checked,
-            documents: documents.len(),
+            documents: documents.count,
         });
     let text_renderer: fn(&report::Context) -> String = match args.format {
         // The machine documents are written as they are serialized, not built in memory.
@@ -265,8 +265,8 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
         writeln!(
             out,
             "\nchecked {} document{}, {} claims, as of {as_of}{}",
-            documents.len(),
-            if documents.len() == 1 { "" } else { "s" },
+            documents.count,
+            if documents.count == 1 { "" } else { "s" },
             claim_count,
             notes.iter().map(|n| format!("; {n}")).collect::<String>()
         )?;

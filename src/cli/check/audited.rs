@@ -15,7 +15,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::kept::Kept;
+use super::kept::Loaded;
 use crate::audit::{self, Judging, SpilledAudit};
 use crate::claim::Claim;
 use crate::claim::store::ClaimStore;
@@ -24,8 +24,8 @@ use crate::rules::RuleSet;
 
 /// What the audit gives the report.
 pub(super) struct Audited {
-    /// What is kept of each loaded document.
-    pub(super) documents: Vec<Kept>,
+    /// The loaded documents.
+    pub(super) documents: Loaded,
     /// Files that could not be read or were not articles.
     pub(super) input_errors: usize,
     /// The knowledge cut-off.
@@ -50,50 +50,56 @@ pub(super) enum Failure {
     Spill(PathBuf, io::Error),
 }
 
-/// Extracts the claims of the files under `paths` (with `shard_claims`, claims read from
-/// shards) and reconciles them; `html` asks for every claim.
-pub(super) fn audit(
-    paths: &[PathBuf],
-    shard_claims: Vec<Claim>,
-    html: bool,
-    max_file_size: u64,
-    rules: &RuleSet,
-    quiet: bool,
-    judging: Judging,
-) -> Result<Audited, Failure> {
-    if !shard_claims.is_empty() || html {
-        return stored(
-            paths,
-            shard_claims,
-            html,
-            max_file_size,
-            rules,
-            quiet,
-            judging,
-        )
-        .map_err(Failure::Output);
+/// What to audit and how.
+pub(super) struct Run<'r> {
+    /// The files and folders to check.
+    pub(super) paths: &'r [PathBuf],
+    /// Claims read from shards (`--claims`).
+    pub(super) shard_claims: Vec<Claim>,
+    /// Whether every claim is wanted (the HTML report).
+    pub(super) every_claim: bool,
+    /// Whether the report may read documents back (see [`Loaded`]).
+    pub(super) read_back: bool,
+    /// Files larger than this are refused.
+    pub(super) max_file_size: u64,
+    /// The rules.
+    pub(super) rules: &'r RuleSet,
+    /// No progress bar.
+    pub(super) quiet: bool,
+    /// The cut-off and tolerance.
+    pub(super) judging: Judging,
+}
+
+/// Extracts the claims of the files of `run` (with its shards' claims) and reconciles them.
+pub(super) fn audit(run: Run) -> Result<Audited, Failure> {
+    let mut documents = Loaded::new(run.read_back);
+    if !run.shard_claims.is_empty() || run.every_claim {
+        return stored(run, documents).map_err(Failure::Output);
     }
     let mut spill =
-        SpilledAudit::new(judging).map_err(|e| Failure::Spill(std::env::temp_dir(), e))?;
-    let mut documents = Vec::new();
+        SpilledAudit::new(run.judging).map_err(|e| Failure::Spill(std::env::temp_dir(), e))?;
     let mut spill_error = None;
-    let extracted =
-        super::super::extract_corpus(paths, max_file_size, rules, quiet, |doc, body, found| {
-            documents.push(Kept::of(&doc, body));
+    let extracted = super::super::extract_corpus(
+        run.paths,
+        run.max_file_size,
+        run.rules,
+        run.quiet,
+        |doc, body, found| {
+            documents.push(&doc, body);
             spill.add_document(found.claims).map_err(|e| {
                 let stop = io::Error::other(e.to_string());
                 spill_error = Some(e);
                 stop
             })
-        });
+        },
+    );
     let folder = spill.folder().to_owned();
     if let Some(e) = spill_error {
         return Err(Failure::Spill(folder, e));
     }
     let input_errors = extracted.map_err(Failure::Output)?;
-    let latest = documents.iter().map(|d| d.published).max();
     let spilled = spill
-        .finish(latest, rules)
+        .finish(documents.latest, run.rules)
         .map_err(|e| Failure::Spill(folder, e))?;
     Ok(Audited {
         documents,
@@ -108,43 +114,34 @@ pub(super) fn audit(
 }
 
 /// The stored way; see the module documentation.
-fn stored(
-    paths: &[PathBuf],
-    shard_claims: Vec<Claim>,
-    html: bool,
-    max_file_size: u64,
-    rules: &RuleSet,
-    quiet: bool,
-    judging: Judging,
-) -> io::Result<Audited> {
+fn stored(run: Run, mut documents: Loaded) -> io::Result<Audited> {
     // Each document's text is dropped once its claims are out (see `kept`), and its claims
     // are kept compactly (see `claim::store`).
-    let mut documents = Vec::new();
     let mut store = ClaimStore::new();
-    for claim in shard_claims {
+    for claim in run.shard_claims {
         store.push(claim);
     }
-    let input_errors =
-        super::super::extract_corpus(paths, max_file_size, rules, quiet, |doc, body, found| {
-            documents.push(Kept::of(&doc, body));
+    let input_errors = super::super::extract_corpus(
+        run.paths,
+        run.max_file_size,
+        run.rules,
+        run.quiet,
+        |doc, body, found| {
+            documents.push(&doc, body);
             for claim in found.claims {
                 store.push(claim);
             }
             Ok(())
-        })?;
+        },
+    )?;
     let audit::StoredAudit {
         order,
         findings,
         as_of,
         after_cut_off,
-    } = audit::reconcile_store(
-        &store,
-        documents.iter().map(|d| d.published).max(),
-        rules,
-        judging,
-    );
+    } = audit::reconcile_store(&store, documents.latest, run.rules, run.judging);
     let claim_docs = order.iter().map(|&i| store.doc(i).to_owned()).collect();
-    let claims = if html {
+    let claims = if run.every_claim {
         order.iter().map(|&i| store.claim(i)).collect()
     } else {
         Vec::new()
