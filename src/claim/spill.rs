@@ -8,8 +8,8 @@
 //! words). The files are in a folder the caller owns (a temporary one, removed with it); each
 //! is removed as soon as it has been read back.
 
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::fs::OpenOptions;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::Claim;
@@ -20,14 +20,19 @@ use super::codec::{self, Interned, Reader, Writer};
 /// well below the usual limit of 1,024.
 pub const BUCKETS: usize = 256;
 
+/// The bytes a bucket gathers before they are appended to its file. The files are not kept
+/// open: some systems allow a process only 256 open files.
+const BUFFERED: usize = 16 << 10;
+
 /// Claims being spilled; see the module documentation.
 #[derive(Debug)]
 pub struct ClaimSpill {
     dir: PathBuf,
     words: Interned,
-    /// Each bucket's file, opened when its first claim comes.
-    files: Vec<Option<BufWriter<File>>>,
-    scratch: Writer,
+    /// Each bucket's claims not yet in its file.
+    pending: Vec<Writer>,
+    /// Whether each bucket has a file.
+    started: Vec<bool>,
 }
 
 impl ClaimSpill {
@@ -36,31 +41,41 @@ impl ClaimSpill {
         ClaimSpill {
             dir: dir.to_owned(),
             words: Interned::default(),
-            files: (0..BUCKETS).map(|_| None).collect(),
-            scratch: Writer::default(),
+            pending: (0..BUCKETS).map(|_| Writer::default()).collect(),
+            started: vec![false; BUCKETS],
         }
     }
 
     /// Writes `claim` to the bucket of its entity.
     pub fn push(&mut self, claim: &Claim) -> io::Result<()> {
         let bucket = bucket_of(&claim.entity);
-        self.scratch.bytes.clear();
-        codec::encode(claim, &mut self.words, &mut self.scratch);
-        let file = match &mut self.files[bucket] {
-            Some(file) => file,
-            empty => empty.insert(BufWriter::new(File::create(bucket_path(
-                &self.dir, bucket,
-            ))?)),
-        };
-        file.write_all(&self.scratch.bytes)
+        codec::encode(claim, &mut self.words, &mut self.pending[bucket]);
+        if self.pending[bucket].bytes.len() >= BUFFERED {
+            self.append(bucket)?;
+        }
+        Ok(())
+    }
+
+    /// Appends what bucket `bucket` gathered to its file.
+    fn append(&mut self, bucket: usize) -> io::Result<()> {
+        let mut file = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(bucket_path(&self.dir, bucket))?;
+        file.write_all(&self.pending[bucket].bytes)?;
+        self.pending[bucket].bytes.clear();
+        self.started[bucket] = true;
+        Ok(())
     }
 
     /// Ends the writing: every file is complete once this returns.
-    pub fn finish(self) -> io::Result<SpilledClaims> {
+    pub fn finish(mut self) -> io::Result<SpilledClaims> {
         let mut buckets = Vec::new();
-        for (bucket, file) in self.files.into_iter().enumerate() {
-            if let Some(mut file) = file {
-                file.flush()?;
+        for bucket in 0..BUCKETS {
+            if !self.pending[bucket].bytes.is_empty() {
+                self.append(bucket)?;
+            }
+            if self.started[bucket] {
                 buckets.push(bucket_path(&self.dir, bucket));
             }
         }
@@ -113,7 +128,8 @@ mod tests {
         let mut spill = ClaimSpill::new(dir.path());
         let entities = ["云水县", "白石区", "青河镇", "北山县", "南湖区"];
         let mut pushed = Vec::new();
-        for i in 0..200 {
+        // Enough that each bucket is appended to its file several times.
+        for i in 0..2000 {
             let text = format!("完成{i}亿元");
             let mut claim = Claim::blank("corpus/a.txt", Span::new(i * 20, i * 20 + 10), &text);
             claim.entity = entities[i % entities.len()].to_owned();
@@ -128,7 +144,7 @@ mod tests {
             assert!(!file.exists(), "a bucket is removed once read");
             for entity in entities {
                 let here = claims.iter().filter(|c| c.entity == entity).count();
-                assert!(here == 0 || here == 40, "{entity} is split across buckets");
+                assert!(here == 0 || here == 400, "{entity} is split across buckets");
             }
             read.extend(claims);
         }

@@ -143,6 +143,9 @@ pub fn write_run(path: &Path, mut records: Vec<Record>) -> io::Result<()> {
     out.flush()
 }
 
+/// Runs read at once: each is an open file, and some systems allow a process only 256.
+const FAN_IN: usize = 64;
+
 /// The findings of several runs, in report order; each run's file is removed once read to its
 /// end.
 #[derive(Debug)]
@@ -160,8 +163,27 @@ struct Run {
 }
 
 impl Merge {
-    /// Opens the runs written at `paths` (by [`write_run`]).
-    pub fn open(paths: Vec<PathBuf>) -> io::Result<Merge> {
+    /// Opens the runs written at `paths` (by [`write_run`]). More than [`FAN_IN`] runs are
+    /// first merged, [`FAN_IN`] at a time, into longer runs beside them.
+    pub fn open(mut paths: Vec<PathBuf>) -> io::Result<Merge> {
+        let mut merged = 0;
+        while paths.len() > FAN_IN {
+            let rest = paths.split_off(FAN_IN);
+            let longer = paths[0].with_file_name(format!("findings-merged-{merged}.bin"));
+            merged += 1;
+            let mut group = Merge::open_few(paths)?;
+            let mut out = BufWriter::new(File::create(&longer)?);
+            while let Some(record) = group.next_record()? {
+                record.write(&mut out)?;
+            }
+            out.flush()?;
+            paths = rest;
+            paths.push(longer);
+        }
+        Merge::open_few(paths)
+    }
+
+    fn open_few(paths: Vec<PathBuf>) -> io::Result<Merge> {
         let mut merge = Merge {
             runs: Vec::new(),
             heads: BinaryHeap::new(),
@@ -211,13 +233,13 @@ impl Merge {
         Ok(())
     }
 
-    fn next_finding(&mut self) -> io::Result<Option<Finding>> {
+    fn next_record(&mut self) -> io::Result<Option<Record>> {
         let Some(Reverse((key, i))) = self.heads.pop() else {
             return Ok(None);
         };
         let body = std::mem::take(&mut self.bodies[i]);
         self.advance(i)?;
-        Record { key, body }.finding().map(Some)
+        Ok(Some(Record { key, body }))
     }
 }
 
@@ -225,7 +247,9 @@ impl Iterator for Merge {
     type Item = io::Result<Finding>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        self.next_finding().transpose()
+        self.next_record()
+            .and_then(|record| record.map(Record::finding).transpose())
+            .transpose()
     }
 }
 
@@ -329,6 +353,38 @@ mod tests {
             paths.iter().all(|p| !p.exists()),
             "runs are removed once read"
         );
+    }
+
+    #[test]
+    fn more_runs_than_are_read_at_once_merge_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut expected = Vec::new();
+        let mut paths = Vec::new();
+        for run in 0..FAN_IN * 2 + 3 {
+            let f = finding(
+                "a.txt",
+                (run * 7919) % 1000,
+                Code::Met,
+                &format!("run {run}"),
+            );
+            expected.push(f.clone());
+            let origin = Origin {
+                family: 0,
+                group: "云水县".to_owned(),
+                index: run,
+            };
+            let path = dir.path().join(format!("run-{run}"));
+            write_run(&path, vec![Record::of(f, origin)]).unwrap();
+            paths.push(path);
+        }
+        let merged: Vec<Finding> = Merge::open(paths)
+            .unwrap()
+            .collect::<io::Result<_>>()
+            .unwrap();
+        super::super::sort(&mut expected);
+        assert_eq!(merged, expected);
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert!(left.is_empty(), "left behind: {left:?}");
     }
 
     #[test]
