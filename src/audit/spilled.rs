@@ -175,19 +175,17 @@ fn reconcile_bucket(
     rules: &RuleSet,
     options: &reconcile::Options,
 ) -> io::Result<Option<PathBuf>> {
-    let mut claims = spilled.read(file)?;
-    claim::sort(&mut claims);
-    let mut by_entity: BTreeMap<String, Vec<Claim>> = BTreeMap::new();
-    for c in claims {
-        by_entity.entry(c.entity.clone()).or_default().push(c);
-    }
+    let claims_of = spilled.read(file)?;
     let mut records = Vec::new();
-    for (entity, claims) in by_entity {
+    // One entity's claims are whole at a time; the others stay encoded.
+    for entity in claims_of.entities() {
+        let mut claims = claims_of.claims(entity)?;
+        claim::sort(&mut claims);
         let found = reconcile::reconcile_entity(&claims, rules, options);
         for (index, finding) in found.into_iter().enumerate() {
             let origin = Origin {
                 family: ACROSS_ENTITY,
-                group: entity.clone(),
+                group: entity.to_owned(),
                 index,
             };
             records.push(Record::of(finding, origin));

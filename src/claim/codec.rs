@@ -81,6 +81,16 @@ impl<'b> Reader<'b> {
         self.bytes.is_empty()
     }
 
+    /// The number of bytes not read yet.
+    pub fn remaining(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// The next `len` bytes, skipped.
+    pub fn skip(&mut self, len: usize) -> io::Result<&'b [u8]> {
+        self.take(len)
+    }
+
     /// Reads a varint.
     pub fn number(&mut self) -> io::Result<u64> {
         let mut n: u64 = 0;
@@ -174,9 +184,10 @@ pub struct Interned {
     numbers: HashMap<Box<str>, u64>,
 }
 
-impl Words for Interned {
-    fn put(&mut self, word: &str, out: &mut Writer) {
-        let number = match self.numbers.get(word) {
+impl Interned {
+    /// The number of `word`, interned now if it is new.
+    pub fn number(&mut self, word: &str) -> u64 {
+        match self.numbers.get(word) {
             Some(&n) => n,
             None => {
                 let n = self.all.len() as u64;
@@ -184,16 +195,27 @@ impl Words for Interned {
                 self.numbers.insert(word.into(), n);
                 n
             }
-        };
+        }
+    }
+
+    /// The word numbered `number`.
+    pub fn word(&self, number: u64) -> io::Result<&str> {
+        usize::try_from(number)
+            .ok()
+            .and_then(|n| self.all.get(n))
+            .map(|word| &**word)
+            .ok_or_else(corrupt)
+    }
+}
+
+impl Words for Interned {
+    fn put(&mut self, word: &str, out: &mut Writer) {
+        let number = self.number(word);
         out.number(number);
     }
 
     fn get(&self, input: &mut Reader) -> io::Result<String> {
-        let number = input.size()?;
-        self.all
-            .get(number)
-            .map(|word| word.to_string())
-            .ok_or_else(corrupt)
+        self.word(input.number()?).map(str::to_owned)
     }
 }
 

@@ -8,8 +8,10 @@
 //! words). The files are in a folder the caller owns (a temporary one, removed with it); each
 //! is removed as soon as it has been read back.
 
+use std::collections::BTreeMap;
 use std::fs::OpenOptions;
 use std::io::{self, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::Claim;
@@ -33,6 +35,7 @@ pub struct ClaimSpill {
     pending: Vec<Writer>,
     /// Whether each bucket has a file.
     started: Vec<bool>,
+    scratch: Writer,
 }
 
 impl ClaimSpill {
@@ -43,13 +46,22 @@ impl ClaimSpill {
             words: Interned::default(),
             pending: (0..BUCKETS).map(|_| Writer::default()).collect(),
             started: vec![false; BUCKETS],
+            scratch: Writer::default(),
         }
     }
 
     /// Writes `claim` to the bucket of its entity.
     pub fn push(&mut self, claim: &Claim) -> io::Result<()> {
         let bucket = bucket_of(&claim.entity);
-        codec::encode(claim, &mut self.words, &mut self.pending[bucket]);
+        // The entity's number and the record's length first, so that a bucket read back can
+        // be sorted by entity without decoding its claims.
+        self.scratch.bytes.clear();
+        codec::encode(claim, &mut self.words, &mut self.scratch);
+        let entity = self.words.number(&claim.entity);
+        let pending = &mut self.pending[bucket];
+        pending.number(entity);
+        pending.size(self.scratch.bytes.len());
+        pending.bytes.extend_from_slice(&self.scratch.bytes);
         if self.pending[bucket].bytes.len() >= BUFFERED {
             self.append(bucket)?;
         }
@@ -95,17 +107,52 @@ pub struct SpilledClaims {
 }
 
 impl SpilledClaims {
-    /// Every claim of the bucket in `file` (one of [`SpilledClaims::buckets`]), in the order
-    /// they were pushed; the file is removed.
-    pub fn read(&self, file: &Path) -> io::Result<Vec<Claim>> {
+    /// The bucket in `file` (one of [`SpilledClaims::buckets`]), read back; the file is
+    /// removed. Its claims stay encoded until [`Bucket::claims`] decodes an entity's.
+    pub fn read(&self, file: &Path) -> io::Result<Bucket<'_>> {
         let bytes = std::fs::read(file)?;
         std::fs::remove_file(file)?;
+        let mut entities: BTreeMap<&str, Vec<Range<usize>>> = BTreeMap::new();
         let mut input = Reader::new(&bytes);
-        let mut claims = Vec::new();
         while !input.is_empty() {
-            claims.push(codec::decode(&self.words, &mut input)?);
+            let entity = self.words.word(input.number()?)?;
+            let len = input.size()?;
+            let start = bytes.len() - input.remaining();
+            input.skip(len)?;
+            entities.entry(entity).or_default().push(start..start + len);
         }
-        Ok(claims)
+        Ok(Bucket {
+            words: &self.words,
+            bytes,
+            entities,
+        })
+    }
+}
+
+/// One bucket read back: its claims encoded, and where each entity's are.
+#[derive(Debug)]
+pub struct Bucket<'s> {
+    words: &'s Interned,
+    bytes: Vec<u8>,
+    /// Each entity's claims, by their place in `bytes`, in the order they were pushed.
+    entities: BTreeMap<&'s str, Vec<Range<usize>>>,
+}
+
+impl Bucket<'_> {
+    /// The entities of the bucket, in order.
+    pub fn entities(&self) -> impl Iterator<Item = &str> {
+        self.entities.keys().copied()
+    }
+
+    /// The claims of `entity`, in the order they were pushed.
+    pub fn claims(&self, entity: &str) -> io::Result<Vec<Claim>> {
+        let Some(records) = self.entities.get(entity) else {
+            return Ok(Vec::new());
+        };
+        records
+            .iter()
+            .map(|record| codec::decode(self.words, &mut Reader::new(&self.bytes[record.clone()])))
+            .collect()
     }
 }
 
@@ -140,8 +187,14 @@ mod tests {
         let spilled = spill.finish().unwrap();
         let mut read = Vec::new();
         for file in &spilled.buckets {
-            let claims = spilled.read(file).unwrap();
+            let bucket = spilled.read(file).unwrap();
             assert!(!file.exists(), "a bucket is removed once read");
+            let mut claims = Vec::new();
+            for entity in bucket.entities() {
+                let of_entity = bucket.claims(entity).unwrap();
+                assert!(of_entity.iter().all(|c| c.entity == entity));
+                claims.extend(of_entity);
+            }
             for entity in entities {
                 let here = claims.iter().filter(|c| c.entity == entity).count();
                 assert!(here == 0 || here == 400, "{entity} is split across buckets");
