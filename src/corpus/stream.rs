@@ -43,7 +43,7 @@ impl Files {
     pub fn walk(paths: &[PathBuf]) -> Files {
         let (files, diagnostics) = walk(paths);
         Files {
-            files: distinct_files(&files).into_iter().cloned().collect(),
+            files: distinct_files(files),
             diagnostics,
         }
     }
