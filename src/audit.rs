@@ -11,7 +11,9 @@ use crate::reconcile::Tolerance;
 use crate::rules::RuleSet;
 use crate::{analyze, extract, reconcile};
 
+mod spilled;
 mod stored;
+pub use spilled::{Spilled, SpilledAudit};
 pub use stored::{StoredAudit, reconcile_store};
 
 /// What one run found.

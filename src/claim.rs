@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 pub use crate::quantity::Comparator;
 use crate::span::Span;
 
+pub mod codec;
+pub mod spill;
 pub mod store;
 
 /// What a claim states.

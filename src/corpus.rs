@@ -220,19 +220,34 @@ pub fn load_in(project: &Project, paths: &[PathBuf], max_file_size: u64) -> Load
 
 /// `files` without the second and later paths to a file already listed (found through two
 /// spellings of a folder or a symbolic link), in their order.
-fn distinct_files(files: &[PathBuf]) -> Vec<&PathBuf> {
-    let canonical: Vec<Option<PathBuf>> = files
-        .par_iter()
-        .map(|file| std::fs::canonicalize(file).ok())
-        .collect();
+///
+/// Files are compared by the SHA-256 of their canonical path, of which 16 bytes are kept: a
+/// corpus of a million files would otherwise hold a million canonical paths at once.
+fn distinct_files(mut files: Vec<PathBuf>) -> Vec<PathBuf> {
+    use sha2::{Digest, Sha256};
+    /// Files resolved at once, in parallel.
+    const CHUNK: usize = 4096;
     let mut seen = std::collections::HashSet::new();
-    files
-        .iter()
-        .zip(canonical)
+    let mut keep = Vec::with_capacity(files.len());
+    for chunk in files.chunks(CHUNK) {
+        let identities: Vec<Option<[u8; 16]>> = chunk
+            .par_iter()
+            .map(|file| {
+                let canonical = std::fs::canonicalize(file).ok()?;
+                let digest = Sha256::digest(canonical.as_os_str().as_encoded_bytes());
+                digest[..16].try_into().ok()
+            })
+            .collect();
         // A path that cannot be resolved is kept as given, so that loading names the problem.
-        .filter(|(_, canonical)| canonical.as_ref().is_none_or(|c| seen.insert(c.clone())))
-        .map(|(file, _)| file)
-        .collect()
+        keep.extend(
+            identities
+                .into_iter()
+                .map(|id| id.is_none_or(|id| seen.insert(id))),
+        );
+    }
+    let mut kept = keep.into_iter();
+    files.retain(|_| kept.next().unwrap_or(true));
+    files
 }
 
 /// Loads one file: at most one document, plus its diagnostics (an error, or the advice that

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::claim::Claim;
 
 pub mod packed;
+pub mod runs;
 
 /// Declares the finding codes once: the enum with its serde names, [`Code::ALL`] in report
 /// order, [`Code::as_str`] and [`Code::default_level`], and `Display`. A code added here needs

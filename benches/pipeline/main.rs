@@ -4,10 +4,10 @@
 //! corpus of each size (in MB) to `target/bench-corpus/<size>/`, then runs
 //! `claimcheck extract --format jsonl` and `claimcheck check --format json` on it several times
 //! as child processes and prints medians of wall time, MB/s, claims/s and peak resident memory
-//! (from `wait4`). Beside them it times a baseline on the same bytes in the same run — one
-//! multi-pattern regex scan of every file, in this process — and prints each command's time as
-//! a multiple of the baseline, a figure that holds on a noisy machine. A run that exceeds the
-//! time limit is killed and reported as "did not finish".
+//! (the child's `VmHWM`, read while it runs). Beside them it times a baseline on the same bytes
+//! in the same run — one multi-pattern regex scan of every file, in this process — and prints
+//! each command's time as a multiple of the baseline, a figure that holds on a noisy machine. A
+//! run that exceeds the time limit is killed and reported as "did not finish".
 //!
 //! `--copies 5` also saves 5 % of the articles a second time under another name and title (the
 //! same body, which `check` reports as `corpus::duplicate` and counts once); `--yearbooks 10`
@@ -175,18 +175,23 @@ fn release_freed_memory() {
     }
 }
 
-/// This process's resident size in MiB (`VmRSS`), the floor under a child's measured peak.
+/// This process's resident size in MiB (`VmRSS`).
 fn own_rss_mib() -> Option<f64> {
-    let status = fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib / 1024.0)
+    status_kib("self", "VmRSS:").map(|kib| kib as f64 / 1024.0)
+}
+
+/// A size in KiB from `/proc/<pid>/status` (`VmRSS:`, `VmHWM:`), where Linux has it.
+fn status_kib(pid: &str, field: &str) -> Option<u64> {
+    let status = fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// What one child process did.
 struct ChildRun {
     wall: Duration,
-    /// Peak resident set size of the child in KiB (`ru_maxrss`).
+    /// Peak resident set size of the child in KiB (`VmHWM`, or `ru_maxrss` where there is no
+    /// `/proc`).
     peak_kib: u64,
     /// The child's output, kept in a file so a large run does not fill this process's memory.
     output: PathBuf,
@@ -218,10 +223,18 @@ fn run_claimcheck(
         .spawn()
         .expect("the claimcheck binary built by cargo bench can be started");
     let pid = child.id() as libc::pid_t;
+    // The child's own peak, read while it runs: `ru_maxrss` is no less than this process's
+    // peak, whose memory the child shares until `exec` (Linux keeps the larger of the two),
+    // so after a large corpus was generated it would report the bench's size, not the child's.
+    let mut high_water_kib = None;
     let mut status = 0;
     // SAFETY: an all-zero `rusage` is a valid value of this plain C struct.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     loop {
+        // Read before `wait4`: once the child has exited, its memory is gone from `/proc`.
+        if let Some(kib) = status_kib(&pid.to_string(), "VmHWM:") {
+            high_water_kib = high_water_kib.max(Some(kib));
+        }
         // SAFETY: `pid` is our own unreaped child; `status` and `usage` are valid for writes.
         let reaped = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
         if reaped == pid {
@@ -255,7 +268,7 @@ fn run_claimcheck(
     );
     Some(ChildRun {
         wall,
-        peak_kib: u64::try_from(usage.ru_maxrss).unwrap_or(0),
+        peak_kib: high_water_kib.unwrap_or_else(|| u64::try_from(usage.ru_maxrss).unwrap_or(0)),
         output: output.to_path_buf(),
     })
 }

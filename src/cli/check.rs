@@ -5,7 +5,6 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use crate::baseline::Baseline;
-use crate::claim::store::ClaimStore;
 use crate::dataset::{self, Expected};
 use crate::difference::Difference;
 use crate::finding::{Code, Level, Levels};
@@ -15,7 +14,9 @@ use crate::{audit, config};
 use super::args::{CheckArgs, CheckFormat};
 use super::{drawing, load_rules, render};
 
+mod audited;
 mod kept;
+use audited::{Audited, Failure};
 use kept::Kept;
 
 /// Runs `check`; a failed write to `out` is the error (the caller decides: a closed pipe
@@ -63,49 +64,56 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
             }
         }
     }
-    // Each document's text is dropped once its claims are out (see `kept`), and its claims
-    // are kept compactly (see `claim::store`).
-    let mut documents = Vec::new();
-    let mut store = ClaimStore::new();
-    for claim in shard_claims {
-        store.push(claim);
-    }
-    let errors = super::extract_corpus(&paths, limit, &rules, args.quiet, |doc, body, found| {
-        documents.push(Kept::of(&doc, body));
-        for claim in found.claims {
-            store.push(claim);
-        }
-        Ok(())
-    })?;
-    let as_of = args.as_of.or(expected.as_ref().and_then(|e| e.as_of));
     let judging = audit::Judging {
-        as_of,
+        as_of: args.as_of.or(expected.as_ref().and_then(|e| e.as_of)),
         tolerance: settings.tolerance,
     };
-    let audit::StoredAudit {
-        order,
-        findings: packed,
-        as_of,
-        after_cut_off,
-    } = audit::reconcile_store(
-        &store,
-        documents.iter().map(|d| d.published).max(),
-        &rules,
-        judging,
-    );
     // JSON and JSONL carry each claim's text, line and column: they draw nothing from the
     // files, which are read back only to anchor a dataset's quotes. With nothing to compare
-    // or rewrite either, their findings are made whole one at a time as they are written.
+    // or rewrite either, their findings are written one at a time as they come.
     let draws = !matches!(args.format, CheckFormat::Json | CheckFormat::Jsonl);
     let streams = !draws
         && expected.is_none()
         && baseline.is_none()
         && args.write_expected.is_none()
         && args.write_baseline.is_none();
+    let audited = audited::audit(audited::Run {
+        paths: &paths,
+        shard_claims,
+        every_claim: args.format == CheckFormat::Html,
+        read_back: draws || expected.is_some(),
+        max_file_size: limit,
+        rules: &rules,
+        quiet: args.quiet,
+        judging,
+    });
+    let Audited {
+        documents,
+        input_errors: errors,
+        as_of,
+        after_cut_off,
+        claim_count,
+        claim_docs,
+        claims,
+        findings: made,
+    } = match audited {
+        Ok(audited) => audited,
+        Err(Failure::Output(e)) => return Err(e),
+        Err(Failure::Spill(folder, e)) => {
+            eprintln!(
+                "error: cannot write temporary files in {}: {e}",
+                folder.display()
+            );
+            return Ok(2);
+        }
+    };
+    // A temporary file that cannot be read back ends the findings; the run then fails.
+    let mut unread_findings = None;
+    let mut made = made.map_while(|found| found.map_err(|e| unread_findings = Some(e)).ok());
     let mut findings: Vec<crate::finding::Finding> = if streams {
         Vec::new()
     } else {
-        packed.iter().map(|f| f.unpack(&store)).collect()
+        made.by_ref().collect()
     };
     let cited = if draws || expected.is_some() {
         cited_documents(&findings, expected.is_some())
@@ -113,20 +121,14 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
         Some(std::collections::HashSet::new())
     };
     let claim_docs: std::collections::BTreeSet<&str> =
-        order.iter().map(|&i| store.doc(i)).collect();
+        claim_docs.iter().map(String::as_str).collect();
     let (articles, unread) = articles_for(
         &crate::project::Project::discover(),
-        &documents,
+        &documents.kept,
         &claim_docs,
         &cited,
         limit,
     );
-    // Only the HTML report lists every claim (its series); the others need only the count.
-    let claims: Vec<crate::claim::Claim> = if args.format == CheckFormat::Html {
-        order.iter().map(|&i| store.claim(i)).collect()
-    } else {
-        Vec::new()
-    };
 
     let mut input_errors = errors + unread;
     let mut differences = 0;
@@ -200,7 +202,7 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
                 date: args.review_date.unwrap_or(as_of),
             },
             checked: &checked,
-            documents: documents.len(),
+            documents: documents.count,
         });
     let text_renderer: fn(&report::Context) -> String = match args.format {
         // The machine documents are written as they are serialized, not built in memory.
@@ -213,21 +215,30 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
         CheckFormat::Html => report::html::html,
         CheckFormat::Human => report::findings::human,
     };
-    let unpacked = || packed.iter().map(|f| f.unpack(&store));
+    let mut denied_streamed = 0;
+    let mut counted = made.inspect(|f| {
+        if levels.of(f.code) == Level::Deny {
+            denied_streamed += 1;
+        }
+    });
     match args.format {
-        CheckFormat::Json if streams => report::findings::write_json_of(out, &context, unpacked())?,
+        CheckFormat::Json if streams => {
+            report::findings::write_json_of(out, &context, counted.by_ref())?;
+        }
         CheckFormat::Jsonl if streams => {
-            report::findings::write_jsonl_of(out, &context, unpacked())?;
+            report::findings::write_jsonl_of(out, &context, counted.by_ref())?;
         }
         CheckFormat::Json => report::findings::write_json(out, &context)?,
         CheckFormat::Jsonl => report::findings::write_jsonl(out, &context)?,
         _ => write!(out, "{}", text_renderer(&context))?,
     }
+    drop(counted);
+    if let Some(e) = unread_findings {
+        eprintln!("error: cannot read back the temporary files of this run: {e}");
+        return Ok(2);
+    }
     let denied = if streams {
-        packed
-            .iter()
-            .filter(|f| levels.of(f.code) == Level::Deny)
-            .count()
+        denied_streamed
     } else {
         context.denied()
     };
@@ -254,9 +265,9 @@ pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u
         writeln!(
             out,
             "\nchecked {} document{}, {} claims, as of {as_of}{}",
-            documents.len(),
-            if documents.len() == 1 { "" } else { "s" },
-            order.len(),
+            documents.count,
+            if documents.count == 1 { "" } else { "s" },
+            claim_count,
             notes.iter().map(|n| format!("; {n}")).collect::<String>()
         )?;
     }

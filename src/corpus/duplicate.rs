@@ -8,7 +8,8 @@
 //! folder, then the order of the command line) is kept; each later copy is left out of the run,
 //! so its claims are counted once, with advice that names both files.
 //!
-//! Bodies are compared by their SHA-256 digest, so only 32 bytes per document are kept.
+//! Bodies are compared by their SHA-256 digest, so only 32 bytes per document are kept, with
+//! the number of the file that had it first (its name is made again for the advice).
 
 use std::collections::HashMap;
 
@@ -25,24 +26,31 @@ pub fn digest(doc: &Document) -> BodyDigest {
     Sha256::digest(doc.body_text().trim().as_bytes()).into()
 }
 
-/// The bodies seen so far in a run, each with the name of the document that had it first.
+/// The bodies seen so far in a run, each with the number of the file that had it first.
 #[derive(Debug, Default)]
 pub struct Bodies {
-    first: HashMap<BodyDigest, String>,
+    first: HashMap<BodyDigest, usize>,
 }
 
 impl Bodies {
-    /// Records `doc` (whose body digest is `digest`) and returns `None` if its body is new, or
-    /// the advice for a later copy of an article already loaded.
+    /// Records `doc` (whose body digest is `digest`, read from file number `file`) and returns
+    /// `None` if its body is new, or the advice for a later copy of an article already loaded,
+    /// which names the first copy by `name_of` its file number.
     /// A document with an empty body is never a copy: it has nothing to count twice.
-    pub fn check(&mut self, doc: &Document, digest: BodyDigest) -> Option<CorpusDiagnostic> {
+    pub fn check(
+        &mut self,
+        doc: &Document,
+        digest: BodyDigest,
+        file: usize,
+        name_of: impl FnOnce(usize) -> String,
+    ) -> Option<CorpusDiagnostic> {
         if doc.body_text().trim().is_empty() {
             return None;
         }
         match self.first.get(&digest) {
-            Some(first) => Some(advice(doc, first)),
+            Some(&first) => Some(advice(doc, &name_of(first))),
             None => {
-                self.first.insert(digest, doc.name.clone());
+                self.first.insert(digest, file);
                 None
             }
         }

@@ -43,7 +43,7 @@ impl Files {
     pub fn walk(paths: &[PathBuf]) -> Files {
         let (files, diagnostics) = walk(paths);
         Files {
-            files: distinct_files(&files).into_iter().cloned().collect(),
+            files: distinct_files(files),
             diagnostics,
         }
     }
@@ -66,7 +66,8 @@ pub fn stream<T: Send, E>(
         sink(Item::Diagnostic(diagnostic))?;
     }
     let mut bodies = Bodies::default();
-    for batch in files.files.chunks(BATCH) {
+    let name_of = |file: usize| project.document_name(&files.files[file], &[]);
+    for (number, batch) in files.files.chunks(BATCH).enumerate() {
         let done: Vec<_> = batch
             .par_iter()
             .map(|file| {
@@ -84,12 +85,12 @@ pub fn stream<T: Send, E>(
                 (loaded.diagnostics, documents)
             })
             .collect();
-        for (diagnostics, documents) in done {
+        for (k, (diagnostics, documents)) in done.into_iter().enumerate() {
             for diagnostic in diagnostics {
                 sink(Item::Diagnostic(diagnostic))?;
             }
             for (doc, digest, result) in documents {
-                match bodies.check(&doc, digest) {
+                match bodies.check(&doc, digest, number * BATCH + k, name_of) {
                     Some(advice) => sink(Item::Diagnostic(advice))?,
                     None => sink(Item::Document(doc, digest, result))?,
                 }

@@ -42,7 +42,12 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<CorpusDiagnostic>) {
                 }
                 found.sort_by(|a, b| path_bytes(a).cmp(path_bytes(b)));
                 problems.sort_by(|a, b| a.path().cmp(b.path()));
-                files.extend(found);
+                if files.is_empty() {
+                    // No copy of a long list.
+                    files = found;
+                } else {
+                    files.extend(found);
+                }
                 diagnostics.extend(problems);
             }
             Ok(_) => files.push(path.clone()),

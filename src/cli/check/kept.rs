@@ -4,7 +4,7 @@
 //! A document's text is needed after extraction only to draw findings: the labels of the
 //! human report and the line and column of every span in the machine formats. Holding every
 //! text to the end would hold the whole corpus, so `check` keeps of each document only a
-//! [`Kept`] — path, name, publication date, the length of its text and the digest of its body
+//! [`Kept`] — path, name, the length of its text and the digest of its body
 //! (about a hundred bytes) — and drops the text as soon as its claims are extracted. After
 //! reconciliation it reads back, in parallel, only the files that a finding cites (every file
 //! when `--expect` anchors quotes in them). A file that changed in between — another length or
@@ -24,8 +24,6 @@ pub(super) struct Kept {
     path: PathBuf,
     /// The document's name (claims' `doc`).
     pub(super) name: String,
-    /// Its `published` date.
-    pub(super) published: NaiveDate,
     len: usize,
     body: BodyDigest,
 }
@@ -36,9 +34,42 @@ impl Kept {
         Kept {
             path: doc.path.clone(),
             name: doc.name.clone(),
-            published: doc.meta.published,
             len: doc.source.len(),
             body,
+        }
+    }
+}
+
+/// The documents of a run: how many, the latest publication date, and what is kept of each
+/// when the report may read them back ([`Kept`]); JSON and JSONL without a dataset read no
+/// file back, and then nothing is kept of each document.
+pub(super) struct Loaded {
+    /// What is kept of each document, in load order; empty unless kept.
+    pub(super) kept: Vec<Kept>,
+    keep: bool,
+    /// The number of documents.
+    pub(super) count: usize,
+    /// The latest `published` date of the documents.
+    pub(super) latest: Option<NaiveDate>,
+}
+
+impl Loaded {
+    /// No document yet; `keep` says whether to keep a [`Kept`] of each.
+    pub(super) fn new(keep: bool) -> Loaded {
+        Loaded {
+            kept: Vec::new(),
+            keep,
+            count: 0,
+            latest: None,
+        }
+    }
+
+    /// Counts `doc`, whose body digest is `body`, and keeps what is kept of it.
+    pub(super) fn push(&mut self, doc: &Document, body: BodyDigest) {
+        self.count += 1;
+        self.latest = self.latest.max(Some(doc.meta.published));
+        if self.keep {
+            self.kept.push(Kept::of(doc, body));
         }
     }
 }
