@@ -2,11 +2,6 @@
 
 use std::process::ExitCode;
 
-/// mimalloc instead of the system allocator: extraction makes and drops many small strings and
-/// vectors for every sentence, and glibc's malloc and free took about a fifth of its time.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     claimcheck::cli::main()
 }
