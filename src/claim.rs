@@ -298,6 +298,25 @@ pub fn sort(claims: &mut [Claim]) {
     });
 }
 
+/// A county's GDP claim of `text` at `start` in `doc`, published 2023-01-18: the sample the
+/// claim store's and the claim codec's tests build their cases from.
+#[cfg(test)]
+pub(crate) fn sample_gdp_claim(doc: &str, start: usize, text: &str) -> Claim {
+    let mut c = Claim::blank(doc, Span::new(start, start + text.len()), text);
+    c.entity = "云水县".to_owned();
+    c.metric = "economy.gdp".to_owned();
+    c.metric_name = "地区生产总值".to_owned();
+    c.unit = "亿元".to_owned();
+    c.base_unit = "元".to_owned();
+    c.value = Some(Decimal::new(1623, 1));
+    c.low = Some(Decimal::new(16225, 2));
+    c.high = Some(Decimal::new(16235, 2));
+    c.base_value = Some(Decimal::new(16230000000, 0));
+    c.rule = "economy.gdp".to_owned();
+    c.published = NaiveDate::from_ymd_opt(2023, 1, 18).expect("a date");
+    c
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

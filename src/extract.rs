@@ -85,7 +85,7 @@ pub fn extract_counted(a: &Analyzed, rules: &RuleSet) -> Extraction {
         let described = facility::described(document.text(), sentence.range.clone());
         let timeless = sentence.times_in(sentence.range.clone()).next().is_none();
         // The last amount, count or level of the sentence, and the period of a comparison
-        // base just read (`比2009年的47.02亿元`), for the change after it.
+        // base just read (`较2013年的98.4亿元`), for the change after it.
         let mut last_level: Option<usize> = None;
         let mut base_period = None;
         for q in sentence.quantities() {
@@ -144,8 +144,8 @@ pub fn extract_counted(a: &Analyzed, rules: &RuleSet) -> Extraction {
     Extraction { claims, unnamed }
 }
 
-/// A facility's specifications (`规划建筑面积7142平方米`) are what it is to be when the document
-/// says it opens (`龙源路小学…确保2025年秋季投入使用`): targets due that day, not the year's
+/// A facility's specifications (`规划建筑面积9860平方米`) are what it is to be when the document
+/// says it opens (`槐荫路小学…确保2026年秋季投入使用`): targets due that day, not the year's
 /// goals nor a report of today.
 fn due_at_opening(claims: &mut [Claim], specifications: &[usize]) {
     for &i in specifications {
@@ -225,7 +225,7 @@ fn claim_for(
         stance
     };
     let of_works = doc.rules().metric(&choice.id).is_some_and(|m| m.of_works);
-    // `龙源路小学位于…,项目占地11492平方米`: the figures of a facility's description are its own.
+    // `槐荫路小学位于…,项目占地15200平方米`: the figures of a facility's description are its own.
     let facility = described
         .filter(|&&(_, at)| at < item.range.start)
         .map(|(name, _)| name.clone());
@@ -246,7 +246,7 @@ fn claim_for(
         Stance::Reported => {
             let flow = choice.measure.is_of_a_period();
             let period = match time {
-                // `截至9月底,完成投资43.5亿元`: a flow up to a cut-off day is the year's so far.
+                // `截至9月底,完成投资27.3亿元`: a flow up to a cut-off day is the year's so far.
                 Some(t) if flow && context::is_cut_off(t) => year_to(t.period.end),
                 _ => reported_period(doc, sentence, time, published),
             };

@@ -244,9 +244,9 @@ fn named_year(text: &str) -> Option<i32> {
         let digits = &bytes[i..i + 4];
         let boundary_before = i == 0 || !bytes[i - 1].is_ascii_digit();
         // `由2020年的…增加到…`, `比2009年增长`: a year compared with names no part.
-        let compared = ["比", "较", "由", "从", "同", "与"]
-            .iter()
-            .any(|w| text.get(..i).is_some_and(|before| before.ends_with(w)));
+        let compared = text
+            .get(..i)
+            .is_some_and(crate::time::ends_with_base_marker);
         let boundary_after = bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
         if boundary_before && boundary_after && !compared && digits.iter().all(u8::is_ascii_digit) {
             let year: i32 = std::str::from_utf8(digits).ok()?.parse().ok()?;

@@ -109,6 +109,20 @@ pub fn is_plan_name(text: &str) -> bool {
 pub fn is_comparison_base(text: &str, expr: &TimeExpr) -> bool {
     let before = &text[..expr.range.start];
     let after = &text[expr.range.end..];
-    ["比", "较", "与", "同"].iter().any(|w| before.ends_with(w))
-        || (["由", "从"].iter().any(|w| before.ends_with(w)) && after.starts_with('的'))
+    COMPARED_WITH.iter().any(|w| before.ends_with(w))
+        || (CHANGED_FROM.iter().any(|w| before.ends_with(w)) && after.starts_with('的'))
+}
+
+/// Words before a time that make it what a figure is compared with (`比上年`, `较2013年`).
+pub const COMPARED_WITH: [&str; 4] = ["比", "较", "与", "同"];
+/// Words before a year that make it where a change starts (`由2020年的…增加到…`).
+pub const CHANGED_FROM: [&str; 2] = ["由", "从"];
+
+/// Whether `words` end with a word that makes the year after them a base
+/// ([`COMPARED_WITH`] or [`CHANGED_FROM`]).
+pub fn ends_with_base_marker(words: &str) -> bool {
+    COMPARED_WITH
+        .iter()
+        .chain(&CHANGED_FROM)
+        .any(|w| words.ends_with(w))
 }

@@ -449,21 +449,10 @@ mod tests {
     use super::*;
 
     fn claim(doc: &str, start: usize, text: &str) -> Claim {
-        let mut c = Claim::blank(doc, Span::new(start, start + text.len()), text);
-        c.entity = "云水县".to_owned();
-        c.metric = "economy.gdp".to_owned();
-        c.metric_name = "地区生产总值".to_owned();
-        c.unit = "亿元".to_owned();
-        c.base_unit = "元".to_owned();
-        c.value = Some(Decimal::new(1623, 1));
-        c.low = Some(Decimal::new(16225, 2));
-        c.high = Some(Decimal::new(16235, 2));
-        c.base_value = Some(Decimal::new(16230000000, 0));
-        c.rule = "economy.gdp".to_owned();
+        let mut c = crate::claim::sample_gdp_claim(doc, start, text);
         c.line = 3;
         c.column = 17;
         c.sentence = 4;
-        c.published = NaiveDate::from_ymd_opt(2023, 1, 18).unwrap();
         c
     }
 

@@ -1,19 +1,28 @@
 //! Comparison bases: a figure given as what another one is compared with
-//! (`建成区面积已达10.14平方公里,比2009年的5.94平方公里增加70.7%`).
+//! (`建成区面积达到17.2平方公里,比2013年末的9.8平方公里增加75.5%`).
 //!
 //! The base is the earlier figure's metric in the base year, not a figure of the article's
 //! period, and the change after it runs from the base year, not over one year: reading
-//! `增加70.7%` as one year's growth would check a four-year change against an annual goal.
+//! `增加75.5%` as one year's growth would check a five-year change against an annual goal.
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::claim::{Claim, DateRange, Measure};
 
-/// The base year of the figure at `figure` when the words just before it in its clause name
-/// one (`比2009年的`, `较2020年末的`), and whether they name the year's end.
-pub(super) fn base_year(text: &str, clause_start: usize, figure: usize) -> Option<(i32, bool)> {
-    let before = text.get(clause_start..figure)?;
-    let rest = before.strip_suffix('的')?;
+/// A comparison base at the end of `words` (`…比2009年的`, `…由2020年末的`): the words before
+/// its marker, its year, whether it names the year's end, and whether `的` closes it.
+struct Base<'w> {
+    named: &'w str,
+    year: i32,
+    at_end: bool,
+    closed: bool,
+}
+
+fn base_at_end(words: &str) -> Option<Base<'_>> {
+    let (rest, closed) = match words.strip_suffix('的') {
+        Some(rest) => (rest, true),
+        None => (words, false),
+    };
     let (rest, at_end) = match ["年末", "年底"].iter().find_map(|w| rest.strip_suffix(w)) {
         Some(rest) => (rest, true),
         None => (rest.strip_suffix('年')?, false),
@@ -23,38 +32,33 @@ pub(super) fn base_year(text: &str, clause_start: usize, figure: usize) -> Optio
         return None;
     }
     let (head, year) = rest.split_at(rest.len() - 4);
-    let compares = ["比", "较", "同", "由", "从"]
+    let named = crate::time::COMPARED_WITH
         .iter()
-        .any(|w| head.ends_with(w));
-    compares
-        .then(|| year.parse().ok())
-        .flatten()
-        .map(|y| (y, at_end))
+        .chain(&crate::time::CHANGED_FROM)
+        .find_map(|w| head.strip_suffix(w))?;
+    Some(Base {
+        named,
+        year: year.parse().ok()?,
+        at_end,
+        closed,
+    })
+}
+
+/// The base year of the figure at `figure` when the words just before it in its clause name
+/// one (`比2009年的`, `较2020年末的`), and whether they name the year's end.
+pub(super) fn base_year(text: &str, clause_start: usize, figure: usize) -> Option<(i32, bool)> {
+    let base = base_at_end(text.get(clause_start..figure)?)?;
+    base.closed.then_some((base.year, base.at_end))
 }
 
 /// `words` without a comparison base at their end (`非公有制经济增加值占比由2020年的` →
 /// `非公有制经济增加值占比`): the base year says when, not what.
 pub(in crate::extract) fn without_base(words: &str) -> &str {
-    let rest = words.strip_suffix('的').unwrap_or(words);
-    let rest = ["年末", "年底", "年"]
-        .iter()
-        .find_map(|w| rest.strip_suffix(w));
-    let Some(rest) = rest else {
-        return words;
-    };
-    let digits = rest.len() - rest.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-    let head = &rest[..rest.len() - digits];
-    match ["比", "较", "同", "由", "从"]
-        .iter()
-        .find_map(|w| head.strip_suffix(w))
-    {
-        Some(name) if digits == 4 => name,
-        _ => words,
-    }
+    base_at_end(words).map_or(words, |base| base.named)
 }
 
 /// Re-reads `claim` as a base value in `year`: for that year (a stock at its end), and, when
-/// it follows the figure it is compared with (`建成区面积已达10.14平方公里,比2009年的5.94平方公里`),
+/// it follows the figure it is compared with (`建成区面积达到17.2平方公里,比2013年末的9.8平方公里`),
 /// with that figure's metric. A base that opens a change (`由2020年的5200万美元增加到…`) is named
 /// by its own words.
 pub(super) fn settle_base(claim: &mut Claim, level: Option<&Claim>, year: i32, at_end: bool) {
@@ -83,7 +87,7 @@ pub(super) fn settle_base(claim: &mut Claim, level: Option<&Claim>, year: i32, a
     claim.period = Some(DateRange { start, end: last });
 }
 
-/// A change stated right after a base (`比2009年的47.02亿元增长166.1%`) runs from the base.
+/// A change stated right after a base (`较2013年的98.4亿元增长116.1%`) runs from the base.
 pub(super) fn settle_change(claim: &mut Claim, base: DateRange) {
     if claim.measure != Measure::Growth {
         return;

@@ -22,10 +22,19 @@ pub(super) struct Campaign {
     /// The first day of the drive, from a time before its name in a sentence that does not
     /// close it (`今年6月起…开展…百日攻坚行动`).
     pub(super) start: Option<NaiveDate>,
-    /// The day of the closing event (`9月28日,…“百日攻坚”总结大会`).
-    pub(super) end: Option<NaiveDate>,
     /// What the article says of the close so far.
     closed: Closed,
+}
+
+impl Campaign {
+    /// The day of the closing event (`9月28日,…“百日攻坚”总结大会`), when the article gives
+    /// one and only one.
+    pub(super) fn end(&self) -> Option<NaiveDate> {
+        match self.closed {
+            Closed::On(day) => Some(day),
+            Closed::Not | Closed::Ambiguous => None,
+        }
+    }
 }
 
 /// The closes an article reports for one campaign word.
@@ -65,7 +74,6 @@ pub(super) fn campaigns(doc: &DocumentContext, sentences: &[SentenceContext]) ->
                     found.push(Campaign {
                         name: name.clone(),
                         start: None,
-                        end: None,
                         closed: Closed::Not,
                     });
                     found.len() - 1
@@ -88,11 +96,9 @@ pub(super) fn campaigns(doc: &DocumentContext, sentences: &[SentenceContext]) ->
             match (campaign.closed, close_day) {
                 (Closed::Not, Some(day)) => {
                     campaign.closed = Closed::On(day.period.end);
-                    campaign.end = Some(day.period.end);
                 }
                 (Closed::On(end), Some(day)) if end != day.period.end => {
                     campaign.closed = Closed::Ambiguous;
-                    campaign.end = None;
                 }
                 _ => {}
             }
@@ -112,7 +118,6 @@ pub(super) fn campaigns(doc: &DocumentContext, sentences: &[SentenceContext]) ->
                 }) && campaign.closed == Closed::Not
                 {
                     campaign.closed = Closed::On(run.period.end);
-                    campaign.end = Some(run.period.end);
                 }
             }
         }
@@ -140,14 +145,14 @@ pub(super) fn naming<'c>(
     let item = before.rfind(';').map_or(before, |i| &before[i + 1..]);
     campaigns
         .iter()
-        .filter(|c| c.end.is_some())
+        .filter(|c| c.end().is_some())
         .find(|c| item.contains(c.name.as_str()))
 }
 
 /// Re-dates a reported figure of a closed campaign: from the campaign's start (else the
 /// figure's own) to its closing day, an outcome once that day has passed.
 pub(super) fn settle(claim: &mut Claim, campaign: &Campaign) {
-    let (Some(end), Some(period)) = (campaign.end, claim.period.as_ref()) else {
+    let (Some(end), Some(period)) = (campaign.end(), claim.period.as_ref()) else {
         return;
     };
     if claim.kind == ClaimKind::Target || end > claim.published {
@@ -167,7 +172,6 @@ mod tests {
         Campaign {
             name: "百日攻坚".into(),
             start: start.map(day),
-            end: end.map(day),
             closed: end.map_or(Closed::Not, |end| Closed::On(day(end))),
         }
     }
@@ -200,7 +204,7 @@ mod tests {
         let campaigns = found(text);
         assert_eq!(campaigns.len(), 1);
         assert_eq!(campaigns[0].start, day(6, 1));
-        assert_eq!(campaigns[0].end, day(9, 15));
+        assert_eq!(campaigns[0].end(), day(9, 15));
     }
 
     #[test]
@@ -208,7 +212,7 @@ mod tests {
         let text = "7月10日至9月30日,全区开展招商引资“百日会战”,新签约项目14个。";
         let campaigns = found(text);
         assert_eq!(campaigns[0].start, NaiveDate::from_ymd_opt(2025, 7, 10));
-        assert_eq!(campaigns[0].end, NaiveDate::from_ymd_opt(2025, 9, 30));
+        assert_eq!(campaigns[0].end(), NaiveDate::from_ymd_opt(2025, 9, 30));
     }
 
     #[test]
@@ -217,7 +221,7 @@ mod tests {
                     8月25日,招商引资专项行动总结会召开,签约项目9个。";
         let campaigns = found(text);
         assert_eq!(campaigns.len(), 1);
-        assert_eq!(campaigns[0].end, None);
+        assert_eq!(campaigns[0].end(), None);
     }
 
     #[test]

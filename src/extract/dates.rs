@@ -105,7 +105,7 @@ pub(super) fn is_partial(t: &TimeExpr, published: NaiveDate) -> bool {
 }
 
 /// Whether a year still running at publication is reported whole. Only `全年` in a report
-/// before December counts the year so far (`全年新增高新技术企业12家` in October); `今年` and
+/// before December counts the year so far (`全年新增科技型中小企业38家` in October); `今年` and
 /// `2020年` with a figure in a report name the year's figure or plan (`今年实施…项目12个`), and a
 /// December article gives its year's figures.
 fn reports_its_year(t: &TimeExpr, published: NaiveDate) -> bool {
@@ -113,7 +113,7 @@ fn reports_its_year(t: &TimeExpr, published: NaiveDate) -> bool {
 }
 
 /// The part of a reported period that has passed: a year still running at publication
-/// (`全年新增高新技术企业12家` in October) counts up to the day of publication.
+/// (`全年新增科技型中小企业38家` in October) counts up to the day of publication.
 pub(super) fn so_far(period: Period, published: NaiveDate) -> Period {
     if period.start <= published && published < period.end {
         Period {

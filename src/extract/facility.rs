@@ -4,7 +4,7 @@
 //! News about a school, hospital or project introduces it by name and location, then lists what
 //! it will be: land, floor area, places, investment. Those figures are specifications of the
 //! named thing; a fact-checker compares them with what that thing became, and its opening date
-//! (`确保2025年秋季投入使用`) is when they are due. The words that end, break and describe a
+//! (`确保2026年秋季投入使用`) is when they are due. The words that end, break and describe a
 //! name are `[facility]` of `rules/words.toml`.
 
 use std::ops::Range;
@@ -32,7 +32,7 @@ pub(super) fn described(text: &str, sentence: Range<usize>) -> Option<(String, u
 }
 
 /// The facility named last in `words`, if its name ends there (`…,玉溪路小学`) or the words
-/// continue with what is said of it (`龙源路小学主体已基本完工`).
+/// continue with what is said of it (`槐荫路小学主体工程已完工`).
 /// A head followed by a number (`引进亿元以上项目20个`) is a counted noun, not a name.
 pub(super) fn named_in(words: &str) -> Option<String> {
     let end = super::words::get()

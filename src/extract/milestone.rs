@@ -57,7 +57,7 @@ pub(super) fn find(doc: &DocumentContext, sentence: &SentenceContext) -> Vec<Mil
         let name = match name_before(text, clause.start..time.range.start) {
             Name::Found(start, name) => Some((Some(start), name)),
             Name::Unfit => None,
-            // `龙源路小学主体已基本完工,正在进行收尾,确保…投入使用`: the facility the sentence
+            // `槐荫路小学主体工程已完工,正在收尾,确保…投入使用`: the facility the sentence
             // is about; else the thing in the clause before (`新建…的玉珑路小学,在明年秋季…`).
             Name::Missing => {
                 facility::named_in(recent(&text[sentence.range.start..time.range.start]))

@@ -199,7 +199,7 @@ pub(super) fn name_from_words(
         Measure::Rank => rank_name(text, &clause_range, q, &phrase),
         Measure::Growth => format!("{phrase}增速"),
         Measure::Level if q.unit.dimension == Dimension::Count => count_name(&phrase, q),
-        // `项目占地11492平方米`, `地下消防泵房234平方米`: an area is named by its noun, `面积`.
+        // `项目占地15200平方米`, `地下消防泵房260平方米`: an area is named by its noun, `面积`.
         Measure::Level if q.unit.dimension == Dimension::Area && !phrase.ends_with("面积") => {
             format!("{phrase}面积")
         }
