@@ -221,23 +221,17 @@ pub fn load_in(project: &Project, paths: &[PathBuf], max_file_size: u64) -> Load
 /// `files` without the second and later paths to a file already listed (found through two
 /// spellings of a folder or a symbolic link), in their order.
 ///
-/// Files are compared by the SHA-256 of their canonical path, of which 16 bytes are kept: a
-/// corpus of a million files would otherwise hold a million canonical paths at once.
+/// A file is known by its identity ([`file_identity`]): on Unix its device and inode, read with
+/// one `stat`, elsewhere the SHA-256 of its canonical path, of which 16 bytes are kept (a corpus
+/// of a million files would otherwise hold a million canonical paths at once).
 fn distinct_files(mut files: Vec<PathBuf>) -> Vec<PathBuf> {
-    use sha2::{Digest, Sha256};
     /// Files resolved at once, in parallel.
     const CHUNK: usize = 4096;
     let mut seen = std::collections::HashSet::new();
     let mut keep = Vec::with_capacity(files.len());
     for chunk in files.chunks(CHUNK) {
-        let identities: Vec<Option<[u8; 16]>> = chunk
-            .par_iter()
-            .map(|file| {
-                let canonical = std::fs::canonicalize(file).ok()?;
-                let digest = Sha256::digest(canonical.as_os_str().as_encoded_bytes());
-                digest[..16].try_into().ok()
-            })
-            .collect();
+        let identities: Vec<Option<[u8; 16]>> =
+            chunk.par_iter().map(|file| file_identity(file)).collect();
         // A path that cannot be resolved is kept as given, so that loading names the problem.
         keep.extend(
             identities
@@ -248,6 +242,28 @@ fn distinct_files(mut files: Vec<PathBuf>) -> Vec<PathBuf> {
     let mut kept = keep.into_iter();
     files.retain(|_| kept.next().unwrap_or(true));
     files
+}
+
+/// What tells one file from another whatever path reaches it; `None` when it cannot be read.
+#[cfg(unix)]
+fn file_identity(file: &Path) -> Option<[u8; 16]> {
+    use std::os::unix::fs::MetadataExt;
+    // `metadata` follows symbolic links, so a link and its target are one file. Realpath would
+    // read every folder of the path as a possible link: many system calls a file.
+    let metadata = std::fs::metadata(file).ok()?;
+    let mut id = [0; 16];
+    id[..8].copy_from_slice(&metadata.dev().to_le_bytes());
+    id[8..].copy_from_slice(&metadata.ino().to_le_bytes());
+    Some(id)
+}
+
+/// What tells one file from another whatever path reaches it; `None` when it cannot be read.
+#[cfg(not(unix))]
+fn file_identity(file: &Path) -> Option<[u8; 16]> {
+    use sha2::{Digest, Sha256};
+    let canonical = std::fs::canonicalize(file).ok()?;
+    let digest = Sha256::digest(canonical.as_os_str().as_encoded_bytes());
+    digest[..16].try_into().ok()
 }
 
 /// Loads one file: at most one document, plus its diagnostics (an error, or the advice that

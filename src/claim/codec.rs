@@ -10,7 +10,7 @@
 //!
 //! These files live only as long as the run that wrote them, so the format has no version.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::io;
 
 use chrono::{Datelike, NaiveDate};

@@ -54,6 +54,9 @@ impl Files {
 /// already loaded becomes `corpus::duplicate` advice instead of a document. `on_file` is called
 /// once per file as its work finishes (for a progress bar), from any thread. The first error
 /// `sink` returns stops the run and is returned.
+///
+/// The sink runs on the calling thread while the workers go on with the next batch, so the
+/// time it takes (writing, spilling) is not added to theirs; at most two batches wait for it.
 pub fn stream<T: Send, E>(
     project: &Project,
     files: Files,
@@ -65,37 +68,135 @@ pub fn stream<T: Send, E>(
     for diagnostic in files.diagnostics {
         sink(Item::Diagnostic(diagnostic))?;
     }
-    let mut bodies = Bodies::default();
-    let name_of = |file: usize| project.document_name(&files.files[file], &[]);
-    for (number, batch) in files.files.chunks(BATCH).enumerate() {
-        let done: Vec<_> = batch
-            .par_iter()
-            .map(|file| {
-                let loaded = read_file(file, project.document_name(file, &[]), max_file_size);
-                let documents: Vec<_> = loaded
-                    .documents
-                    .into_iter()
-                    .map(|doc| {
-                        let digest = duplicate::digest(&doc);
-                        let result = work(&doc);
-                        (doc, digest, result)
-                    })
-                    .collect();
-                on_file();
-                (loaded.diagnostics, documents)
-            })
-            .collect();
-        for (k, (diagnostics, documents)) in done.into_iter().enumerate() {
-            for diagnostic in diagnostics {
-                sink(Item::Diagnostic(diagnostic))?;
+    let files = &files.files;
+    let work = &work;
+    let (batches, done_batches) = std::sync::mpsc::sync_channel(1);
+    std::thread::scope(|scope| {
+        // The sender moves in, so that the channel ends when the last batch is sent.
+        scope.spawn(move || {
+            for batch in files.chunks(BATCH) {
+                let done = load_batch(project, batch, max_file_size, on_file, work);
+                // The sink stopped: the run is over.
+                if batches.send(done).is_err() {
+                    break;
+                }
             }
-            for (doc, digest, result) in documents {
-                match bodies.check(&doc, digest, number * BATCH + k, name_of) {
-                    Some(advice) => sink(Item::Diagnostic(advice))?,
-                    None => sink(Item::Document(doc, digest, result))?,
+        });
+        let mut bodies = Bodies::default();
+        let name_of = |file: usize| project.document_name(&files[file], &[]);
+        for (number, done) in done_batches.into_iter().enumerate() {
+            for (k, (diagnostics, documents)) in done.into_iter().enumerate() {
+                for diagnostic in diagnostics {
+                    sink(Item::Diagnostic(diagnostic))?;
+                }
+                for (doc, digest, result) in documents {
+                    match bodies.check(&doc, digest, number * BATCH + k, name_of) {
+                        Some(advice) => sink(Item::Diagnostic(advice))?,
+                        None => sink(Item::Document(doc, digest, result))?,
+                    }
                 }
             }
         }
+        Ok(())
+    })
+}
+
+/// One file's diagnostics, and each of its documents with its digest and work.
+type LoadedFile<T> = (Vec<CorpusDiagnostic>, Vec<(Document, BodyDigest, T)>);
+
+/// Reads and works the files of `batch` on every core, giving them back in order.
+fn load_batch<T: Send>(
+    project: &Project,
+    batch: &[PathBuf],
+    max_file_size: u64,
+    on_file: &(dyn Fn() + Sync),
+    work: &(impl Fn(&Document) -> T + Sync),
+) -> Vec<LoadedFile<T>> {
+    batch
+        .par_iter()
+        .map(|file| {
+            let loaded = read_file(file, project.document_name(file, &[]), max_file_size);
+            let documents: Vec<_> = loaded
+                .documents
+                .into_iter()
+                .map(|doc| {
+                    let digest = duplicate::digest(&doc);
+                    let result = work(&doc);
+                    (doc, digest, result)
+                })
+                .collect();
+            on_file();
+            (loaded.diagnostics, documents)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// A folder of `count` small articles with distinct bodies.
+    fn corpus(count: usize) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        for i in 0..count {
+            let body = format!(
+                "+++\npublished = 2024-01-0{}\n+++\n第{i}篇:全年地区生产总值增长{i}%。\n",
+                1 + i % 9
+            );
+            std::fs::write(dir.path().join(format!("{i:04}.txt")), body).expect("written");
+        }
+        dir
     }
-    Ok(())
+
+    fn run(
+        dir: &std::path::Path,
+        mut sink: impl FnMut(Item<usize>) -> Result<(), String>,
+    ) -> (Result<(), String>, usize) {
+        let worked = AtomicUsize::new(0);
+        let project = Project::with_root(dir, dir);
+        let result = stream(
+            &project,
+            Files::walk(&[dir.to_owned()]),
+            1 << 20,
+            &|| {},
+            |doc| {
+                worked.fetch_add(1, Ordering::Relaxed);
+                doc.source.len()
+            },
+            &mut sink,
+        );
+        (result, worked.into_inner())
+    }
+
+    #[test]
+    fn documents_reach_the_sink_in_load_order_across_batches() {
+        let dir = corpus(BATCH * 2 + 5);
+        let mut names = Vec::new();
+        let (result, worked) = run(dir.path(), |item| {
+            if let Item::Document(doc, _, length) = item {
+                assert_eq!(length, doc.source.len());
+                names.push(doc.name);
+            }
+            Ok(())
+        });
+        assert!(result.is_ok());
+        assert_eq!(worked, BATCH * 2 + 5);
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names.len(), BATCH * 2 + 5);
+        assert_eq!(names, sorted, "file names are walked in order");
+    }
+
+    #[test]
+    fn an_error_from_the_sink_ends_the_run_without_working_every_batch() {
+        let dir = corpus(BATCH * 6);
+        let (result, worked) = run(dir.path(), |item| match item {
+            Item::Document(..) => Err("disk full".to_owned()),
+            Item::Diagnostic(_) => Ok(()),
+        });
+        assert_eq!(result, Err("disk full".to_owned()));
+        // The batch in the sink's hands, the one waiting and the one being worked at most.
+        assert!(worked <= BATCH * 3, "{worked} documents worked");
+    }
 }

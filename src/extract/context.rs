@@ -51,7 +51,7 @@ pub(super) struct DocumentContext<'a> {
     roles: &'a [Role],
     /// The patterns that pin the number at a position (their `value` group, or their end), by
     /// position, in the order of `patterns`.
-    pins: std::collections::HashMap<usize, Vec<usize>>,
+    pins: rustc_hash::FxHashMap<usize, Vec<usize>>,
 }
 
 /// One sentence: its clauses, and the slices of the document's findings that fall inside it.
@@ -90,8 +90,7 @@ impl<'a> DocumentContext<'a> {
     ) -> Self {
         let text = analyzed.normalized.text();
         let patterns = rules.scan_patterns(text);
-        let mut pins: std::collections::HashMap<usize, Vec<usize>> =
-            std::collections::HashMap::new();
+        let mut pins: rustc_hash::FxHashMap<usize, Vec<usize>> = rustc_hash::FxHashMap::default();
         for (index, p) in patterns.iter().enumerate() {
             let at = p.value.map_or(p.span.end, |v| v.start);
             pins.entry(at).or_default().push(index);

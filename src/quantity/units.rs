@@ -4,7 +4,7 @@
 //! The file's header comment is the reference for its format; this module only loads it and
 //! answers one question: which scale, unit or stop word starts at this byte?
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
@@ -146,7 +146,7 @@ impl Table {
         units.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         tiers.sort_by_key(|t| std::cmp::Reverse(t.word.len()));
         stops.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        let mut units_by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut units_by_first: HashMap<char, Vec<usize>> = HashMap::default();
         for (i, (spelling, _)) in units.iter().enumerate() {
             if let Some(first) = spelling.chars().next() {
                 units_by_first.entry(first).or_default().push(i);

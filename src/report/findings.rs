@@ -77,24 +77,22 @@
 //! instead of `target`).
 
 use std::borrow::Borrow;
-use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fmt;
-use std::io::Write;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
 use miette::{Diagnostic, LabeledSpan, Severity, SourceCode};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::claim::{Claim, ClaimKind};
 use crate::diagnostic::NamedText;
-use crate::difference::Difference;
 use crate::finding::{Code, Evidence, Finding, Level};
 
 use super::Context;
 use super::articles::Articles;
+
+mod wire;
 
 pub use crate::wire::findings::{FindingRecord, FindingsDocument, SCHEMA};
 
@@ -126,28 +124,6 @@ impl<'f> RecordRef<'f> {
     }
 }
 
-/// A finding held or made for the moment it is written, with its configured severity.
-struct Record<F> {
-    finding: F,
-    severity: Level,
-}
-
-impl<F: Borrow<Finding>> Serialize for Record<F> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        RecordRef::of(self.finding.borrow(), self.severity).serialize(serializer)
-    }
-}
-
-/// Findings serialized as a sequence as they come, none kept after it is written.
-struct Streamed<I>(RefCell<Option<I>>);
-
-impl<I: Iterator<Item = R>, R: Serialize> Serialize for Streamed<I> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let records = self.0.borrow_mut().take();
-        serializer.collect_seq(records.into_iter().flatten())
-    }
-}
-
 /// Every finding, then the dataset and baseline differences, as a JSON document.
 pub fn json(context: &Context) -> String {
     let mut out = Vec::new();
@@ -162,36 +138,13 @@ pub fn write_json(out: &mut impl std::io::Write, context: &Context) -> std::io::
 }
 
 /// [`write_json`] for `findings` given one at a time (those of `context` are not written):
-/// each is serialized and dropped before the next is made.
-pub fn write_json_of<F: Borrow<Finding>>(
+/// each chunk is serialized, on every core, and dropped before the next is made.
+pub fn write_json_of<F: Borrow<Finding> + Send + Sync>(
     out: &mut impl std::io::Write,
     context: &Context,
     findings: impl Iterator<Item = F>,
 ) -> std::io::Result<()> {
-    /// A [`FindingsDocument`] whose findings are written as they come.
-    #[derive(Serialize)]
-    #[serde(bound(serialize = "Streamed<I>: Serialize"))]
-    struct DocumentRef<'f, I> {
-        schema: &'static str,
-        as_of: NaiveDate,
-        findings: Streamed<I>,
-        #[serde(skip_serializing_if = "<[Difference]>::is_empty")]
-        differences: &'f [Difference],
-    }
-    let records = findings.map(|finding| {
-        let severity = context.level(finding.borrow());
-        Record { finding, severity }
-    });
-    let document = DocumentRef {
-        schema: SCHEMA,
-        as_of: context.as_of,
-        findings: Streamed(RefCell::new(Some(records))),
-        differences: context.differences,
-    };
-    let mut buffered = std::io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut buffered, &document)?;
-    buffered.write_all(b"\n")?;
-    buffered.flush()
+    wire::write_document(out, context, findings)
 }
 
 /// One finding per line, then one difference per line: the fields of a [`FindingRecord`] or
@@ -209,41 +162,12 @@ pub fn write_jsonl(out: &mut impl std::io::Write, context: &Context) -> std::io:
 }
 
 /// [`write_jsonl`] for `findings` given one at a time (those of `context` are not written).
-pub fn write_jsonl_of<F: Borrow<Finding>>(
+pub fn write_jsonl_of<F: Borrow<Finding> + Send + Sync>(
     out: &mut impl std::io::Write,
     context: &Context,
     findings: impl Iterator<Item = F>,
 ) -> std::io::Result<()> {
-    #[derive(Serialize)]
-    struct Line<'r, T> {
-        schema: &'static str,
-        as_of: NaiveDate,
-        #[serde(flatten)]
-        record: &'r T,
-    }
-    fn line<T: Serialize>(
-        out: &mut impl std::io::Write,
-        record: &T,
-        as_of: NaiveDate,
-    ) -> std::io::Result<()> {
-        let line = Line {
-            schema: SCHEMA,
-            as_of,
-            record,
-        };
-        serde_json::to_writer(&mut *out, &line)?;
-        out.write_all(b"\n")
-    }
-    let as_of = context.as_of;
-    let mut buffered = std::io::BufWriter::new(out);
-    for finding in findings {
-        let record = RecordRef::of(finding.borrow(), context.level(finding.borrow()));
-        line(&mut buffered, &record, as_of)?;
-    }
-    for difference in context.differences {
-        line(&mut buffered, difference, as_of)?;
-    }
-    buffered.flush()
+    wire::write_lines(out, context, findings)
 }
 
 /// The human report: the diagnostics of the findings shown, then the summary table.

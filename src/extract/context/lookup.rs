@@ -3,8 +3,8 @@
 //! figures in one clause); a walk back over all of them for every figure would take time
 //! quadratic in the sentence's length.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
 use std::hash::Hash;
 use std::ops::Range;
 
@@ -25,7 +25,7 @@ pub(in crate::extract) struct Marks<K> {
 impl<K> Default for Marks<K> {
     fn default() -> Self {
         Marks {
-            by_kind: RefCell::new(HashMap::new()),
+            by_kind: RefCell::new(HashMap::default()),
         }
     }
 }
@@ -173,7 +173,7 @@ impl<'a> SentenceContext<'a> {
     /// Whether a quantity in base unit `base` ends at or before `pos`.
     pub(in crate::extract) fn has_quantity_in_unit_before(&self, base: &str, pos: usize) -> bool {
         let first = self.lookups.first_in_unit.get_or_init(|| {
-            let mut first = HashMap::new();
+            let mut first = HashMap::default();
             for q in self.quantities {
                 let end = first
                     .entry(q.item.unit.base.clone())
