@@ -275,7 +275,13 @@ pub fn find_all_with_unparsed(text: &str) -> (Vec<Quantity>, Vec<Unparsed>) {
     let mut found = Vec::new();
     let mut unparsed = Vec::new();
     let mut pos = 0;
-    while let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) {
+    // Most characters start nothing: skip straight to the next one that may start a quantity
+    // or a number too large to read.
+    while let Some((skipped, c)) = text.get(pos..).and_then(|rest| {
+        rest.char_indices()
+            .find(|&(_, c)| could_start(c) || c.is_ascii_digit())
+    }) {
+        pos += skipped;
         let parsed = if could_start(c) {
             parse_inner(text, pos)
         } else {

@@ -58,6 +58,14 @@ pub fn roles(a: &Analyzed, rules: &RuleSet) -> Vec<Role> {
     let published = a.doc.meta.published;
     let text = a.normalized.text();
     let mut roles = vec![Role::None; a.segments.sentences.len()];
+    let lead_words = || {
+        cues.iter()
+            .filter(|c| c.place == SectionPlace::Lead)
+            .flat_map(|c| c.words.iter())
+    };
+    let lead_firsts: Vec<char> = lead_words().filter_map(|w| w.chars().next()).collect();
+    // An empty word opens every clause (see `opens_a_clause`).
+    let lead_opens_all = lead_words().any(String::is_empty);
     let title = a
         .doc
         .meta
@@ -85,10 +93,18 @@ pub fn roles(a: &Analyzed, rules: &RuleSet) -> Vec<Role> {
         for i in section.sentences.clone() {
             let sentence = &text[a.segments.sentences[i].range.clone()];
             let opening = &sentence[lead(sentence)];
-            // The clause starts of the lead, found once for every cue.
+            // The clause starts of the lead, found once for every cue; most sentences have
+            // none that any lead cue's word could open.
             let starts = clause_starts(opening);
+            let any_lead = lead_opens_all
+                || starts.iter().any(|&start| {
+                    opening[start..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| lead_firsts.contains(&c))
+                });
             if let Some(role) = cues.iter().find_map(|c| match c.place {
-                SectionPlace::Lead if opens_a_clause(c, opening, &starts) => {
+                SectionPlace::Lead if any_lead && opens_a_clause(c, opening, &starts) => {
                     role_of(c, sentence, published)
                 }
                 SectionPlace::Lead => None,

@@ -18,8 +18,13 @@ use super::{Granularity, Period, Reference, TimeExpr, TimeKind, YearSource};
 pub fn find_all(text: &str, reference: &Reference) -> Vec<TimeExpr> {
     let mut out: Vec<TimeExpr> = Vec::new();
     let mut pos = 0;
-    while let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) {
-        let found = if START_CHARS.may_start(c) && may_start(text, pos) {
+    // Most characters start nothing: skip straight to the next one that may.
+    while let Some((skipped, c)) = text
+        .get(pos..)
+        .and_then(|rest| rest.char_indices().find(|&(_, c)| START_CHARS.may_start(c)))
+    {
+        pos += skipped;
+        let found = if may_start(text, pos) {
             expr_at(text, pos, reference)
         } else {
             None
