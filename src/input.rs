@@ -47,10 +47,10 @@ impl fmt::Display for ReadError {
 
 /// Reads the regular file at `path`, at most `limit` bytes of it.
 pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    check_regular(path, limit)?;
+    let size = regular_size(path, limit)?;
     let file = fs::File::open(path).map_err(classify)?;
-    // Room for the whole file and the byte past the limit: one read, no regrowing.
-    let size = file.metadata().map_or(0, |meta| meta.len()).min(limit);
+    // Room for the whole file and the byte past the limit: one read, no regrowing. (A file
+    // that changed since its metadata was read is still read whole, up to the limit.)
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
     // One byte more than the limit tells a file that grew after the check from one that fits.
     file.take(limit.saturating_add(1))
@@ -63,8 +63,9 @@ pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
-/// Refuses, from its metadata alone, a path that is not a regular file or is over `limit`.
-pub fn check_regular(path: &Path, limit: u64) -> Result<(), ReadError> {
+/// Refuses, from its metadata alone, a path that is not a regular file or is over `limit`;
+/// gives the size of one that is (so that reading it needs no second look at its metadata).
+fn regular_size(path: &Path, limit: u64) -> Result<u64, ReadError> {
     let meta = fs::metadata(path).map_err(classify)?;
     let file_type = meta.file_type();
     if !file_type.is_file() {
@@ -76,7 +77,7 @@ pub fn check_regular(path: &Path, limit: u64) -> Result<(), ReadError> {
             limit,
         });
     }
-    Ok(())
+    Ok(meta.len())
 }
 
 /// `ELOOP`, "too many levels of symbolic links" (`io::ErrorKind::FilesystemLoop` is not

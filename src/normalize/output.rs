@@ -38,7 +38,9 @@ impl Output {
 
     /// Appends a character; a punctuation mark right after another merges with it.
     pub(super) fn push(&mut self, c: char, source: Span) {
-        if let Some(last) = self.last_char()
+        // Only punctuation merges with what is before it: most characters need no look back.
+        if web::boundary_strength(c).is_some()
+            && let Some(last) = self.last_char()
             && let Some(merged) = web::merge_marks(last, c)
             && let Some(origin) = self.origins.pop()
         {
