@@ -314,6 +314,23 @@ pub fn find_all_with_unparsed(text: &str) -> (Vec<Quantity>, Vec<Unparsed>) {
     (found, unparsed)
 }
 
+/// Whether `text` starts with `word`. The first two bytes (in Chinese, most of the first
+/// character) are compared in line before the rest: the qualifier, separator, scale and unit
+/// tables are asked at every number, most positions start none of their words, and a `memcmp`
+/// call for each word was a good part of reading a quantity.
+pub(crate) fn starts_with_word(text: &str, word: &str) -> bool {
+    fn lead(bytes: &[u8]) -> Option<[u8; 2]> {
+        Some([*bytes.first()?, *bytes.get(1)?])
+    }
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    if let (Some(a), Some(b)) = (lead(text), lead(word))
+        && a != b
+    {
+        return false;
+    }
+    text.starts_with(word)
+}
+
 /// The quantity starting exactly at byte `pos` of `text` (a qualifier such as `超`, `近`, `约`
 /// may start it), or `None` when there is none or `pos` is not on a char boundary.
 pub fn parse_at(text: &str, pos: usize) -> Option<Quantity> {
@@ -348,4 +365,46 @@ fn parse_inner(text: &str, pos: usize) -> Option<(Quantity, bool)> {
         return Some((quantity, true));
     }
     measure::measure(text, pos)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::starts_with_word;
+
+    #[test]
+    fn a_word_is_a_prefix_exactly_when_str_starts_with_says_so() {
+        let texts = [
+            "超过100亿元",
+            "超100",
+            "约",
+            "",
+            "1",
+            "12%",
+            "至5",
+            "~3",
+            "左右。",
+        ];
+        let words = [
+            "超过",
+            "超",
+            "约",
+            "",
+            "1",
+            "12",
+            "至",
+            "~",
+            "左右",
+            "以上",
+            "超过100亿元多",
+        ];
+        for text in texts {
+            for word in words {
+                assert_eq!(
+                    starts_with_word(text, word),
+                    text.starts_with(word),
+                    "{text:?} {word:?}"
+                );
+            }
+        }
+    }
 }

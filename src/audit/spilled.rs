@@ -8,9 +8,10 @@
 //!    sentences is checked at once ([`reconcile::reconcile_sentences`] looks no further than
 //!    the document), and the claims are spilled to the bucket of their entity
 //!    ([`crate::claim::spill`]).
-//! 2. [`SpilledAudit::finish`]: the buckets are read back one at a time (in parallel) and each
-//!    entity reconciled with its own claims ([`reconcile::reconcile_entity`] looks no further
-//!    than the entity); every part's findings are written sorted ([`crate::finding::runs`]).
+//! 2. [`SpilledAudit::finish`]: the buckets are read back one at a time (in parallel, a few
+//!    buckets to a task) and each entity reconciled with its own claims
+//!    ([`reconcile::reconcile_entity`] looks no further than the entity); every task's
+//!    findings are written sorted ([`crate::finding::runs`]).
 //! 3. [`Spilled`], an iterator, merges them in report order.
 //!
 //! The findings are those of [`super::reconcile_with_dates`] on the same claims, in the same
@@ -35,6 +36,12 @@ use super::Judging;
 /// Findings of sentences held in memory before they are written as a run: enough that the
 /// runs stay few, little beside the rest of the run.
 const PENDING_BYTES: usize = 8 << 20;
+
+/// Buckets whose findings make one run: few enough runs (256 / 8 = 32, beside those of the
+/// sentences) that they are merged in one pass, without first merging groups of them into
+/// longer runs on one core ([`Merge::open`]); few enough buckets that a run's findings,
+/// held until it is written, stay small (about 40 MB at 1 GB of text).
+const BUCKETS_PER_RUN: usize = 8;
 
 /// The families of findings, in the order [`reconcile::reconcile`] makes them.
 const ACROSS_ENTITY: u8 = 0;
@@ -142,9 +149,9 @@ impl SpilledAudit {
         let dir = self.dir.path();
         let across: Vec<Option<PathBuf>> = spilled
             .buckets
-            .par_iter()
+            .par_chunks(BUCKETS_PER_RUN)
             .enumerate()
-            .map(|(bucket, file)| reconcile_bucket(&spilled, file, dir, bucket, rules, &options))
+            .map(|(part, files)| reconcile_buckets(&spilled, files, dir, part, rules, &options))
             .collect::<io::Result<_>>()?;
         let mut paths = self.runs;
         paths.extend(across.into_iter().flatten());
@@ -165,36 +172,38 @@ impl SpilledAudit {
     }
 }
 
-/// Reconciles the entities of one bucket and writes their findings as a run; `None` when
-/// there are none.
-fn reconcile_bucket(
+/// Reconciles the entities of some buckets, one bucket read at a time, and writes their
+/// findings as one run; `None` when there are none.
+fn reconcile_buckets(
     spilled: &SpilledClaims,
-    file: &Path,
+    files: &[PathBuf],
     dir: &Path,
-    bucket: usize,
+    part: usize,
     rules: &RuleSet,
     options: &reconcile::Options,
 ) -> io::Result<Option<PathBuf>> {
-    let claims_of = spilled.read(file)?;
     let mut records = Vec::new();
-    // One entity's claims are whole at a time; the others stay encoded.
-    for entity in claims_of.entities() {
-        let mut claims = claims_of.claims(entity)?;
-        claim::sort(&mut claims);
-        let found = reconcile::reconcile_entity(&claims, rules, options);
-        for (index, finding) in found.into_iter().enumerate() {
-            let origin = Origin {
-                family: ACROSS_ENTITY,
-                group: entity.to_owned(),
-                index,
-            };
-            records.push(Record::of(finding, origin));
+    for file in files {
+        let claims_of = spilled.read(file)?;
+        // One entity's claims are whole at a time; the others stay encoded.
+        for entity in claims_of.entities() {
+            let mut claims = claims_of.claims(entity)?;
+            claim::sort(&mut claims);
+            let found = reconcile::reconcile_entity(&claims, rules, options);
+            for (index, finding) in found.into_iter().enumerate() {
+                let origin = Origin {
+                    family: ACROSS_ENTITY,
+                    group: entity.to_owned(),
+                    index,
+                };
+                records.push(Record::of(finding, origin));
+            }
         }
     }
     if records.is_empty() {
         return Ok(None);
     }
-    let path = dir.join(format!("findings-across-{bucket:03}.bin"));
+    let path = dir.join(format!("findings-across-{part:03}.bin"));
     runs::write_run(&path, records)?;
     Ok(Some(path))
 }

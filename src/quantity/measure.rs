@@ -11,7 +11,7 @@ use super::boundary::{after_is_code, can_start};
 use super::numeral::{Numeral, Script};
 use super::rank;
 use super::units::table;
-use super::{Bound, Comparator, Dimension, Quantity, Unit};
+use super::{Bound, Comparator, Dimension, Quantity, Unit, starts_with_word};
 
 mod term;
 
@@ -106,13 +106,15 @@ const RANGE_SEPARATORS: &[&str] = &["~", "～", "至", "到", "-", "—", "–",
 /// The general path: `[prefix] [百分之] number [余] [scale] [余] [unit] [~ number…] [suffix]`.
 pub(super) fn measure(text: &str, pos: usize) -> Option<(Quantity, bool)> {
     let mut cur = pos;
-    let prefix = PREFIXES.iter().find(|(w, _)| text[cur..].starts_with(w));
+    let prefix = PREFIXES
+        .iter()
+        .find(|(w, _)| starts_with_word(&text[cur..], w));
     if let Some((w, _)) = prefix {
         cur += w.len();
     }
     let fraction = FRACTION_PREFIXES
         .iter()
-        .find(|(w, _)| text[cur..].starts_with(w));
+        .find(|(w, _)| starts_with_word(&text[cur..], w));
     if let Some((w, _)) = fraction {
         cur += w.len();
     }
@@ -154,7 +156,7 @@ pub(super) fn measure(text: &str, pos: usize) -> Option<(Quantity, bool)> {
     if first.more.is_none()
         && let Some(sep) = RANGE_SEPARATORS
             .iter()
-            .find(|s| text[end..].starts_with(**s))
+            .find(|s| starts_with_word(&text[end..], s))
         && let Some(t) = term(text, end + sep.len(), false)
     {
         if after_is_code(text, t.end) {
@@ -165,7 +167,7 @@ pub(super) fn measure(text: &str, pos: usize) -> Option<(Quantity, bool)> {
         // A separator followed by a date (`1~8月份`): the whole is a date.
         if let Some(sep) = RANGE_SEPARATORS
             .iter()
-            .find(|s| text[end..].starts_with(**s))
+            .find(|s| starts_with_word(&text[end..], s))
             && text[end + sep.len()..]
                 .chars()
                 .next()
@@ -211,7 +213,9 @@ pub(super) fn measure(text: &str, pos: usize) -> Option<(Quantity, bool)> {
         }
     }
 
-    let suffix = SUFFIXES.iter().find(|(w, _)| text[end..].starts_with(w));
+    let suffix = SUFFIXES
+        .iter()
+        .find(|(w, _)| starts_with_word(&text[end..], w));
     if let Some((w, _)) = suffix {
         end += w.len();
     }

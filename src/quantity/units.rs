@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::Dimension;
+use super::{Dimension, starts_with_word};
 
 /// The table in use: the one [`install`]ed before the first parse, else the shipped one. A
 /// broken shipped table is a build defect, caught by the tests below, never something input
@@ -163,7 +163,7 @@ impl Table {
 
     /// The longest scale word at the start of `rest`.
     pub(crate) fn scale_at(&self, rest: &str) -> Option<&ScaleDef> {
-        self.scales.iter().find(|s| rest.starts_with(&s.word))
+        self.scales.iter().find(|s| starts_with_word(rest, &s.word))
     }
 
     /// The longest unit word at the start of `rest` (only scalable units when `scaled`),
@@ -206,7 +206,7 @@ impl Table {
             {
                 return None;
             }
-            if def.not_before.iter().any(|w| after.starts_with(w.as_str())) {
+            if def.not_before.iter().any(|w| starts_with_word(after, w)) {
                 return None;
             }
             Some(UnitMatch {
@@ -234,13 +234,13 @@ impl Table {
     pub(crate) fn stop_at(&self, rest: &str) -> Option<usize> {
         self.stops
             .iter()
-            .find(|w| rest.starts_with(w.as_str()))
+            .find(|w| starts_with_word(rest, w))
             .map(String::len)
     }
 
     /// The longest named tier at the start of `rest`.
     pub(crate) fn tier_at(&self, rest: &str) -> Option<&TierDef> {
-        self.tiers.iter().find(|t| rest.starts_with(&t.word))
+        self.tiers.iter().find(|t| starts_with_word(rest, &t.word))
     }
 }
 

@@ -60,7 +60,9 @@ pub(super) fn term(text: &str, pos: usize, allow_sign: bool) -> Option<Term<'_>>
     let mut at = numeral.end;
     let mut more: Option<(&'static str, bool)> = None;
     let more_at = |at: usize| -> Option<&'static str> {
-        ["余", "多"].into_iter().find(|w| text[at..].starts_with(w))
+        ["余", "多"]
+            .into_iter()
+            .find(|w| crate::quantity::starts_with_word(&text[at..], w))
     };
     if let Some(w) = more_at(at) {
         more = Some((w, numeral.section.is_some()));

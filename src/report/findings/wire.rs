@@ -127,7 +127,9 @@ fn pretty_item(record: &RecordRef) -> io::Result<Vec<u8>> {
 /// `value` pretty as it shows `depth` levels down in a pretty document: serialized inside
 /// `depth` arrays of one item each, which are then cut away.
 fn nested_pretty<T: Serialize>(value: &T, depth: usize) -> io::Result<Vec<u8>> {
-    let mut text = serde_json::to_vec_pretty(value)?;
+    // A finding takes a few KiB: room for most, so the text is not regrown a few times over.
+    let mut text = Vec::with_capacity(4096);
+    serde_json::to_writer_pretty(&mut text, value)?;
     // Each array opens with `[`, a line break and its items' indent, and closes with a line
     // break, its own indent and `]`.
     let opening: usize = (1..=depth).map(|level| 2 + 2 * level).sum();
