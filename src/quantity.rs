@@ -276,18 +276,13 @@ pub fn find_all_with_unparsed(text: &str) -> (Vec<Quantity>, Vec<Unparsed>) {
     let mut unparsed = Vec::new();
     let mut pos = 0;
     // Most characters start nothing: skip straight to the next one that may start a quantity
-    // or a number too large to read.
-    while let Some((skipped, c)) = text.get(pos..).and_then(|rest| {
-        rest.char_indices()
-            .find(|&(_, c)| could_start(c) || c.is_ascii_digit())
-    }) {
+    // (digits among them, which also start a number too large to read).
+    while let Some((skipped, c)) = text
+        .get(pos..)
+        .and_then(|rest| rest.char_indices().find(|&(_, c)| could_start(c)))
+    {
         pos += skipped;
-        let parsed = if could_start(c) {
-            parse_inner(text, pos)
-        } else {
-            None
-        };
-        match parsed {
+        match parse_inner(text, pos) {
             Some((quantity, keep)) if quantity.range.end > pos => {
                 pos = quantity.range.end;
                 if keep {

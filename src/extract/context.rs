@@ -22,6 +22,7 @@ mod subject;
 use std::ops::Range;
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use crate::Analyzed;
 use crate::quantity::Quantity;
@@ -51,7 +52,7 @@ pub(super) struct DocumentContext<'a> {
     roles: &'a [Role],
     /// The patterns that pin the number at a position (their `value` group, or their end), by
     /// position, in the order of `patterns`.
-    pins: rustc_hash::FxHashMap<usize, Vec<usize>>,
+    pins: FxHashMap<usize, Vec<usize>>,
 }
 
 /// One sentence: its clauses, and the slices of the document's findings that fall inside it.
@@ -90,7 +91,7 @@ impl<'a> DocumentContext<'a> {
     ) -> Self {
         let text = analyzed.normalized.text();
         let patterns = rules.scan_patterns(text);
-        let mut pins: rustc_hash::FxHashMap<usize, Vec<usize>> = rustc_hash::FxHashMap::default();
+        let mut pins: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
         for (index, p) in patterns.iter().enumerate() {
             let at = p.value.map_or(p.span.end, |v| v.start);
             pins.entry(at).or_default().push(index);

@@ -92,7 +92,7 @@ use crate::finding::{Code, Evidence, Finding, Level};
 use super::Context;
 use super::articles::Articles;
 
-mod wire;
+mod streamed;
 
 pub use crate::wire::findings::{FindingRecord, FindingsDocument, SCHEMA};
 
@@ -144,7 +144,7 @@ pub fn write_json_of<F: Borrow<Finding> + Send + Sync>(
     context: &Context,
     findings: impl Iterator<Item = F>,
 ) -> std::io::Result<()> {
-    wire::write_document(out, context, findings)
+    streamed::write_document(out, context, findings)
 }
 
 /// One finding per line, then one difference per line: the fields of a [`FindingRecord`] or
@@ -167,7 +167,7 @@ pub fn write_jsonl_of<F: Borrow<Finding> + Send + Sync>(
     context: &Context,
     findings: impl Iterator<Item = F>,
 ) -> std::io::Result<()> {
-    wire::write_lines(out, context, findings)
+    streamed::write_lines(out, context, findings)
 }
 
 /// The human report: the diagnostics of the findings shown, then the summary table.

@@ -118,8 +118,8 @@ impl Lexicon {
                 add(word, Term::Anaphor(kind));
             }
         }
-        // A full DFA: a few MB for the rules' words, and the fastest search, which runs over
-        // every sentence of the corpus (the default contiguous NFA took twice as long).
+        // A full DFA rather than the default NFA: the search runs over every document, and
+        // `check` at 100 MB took about 2 % less CPU with it (measured side by side).
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
