@@ -41,9 +41,12 @@ pub fn main() -> ExitCode {
             };
         }
     };
+    crate::scratch::on_interrupt();
     COLOR.set(cli.color).ok();
     WIDTH.set(cli.width.map(usize::from)).ok();
-    let mut out = std::io::stdout().lock();
+    // Not locked for the run: a lock cannot be handed to the thread that writes the findings
+    // documents (`report::findings`), and the writes come in large pieces.
+    let mut out = std::io::stdout();
     let status = run(cli.command, &mut out).and_then(|status| out.flush().map(|()| status));
     match status {
         Ok(status) => ExitCode::from(status),
@@ -57,7 +60,7 @@ pub fn main() -> ExitCode {
 }
 
 /// Runs one command, writing its output to `out`.
-fn run(command: Command, out: &mut impl Write) -> std::io::Result<u8> {
+fn run(command: Command, out: &mut (impl Write + Send)) -> std::io::Result<u8> {
     match command {
         Command::Check(args) => check::check(&args, out),
         Command::Explain { code } => explain(code.as_deref(), out),

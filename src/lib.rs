@@ -42,6 +42,7 @@ pub mod reconcile;
 pub mod report;
 pub mod rules;
 pub mod scan;
+pub mod scratch;
 pub mod segment;
 pub mod shards;
 pub mod span;

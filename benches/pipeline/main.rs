@@ -211,6 +211,10 @@ fn run_claimcheck(
     limit: Duration,
 ) -> Option<ChildRun> {
     let stdout = fs::File::create(output).expect("the output file can be created under target/");
+    // What earlier runs wrote (a gigabyte run writes gigabytes) is put on disk first: left in
+    // the page cache, the kernel would write it back while this run is being timed.
+    // SAFETY: sync takes no arguments and only starts and waits for writeback.
+    unsafe { libc::sync() };
     let start = Instant::now();
     let child = Command::new(binary)
         .args(args)

@@ -30,6 +30,7 @@ use crate::claim::{self, Claim};
 use crate::finding::runs::{self, Merge, Origin, Record};
 use crate::reconcile;
 use crate::rules::RuleSet;
+use crate::scratch::ScratchDir;
 
 use super::Judging;
 
@@ -50,7 +51,7 @@ const INSIDE_DOCUMENT: u8 = 1;
 /// An audit whose claims are being spilled; see the module documentation.
 #[derive(Debug)]
 pub struct SpilledAudit {
-    dir: tempfile::TempDir,
+    dir: ScratchDir,
     claims: ClaimSpill,
     judging: Judging,
     /// Claims kept (repeats dropped), by their documents' publication date.
@@ -63,7 +64,7 @@ pub struct SpilledAudit {
 impl SpilledAudit {
     /// An audit judged as `judging` says, spilling to a new temporary folder.
     pub fn new(judging: Judging) -> io::Result<SpilledAudit> {
-        let dir = tempfile::Builder::new().prefix("claimcheck-").tempdir()?;
+        let dir = ScratchDir::new()?;
         Ok(SpilledAudit {
             claims: ClaimSpill::new(dir.path()),
             dir,
@@ -219,7 +220,7 @@ pub struct Spilled {
     pub claims: usize,
     findings: Merge,
     /// The temporary folder, removed when this is dropped.
-    _dir: tempfile::TempDir,
+    _dir: ScratchDir,
 }
 
 /// Every finding, in report order, read from the temporary files one at a time.

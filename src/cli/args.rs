@@ -11,17 +11,19 @@ Exit status:
   1  at least one finding is at deny level, or a verdict differs from the --expect dataset
   2  usage error, or an input could not be read or understood (bad encoding, bad front
      matter, bad rules, claimcheck.toml, dataset or baseline), or the output could not be
-     written (a closed pipe ends quietly with 0)";
+     written (a closed pipe ends quietly with 0)
+130  interrupted (SIGINT, SIGTERM or SIGHUP); the run's temporary files are removed";
 
 const TOP_EXIT_CODES: &str = "\
-Exit status: 0 success, 2 usage error or unreadable input; `check` also exits 1 when a
-finding is at deny level. Each command's --help gives its own.";
+Exit status: 0 success, 2 usage error or unreadable input, 130 interrupted; `check` also
+exits 1 when a finding is at deny level. Each command's --help gives its own.";
 
 const EXTRACT_EXIT_CODES: &str = "\
 Exit status:
   0  every input was read
   2  usage error, or an input or the rules could not be read or understood, or the output
-     could not be written";
+     could not be written
+130  interrupted (SIGINT, SIGTERM or SIGHUP)";
 
 const EXPLAIN_EXIT_CODES: &str = "\
 Exit status:

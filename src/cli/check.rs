@@ -21,7 +21,7 @@ use kept::Kept;
 
 /// Runs `check`; a failed write to `out` is the error (the caller decides: a closed pipe
 /// ends quietly, anything else is exit status 2).
-pub(super) fn check(args: &CheckArgs, out: &mut impl Write) -> std::io::Result<u8> {
+pub(super) fn check(args: &CheckArgs, out: &mut (impl Write + Send)) -> std::io::Result<u8> {
     let Some(rules) = load_rules(args.rules.as_deref()) else {
         return Ok(2);
     };
@@ -433,6 +433,7 @@ fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     temp_name.push(name);
     temp_name.push(format!(".{}.tmp", std::process::id()));
     let temp = path.with_file_name(temp_name);
+    let _interrupted = crate::scratch::InterruptGuard::new(&temp);
     let written = (|| {
         let mut file = std::fs::File::create(&temp)?;
         file.write_all(text.as_bytes())?;

@@ -133,14 +133,17 @@ pub fn json(context: &Context) -> String {
 }
 
 /// Writes the bytes of [`json`] to `out` as it goes, without building the document in memory.
-pub fn write_json(out: &mut impl std::io::Write, context: &Context) -> std::io::Result<()> {
+pub fn write_json(
+    out: &mut (impl std::io::Write + Send),
+    context: &Context,
+) -> std::io::Result<()> {
     write_json_of(out, context, context.findings.iter())
 }
 
 /// [`write_json`] for `findings` given one at a time (those of `context` are not written):
 /// each chunk is serialized, on every core, and dropped before the next is made.
 pub fn write_json_of<F: Borrow<Finding> + Send + Sync>(
-    out: &mut impl std::io::Write,
+    out: &mut (impl std::io::Write + Send),
     context: &Context,
     findings: impl Iterator<Item = F>,
 ) -> std::io::Result<()> {
@@ -157,13 +160,16 @@ pub fn jsonl(context: &Context) -> String {
 }
 
 /// Writes the lines of [`jsonl`] to `out`, one at a time.
-pub fn write_jsonl(out: &mut impl std::io::Write, context: &Context) -> std::io::Result<()> {
+pub fn write_jsonl(
+    out: &mut (impl std::io::Write + Send),
+    context: &Context,
+) -> std::io::Result<()> {
     write_jsonl_of(out, context, context.findings.iter())
 }
 
 /// [`write_jsonl`] for `findings` given one at a time (those of `context` are not written).
 pub fn write_jsonl_of<F: Borrow<Finding> + Send + Sync>(
-    out: &mut impl std::io::Write,
+    out: &mut (impl std::io::Write + Send),
     context: &Context,
     findings: impl Iterator<Item = F>,
 ) -> std::io::Result<()> {

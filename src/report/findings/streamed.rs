@@ -27,7 +27,7 @@ const WRITE_BUFFER: usize = 256 * 1024;
 
 /// Writes the JSON document of `context` with `findings` as its findings.
 pub(super) fn write_document<F: Borrow<Finding> + Send + Sync>(
-    out: &mut impl Write,
+    out: &mut (impl Write + Send),
     context: &Context,
     findings: impl Iterator<Item = F>,
 ) -> io::Result<()> {
@@ -54,7 +54,7 @@ pub(super) fn write_document<F: Borrow<Finding> + Send + Sync>(
 
 /// Writes one line per finding, then one per difference, each with `schema` and `as_of`.
 pub(super) fn write_lines<F: Borrow<Finding> + Send + Sync>(
-    out: &mut impl Write,
+    out: &mut (impl Write + Send),
     context: &Context,
     findings: impl Iterator<Item = F>,
 ) -> io::Result<()> {
@@ -74,17 +74,29 @@ pub(super) fn write_lines<F: Borrow<Finding> + Send + Sync>(
 
 /// Serializes `findings` a chunk at a time on every core with `serialize` and hands each
 /// text to `write` in order. The next chunk is drawn from `findings` (which may be reading
-/// and decoding them) while the workers serialize the one before.
+/// and decoding them) while the workers serialize the one before and a thread of its own
+/// writes the one before that: at hundreds of MB the write calls (the kernel copying into the
+/// page cache, or waiting for it to be written back) take as long as the reading.
 fn for_each_chunk<F: Borrow<Finding> + Send + Sync>(
     context: &Context,
     mut findings: impl Iterator<Item = F>,
     serialize: impl Fn(&RecordRef) -> io::Result<Vec<u8>> + Sync,
-    mut write: impl FnMut(&[u8]) -> io::Result<()>,
+    mut write: impl FnMut(&[u8]) -> io::Result<()> + Send,
 ) -> io::Result<()> {
     let serialize = &serialize;
     std::thread::scope(|scope| {
+        // One chunk's texts waiting beside the one being written: little to hold.
+        let (to_writer, written) = std::sync::mpsc::sync_channel::<Vec<Vec<u8>>>(1);
+        let writer = scope.spawn(move || -> io::Result<()> {
+            for texts in written {
+                for text in &texts {
+                    write(text)?;
+                }
+            }
+            Ok(())
+        });
         let mut serializing: Option<std::thread::ScopedJoinHandle<_>> = None;
-        loop {
+        let made = loop {
             // The level is read here, so that the context need not be shared with the workers.
             let chunk: Vec<(F, Level)> = findings
                 .by_ref()
@@ -108,14 +120,25 @@ fn for_each_chunk<F: Borrow<Finding> + Send + Sync>(
                 }));
             }
             if let Some(texts) = done {
-                for text in &texts? {
-                    write(text)?;
+                match texts {
+                    // The writer stopped on an error, which its join gives.
+                    Ok(texts) => {
+                        if to_writer.send(texts).is_err() {
+                            break Ok(());
+                        }
+                    }
+                    Err(e) => break Err(e),
                 }
             }
             if serializing.is_none() {
-                return Ok(());
+                break Ok(());
             }
-        }
+        };
+        drop(to_writer);
+        let wrote = writer
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        made.and(wrote)
     })
 }
 
