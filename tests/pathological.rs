@@ -220,3 +220,31 @@ fn a_sentence_of_eighty_thousand_years_and_bare_numbers_is_extracted() {
     let column = 1 + count * filler.chars().count() + "山阳区".chars().count();
     assert!(out.contains(&format!("\"column\":{column},")), "{out}");
 }
+
+#[test]
+fn one_clause_pairing_eighty_thousand_names_with_their_figures_is_extracted() {
+    // `A、B、C分别增长…`: with `分别` the figures share the whole clause (their names are the
+    // list before it), so each figure looks back over the clause by index, not by a walk.
+    let dir = common::scratch("respectively");
+    let count = 80_000;
+    let names: Vec<String> = (1..=count).map(|k| format!("第{k}号园区")).collect();
+    let figures: Vec<String> = (1..=count)
+        .map(|k| {
+            if k % 2 == 0 {
+                format!("{}.5%", k % 9 + 1)
+            } else {
+                format!("{}亿元", k % 50 + 1)
+            }
+        })
+        .collect();
+    let clause = format!("{}的营业收入分别为{}", names.join("、"), figures.join("、"));
+    write(
+        &dir,
+        "respectively.txt",
+        &format!("{FRONT}2020年，{clause}。{SENTENCE}\n"),
+    );
+    let (code, out, err) = finishes(&dir, &["extract", "respectively.txt", "--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    let last = out.lines().last().map(summary).unwrap_or_default();
+    assert!(last.contains("地区生产总值完成47亿元"), "{last}");
+}

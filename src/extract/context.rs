@@ -15,6 +15,7 @@
 //! metric is chosen afterwards, in `extract/metric.rs`, and the claim assembled in `extract.rs`.
 
 mod lookup;
+pub(super) use lookup::WordList;
 mod periods;
 mod stance;
 mod subject;
@@ -215,16 +216,6 @@ impl<'a> SentenceContext<'a> {
             .partition_point(|t| t.item.range.start < range.start);
         let hi = lo + self.times[lo..].partition_point(|t| t.item.range.start < range.end);
         self.times[lo..hi].iter().map(|t| &t.item)
-    }
-
-    /// The end of the last time expression lying wholly inside `range`.
-    pub(super) fn time_end_within(&self, range: Range<usize>) -> Option<usize> {
-        let end = range.end;
-        self.times_in(range)
-            .map(|t| &t.range)
-            .filter(|r| r.end <= end)
-            .map(|r| r.end)
-            .max()
     }
 }
 

@@ -20,7 +20,7 @@ use std::ops::Range;
 use crate::quantity::{Dimension, Quantity};
 use crate::rules::{Direction, Measure, Metric, PatternMatch, Term, TermMatch};
 
-use super::context::{DocumentContext, SentenceContext};
+use super::context::{DocumentContext, SentenceContext, WordList};
 use super::words;
 
 mod counted;
@@ -73,7 +73,7 @@ pub(super) fn choose(
     if let Some(choice) = descriptor(text, q) {
         return Some(choice);
     }
-    let measure = infer_measure(text, clause_range.clone(), q);
+    let measure = infer_measure(doc, sentence, clause_range.clone(), q);
     let pinned = pinning_patterns(doc, q);
     if let Some((m, p)) = pinned.iter().find(|(_, p)| p.value.is_some()) {
         return Some(pattern_choice(text, m, p, p.span.start, &clause_range, q));
@@ -299,9 +299,15 @@ fn worded_measure(measure: Measure, q: &Quantity, name: &str) -> Measure {
 }
 
 /// What the number says about its metric, from its unit and the words before it.
-fn infer_measure(text: &str, clause: Range<usize>, q: &Quantity) -> Measure {
-    let before = &text[clause.start..q.range.start];
+fn infer_measure(
+    doc: &DocumentContext,
+    sentence: &SentenceContext,
+    clause: Range<usize>,
+    q: &Quantity,
+) -> Measure {
+    let before = &doc.text()[clause.start..q.range.start];
     let words = &words::get().metric;
+    let has_words = |list| sentence.has_list_word(doc, list, clause.clone(), q.range.start);
     match q.unit.dimension {
         Dimension::Rank | Dimension::Tier => Measure::Rank,
         Dimension::Percent
@@ -310,9 +316,9 @@ fn infer_measure(text: &str, clause: Range<usize>, q: &Quantity) -> Measure {
         | Dimension::RatioTimes => {
             // Trimmed once: the growth words are compared with its end.
             let linked = trim_links(before);
-            if words.progress_words.iter().any(|w| before.contains(w)) {
+            if has_words(WordList::Progress) {
                 Measure::Progress
-            } else if words.share_words.iter().any(|w| before.contains(w)) {
+            } else if has_words(WordList::Share) {
                 Measure::Share
             } else if words.growth_words.iter().any(|w| linked.ends_with(w))
                 && !words.rate_names.iter().any(|w| linked.ends_with(w))
@@ -411,11 +417,6 @@ fn nearest_alias<'d>(
     let clause_range = list_item(doc, sentence, sentence.clause(clause), q);
     let clause_start = sentence.clause(clause).start;
     let terms = sentence.terms(doc);
-    let before_in_clause = sentence
-        .terms_in(doc, clause_range.start..q.range.start)
-        .iter()
-        .rev()
-        .filter(|t| t.span.end <= q.range.start);
     let after_in_clause = sentence
         .terms_in(doc, q.range.end..clause_range.end)
         .iter()
@@ -442,6 +443,38 @@ fn nearest_alias<'d>(
             });
     let nearer_magnitude =
         magnitude_before.filter(|&m| fitting_before.is_none_or(|fitting| m > fitting));
+    // Before the number in its clause, nearest first, the same two words decide: the nearest
+    // that fits ends the search, and a magnitude alias counts only if no farther than it.
+    let in_clause = |marks: &[usize]| {
+        marks
+            .iter()
+            .rev()
+            .take_while(|&&i| terms[i].span.start >= clause_range.start)
+            .find(|&&i| terms[i].span.end <= q.range.start)
+            .copied()
+    };
+    let fitting_in_clause = lookups.fitting_aliases.before(
+        (dimension, measure),
+        terms,
+        start,
+        q.range.start,
+        |t| aliased(metrics, t).any(|m| fits(m, measure, dimension)),
+        in_clause,
+    );
+    let magnitude_in_clause = lookups.magnitude_aliases.before(
+        (),
+        terms,
+        start,
+        q.range.start,
+        |t| aliased(metrics, t).any(|m| m.measure.is_magnitude()),
+        in_clause,
+    );
+    let nearer_magnitude_in_clause =
+        magnitude_in_clause.filter(|&m| fitting_in_clause.is_none_or(|fitting| m > fitting));
+    let before_in_clause = nearer_magnitude_in_clause
+        .into_iter()
+        .chain(fitting_in_clause)
+        .filter_map(|i| terms.get(i));
     let earlier = nearer_magnitude
         .into_iter()
         .chain(fitting_before)

@@ -87,10 +87,47 @@ pub(in crate::extract) struct Lookups {
     pub(super) estimate_cues: Marks<()>,
     /// Time expressions that can date a figure of a period (all but days).
     pub(super) period_times: Marks<()>,
+    /// Rule words that name an entity or refer back to one.
+    entity_words: Marks<()>,
+    /// The longest entity word, quantity and time expression of the sentence, in bytes: how far
+    /// back a walk from a figure must go to find the last one that ends before it.
+    longest_entity_word: OnceCell<usize>,
+    longest_quantity: OnceCell<usize>,
+    longest_time: OnceCell<usize>,
     /// The end of the first quantity of each base unit.
     first_in_unit: OnceCell<HashMap<String, usize>>,
+    /// The end of the first word of a list found in a range, by list and range.
+    first_list_word_end: RefCell<HashMap<(WordList, usize, usize), Option<usize>>>,
     /// Where each word asked about starts in the sentence, in text order.
     words: RefCell<HashMap<&'static str, Vec<usize>>>,
+}
+
+/// Word lists of `rules/words.toml` looked for in the words before a figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(in crate::extract) enum WordList {
+    /// Words of a plan's progress (`完成年度计划的`).
+    Progress,
+    /// Words of a share (`占`).
+    Share,
+}
+
+/// The latest end at or before `limit` among `spans`, given from the last one back, none of
+/// them longer than `longest` bytes: the walk stops once no earlier span could end later.
+fn latest_end(
+    spans: impl Iterator<Item = Range<usize>>,
+    limit: usize,
+    longest: usize,
+) -> Option<usize> {
+    let mut latest: Option<usize> = None;
+    for span in spans {
+        if latest.is_some_and(|end| span.start + longest <= end) {
+            break;
+        }
+        if span.end <= limit {
+            latest = latest.max(Some(span.end));
+        }
+    }
+    latest
 }
 
 impl<'a> SentenceContext<'a> {
@@ -168,6 +205,103 @@ impl<'a> SentenceContext<'a> {
                 .checked_sub(1)
         };
         last.and_then(|i| self.times.get(i)).map(|t| &t.item)
+    }
+
+    /// The end of the last entity word (a name, or a word referring back to one) that lies
+    /// wholly inside `range`.
+    pub(in crate::extract) fn entity_word_end_within(
+        &self,
+        doc: &DocumentContext,
+        range: Range<usize>,
+    ) -> Option<usize> {
+        let terms = self.terms(doc);
+        let longest = *self.lookups.longest_entity_word.get_or_init(|| {
+            terms
+                .iter()
+                .filter(|t| is_entity_word(t))
+                .map(|t| t.span.len())
+                .max()
+                .unwrap_or(0)
+        });
+        self.lookups.entity_words.before(
+            (),
+            terms,
+            |t| t.span.start,
+            range.end,
+            is_entity_word,
+            |marks| {
+                let spans = marks
+                    .iter()
+                    .rev()
+                    .map(|&i| terms[i].span.start..terms[i].span.end)
+                    .take_while(|span| span.start >= range.start);
+                latest_end(spans, range.end, longest)
+            },
+        )
+    }
+
+    /// The end of the last quantity that lies wholly inside `range`.
+    pub(in crate::extract) fn quantity_end_within(&self, range: Range<usize>) -> Option<usize> {
+        let quantities = self.quantities;
+        let longest = *self.lookups.longest_quantity.get_or_init(|| {
+            quantities
+                .iter()
+                .map(|q| q.item.range.len())
+                .max()
+                .unwrap_or(0)
+        });
+        let first = quantities.partition_point(|q| q.item.range.start < range.start);
+        let past = quantities.partition_point(|q| q.item.range.start < range.end);
+        let spans = quantities[first..past.max(first)]
+            .iter()
+            .rev()
+            .map(|q| q.item.range.clone());
+        latest_end(spans, range.end, longest)
+    }
+
+    /// The end of the last time expression lying wholly inside `range`.
+    pub(in crate::extract) fn time_end_within(&self, range: Range<usize>) -> Option<usize> {
+        let times = self.times;
+        let longest = *self
+            .lookups
+            .longest_time
+            .get_or_init(|| times.iter().map(|t| t.item.range.len()).max().unwrap_or(0));
+        let end = range.end;
+        let spans = self.times_in(range).rev().map(|t| t.range.clone());
+        latest_end(spans, end, longest)
+    }
+
+    /// Whether a word of `list` lies wholly inside `range.start..before`, where `before` is in
+    /// `range`. The first word found from `range.start` is kept for each range, so that the
+    /// figures of one long clause share one search.
+    pub(in crate::extract) fn has_list_word(
+        &self,
+        doc: &DocumentContext,
+        list: WordList,
+        range: Range<usize>,
+        before: usize,
+    ) -> bool {
+        let key = (list, range.start, range.end);
+        let cached = self.lookups.first_list_word_end.borrow().get(&key).copied();
+        let first_end = cached.unwrap_or_else(|| {
+            let metric = &crate::extract::words::get().metric;
+            let words = match list {
+                WordList::Progress => &metric.progress_words,
+                WordList::Share => &metric.share_words,
+            };
+            let text = &doc.text()[range.clone()];
+            // A word's first occurrence is the one that ends first.
+            let found = words
+                .iter()
+                .filter_map(|w| text.find(w).map(|at| range.start + at + w.len()))
+                .min();
+            self.lookups
+                .first_list_word_end
+                .borrow_mut()
+                .insert(key, found);
+            found
+        });
+        first_end.is_some_and(|end| end <= before)
     }
 
     /// Whether a quantity in base unit `base` ends at or before `pos`.
@@ -261,4 +395,11 @@ impl<'a> SentenceContext<'a> {
     ) -> Option<usize> {
         self.occurrences(doc, word, range, |starts| starts.get(n).copied())
     }
+}
+
+/// Whether a rule word names an entity or refers back to one.
+fn is_entity_word(t: &TermMatch) -> bool {
+    t.terms
+        .iter()
+        .any(|term| matches!(term, Term::Entity(_) | Term::Anaphor(_)))
 }

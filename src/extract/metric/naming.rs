@@ -212,14 +212,24 @@ pub(super) fn name_from_words(
     })
 }
 
+/// Characters, the number's own included, that may come between a number and the word after it.
+const MAX_GAP_TO_WORD: usize = 32;
+
 /// The name of a number of places a rank moved up (`综合排名较上年前进6位` →
 /// `综合排名提升位次`): a change of a ranking, not a count of anything.
 fn rank_move_name(text: &str, start: usize, q: &Quantity) -> Option<String> {
-    let places = ["位", "个位次", "名"].iter().any(|u| {
-        text[q.range.start..]
-            .trim_start_matches(|c: char| !crate::normalize::is_cjk(c))
-            .starts_with(u)
-    }) || q.unit.printed.starts_with('位');
+    // The word after the number and any spacing (`上升 3 位`); the look ahead is bounded, so
+    // that a long run of figures without a word among them is not walked for each of them.
+    let after = &text[q.range.start..];
+    let word_at = after
+        .char_indices()
+        .take(MAX_GAP_TO_WORD)
+        .find(|&(_, c)| crate::normalize::is_cjk(c))
+        .map_or(after.len(), |(at, _)| at);
+    let places = ["位", "个位次", "名"]
+        .iter()
+        .any(|u| after[word_at..].starts_with(u))
+        || q.unit.printed.starts_with('位');
     if !places || q.unit.dimension == Dimension::Rank {
         return None;
     }
@@ -290,25 +300,12 @@ pub(super) fn words_start(
     q: &Quantity,
 ) -> usize {
     let mut start = clause.start;
-    for t in sentence.terms_in(doc, clause.start..q.range.start) {
-        let is_entity = t
-            .terms
-            .iter()
-            .any(|term| matches!(term, Term::Entity(_) | Term::Anaphor(_)));
-        if is_entity && t.span.end <= q.range.start {
-            start = start.max(t.span.end);
-        }
+    let before = clause.start..q.range.start;
+    if let Some(end) = sentence.entity_word_end_within(doc, before.clone()) {
+        start = start.max(end);
     }
-    let quantities = sentence.quantities();
-    let first = quantities.partition_point(|other| other.item.range.start < clause.start);
-    for other in &quantities[first..] {
-        let r = &other.item.range;
-        if r.start >= q.range.start {
-            break;
-        }
-        if r.end <= q.range.start {
-            start = start.max(r.end);
-        }
+    if let Some(end) = sentence.quantity_end_within(before) {
+        start = start.max(end);
     }
     // Time expressions name when, not what: the words start after the last one.
     if let Some(end) = sentence.time_end_within(start..q.range.start) {
