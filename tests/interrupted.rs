@@ -31,6 +31,16 @@ fn corpus(dir: &Path) {
     }
 }
 
+/// A fresh corpus folder and temporary folder for test `name`.
+fn folders_for(name: &str) -> (PathBuf, PathBuf) {
+    let root = common::scratch(name);
+    let (articles, temp) = (root.join("corpus"), root.join("tmp"));
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::create_dir_all(&temp).unwrap();
+    corpus(&articles);
+    (articles, temp)
+}
+
 /// `check --format json` of `corpus` with its temporary files in `temp`, its stdout a pipe
 /// that is not read.
 fn start_check(corpus: &Path, temp: &Path) -> Child {
@@ -108,11 +118,7 @@ fn finish(mut child: Child) -> (Option<i32>, String) {
 #[test]
 fn an_interrupted_run_removes_its_temporary_folder_and_exits_130() {
     for (name, sig) in [("term", libc::SIGTERM), ("int", libc::SIGINT)] {
-        let root = common::scratch(&format!("interrupted-{name}"));
-        let (articles, temp) = (root.join("corpus"), root.join("tmp"));
-        std::fs::create_dir_all(&articles).unwrap();
-        std::fs::create_dir_all(&temp).unwrap();
-        corpus(&articles);
+        let (articles, temp) = folders_for(&format!("interrupted-{name}"));
         let mut child = start_check(&articles, &temp);
         let folder = wait_for_folder(&temp, &mut child, None);
         signal(&child, sig);
@@ -126,11 +132,7 @@ fn an_interrupted_run_removes_its_temporary_folder_and_exits_130() {
 
 #[test]
 fn the_folder_of_a_killed_run_is_removed_by_the_next_run() {
-    let root = common::scratch("killed");
-    let (articles, temp) = (root.join("corpus"), root.join("tmp"));
-    std::fs::create_dir_all(&articles).unwrap();
-    std::fs::create_dir_all(&temp).unwrap();
-    corpus(&articles);
+    let (articles, temp) = folders_for("killed");
     let mut child = start_check(&articles, &temp);
     let folder = wait_for_folder(&temp, &mut child, None);
     signal(&child, libc::SIGKILL);
