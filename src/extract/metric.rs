@@ -428,19 +428,19 @@ fn nearest_alias<'d>(
     let dimension = q.unit.dimension;
     let lookups = sentence.lookups();
     let start = |t: &TermMatch| t.span.start;
+    let is_fitting = |t: &TermMatch| aliased(metrics, t).any(|m| fits(m, measure, dimension));
+    let is_magnitude = |t: &TermMatch| aliased(metrics, t).any(|m| m.measure.is_magnitude());
     let fitting_before = lookups.fitting_aliases.last_before(
         (dimension, measure),
         terms,
         start,
         clause_start,
-        |t| aliased(metrics, t).any(|m| fits(m, measure, dimension)),
+        is_fitting,
     );
     let magnitude_before =
         lookups
             .magnitude_aliases
-            .last_before((), terms, start, clause_start, |t| {
-                aliased(metrics, t).any(|m| m.measure.is_magnitude())
-            });
+            .last_before((), terms, start, clause_start, is_magnitude);
     let nearer_magnitude =
         magnitude_before.filter(|&m| fitting_before.is_none_or(|fitting| m > fitting));
     // Before the number in its clause, nearest first, the same two words decide: the nearest
@@ -458,17 +458,13 @@ fn nearest_alias<'d>(
         terms,
         start,
         q.range.start,
-        |t| aliased(metrics, t).any(|m| fits(m, measure, dimension)),
+        is_fitting,
         in_clause,
     );
-    let magnitude_in_clause = lookups.magnitude_aliases.before(
-        (),
-        terms,
-        start,
-        q.range.start,
-        |t| aliased(metrics, t).any(|m| m.measure.is_magnitude()),
-        in_clause,
-    );
+    let magnitude_in_clause =
+        lookups
+            .magnitude_aliases
+            .before((), terms, start, q.range.start, is_magnitude, in_clause);
     let nearer_magnitude_in_clause =
         magnitude_in_clause.filter(|&m| fitting_in_clause.is_none_or(|fitting| m > fitting));
     let before_in_clause = nearer_magnitude_in_clause
