@@ -15,7 +15,7 @@
 //! metric is chosen afterwards, in `extract/metric.rs`, and the claim assembled in `extract.rs`.
 
 mod lookup;
-pub(super) use lookup::WordList;
+pub(super) use lookup::last_inside;
 mod periods;
 mod stance;
 mod subject;

@@ -20,7 +20,7 @@ use std::ops::Range;
 use crate::quantity::{Dimension, Quantity};
 use crate::rules::{Direction, Measure, Metric, PatternMatch, Term, TermMatch};
 
-use super::context::{DocumentContext, SentenceContext, WordList};
+use super::context::{DocumentContext, SentenceContext, last_inside};
 use super::words;
 
 mod counted;
@@ -307,7 +307,12 @@ fn infer_measure(
 ) -> Measure {
     let before = &doc.text()[clause.start..q.range.start];
     let words = &words::get().metric;
-    let has_words = |list| sentence.has_list_word(doc, list, clause.clone(), q.range.start);
+    // Looked up in the sentence's index of each word (none of these words overlaps itself),
+    // not searched for in the words before each figure of a long clause.
+    let has_words = |list: &'static words::List| {
+        list.iter()
+            .any(|w| sentence.has_word_in(doc, w, clause.start..q.range.start))
+    };
     match q.unit.dimension {
         Dimension::Rank | Dimension::Tier => Measure::Rank,
         Dimension::Percent
@@ -316,9 +321,9 @@ fn infer_measure(
         | Dimension::RatioTimes => {
             // Trimmed once: the growth words are compared with its end.
             let linked = trim_links(before);
-            if has_words(WordList::Progress) {
+            if has_words(&words.progress_words) {
                 Measure::Progress
-            } else if has_words(WordList::Share) {
+            } else if has_words(&words.share_words) {
                 Measure::Share
             } else if words.growth_words.iter().any(|w| linked.ends_with(w))
                 && !words.rate_names.iter().any(|w| linked.ends_with(w))
@@ -430,41 +435,32 @@ fn nearest_alias<'d>(
     let start = |t: &TermMatch| t.span.start;
     let is_fitting = |t: &TermMatch| aliased(metrics, t).any(|m| fits(m, measure, dimension));
     let is_magnitude = |t: &TermMatch| aliased(metrics, t).any(|m| m.measure.is_magnitude());
-    let fitting_before = lookups.fitting_aliases.last_before(
-        (dimension, measure),
-        terms,
-        start,
-        clause_start,
-        is_fitting,
-    );
-    let magnitude_before =
-        lookups
-            .magnitude_aliases
-            .last_before((), terms, start, clause_start, is_magnitude);
-    let nearer_magnitude =
-        magnitude_before.filter(|&m| fitting_before.is_none_or(|fitting| m > fitting));
-    // Before the number in its clause, nearest first, the same two words decide: the nearest
-    // that fits ends the search, and a magnitude alias counts only if no farther than it.
-    let in_clause = |marks: &[usize]| {
-        marks
-            .iter()
-            .rev()
-            .take_while(|&&i| terms[i].span.start >= clause_range.start)
-            .find(|&&i| terms[i].span.end <= q.range.start)
-            .copied()
+    // One look at each index gives the nearest word of its kind before the number in its
+    // clause, and the nearest in the clauses before that.
+    let before_number = clause_range.start..q.range.start;
+    let nearest = |marks: &[usize]| {
+        let in_earlier_clauses = marks.partition_point(|&i| terms[i].span.start < clause_start);
+        (
+            last_inside(terms, marks, &before_number),
+            marks[..in_earlier_clauses].last().copied(),
+        )
     };
-    let fitting_in_clause = lookups.fitting_aliases.before(
+    let (fitting_in_clause, fitting_before) = lookups.fitting_aliases.before(
         (dimension, measure),
         terms,
         start,
         q.range.start,
         is_fitting,
-        in_clause,
+        nearest,
     );
-    let magnitude_in_clause =
+    let (magnitude_in_clause, magnitude_before) =
         lookups
             .magnitude_aliases
-            .before((), terms, start, q.range.start, is_magnitude, in_clause);
+            .before((), terms, start, q.range.start, is_magnitude, nearest);
+    let nearer_magnitude =
+        magnitude_before.filter(|&m| fitting_before.is_none_or(|fitting| m > fitting));
+    // Before the number in its clause, nearest first, the same two words decide: the nearest
+    // that fits ends the search, and a magnitude alias counts only if no farther than it.
     let nearer_magnitude_in_clause =
         magnitude_in_clause.filter(|&m| fitting_in_clause.is_none_or(|fitting| m > fitting));
     let before_in_clause = nearer_magnitude_in_clause

@@ -96,19 +96,29 @@ pub(in crate::extract) struct Lookups {
     longest_time: OnceCell<usize>,
     /// The end of the first quantity of each base unit.
     first_in_unit: OnceCell<HashMap<String, usize>>,
-    /// The end of the first word of a list found in a range, by list and range.
-    first_list_word_end: RefCell<HashMap<(WordList, usize, usize), Option<usize>>>,
     /// Where each word asked about starts in the sentence, in text order.
     words: RefCell<HashMap<&'static str, Vec<usize>>>,
 }
 
-/// Word lists of `rules/words.toml` looked for in the words before a figure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(in crate::extract) enum WordList {
-    /// Words of a plan's progress (`完成年度计划的`).
-    Progress,
-    /// Words of a share (`占`).
-    Share,
+/// Of `marks`, positions in `terms` (in text order) of words that start before `range.end`,
+/// the last whose word lies wholly inside `range`. Found from the end of `range` back: only
+/// words running past its end are passed over.
+pub(in crate::extract) fn last_inside(
+    terms: &[TermMatch],
+    marks: &[usize],
+    range: &Range<usize>,
+) -> Option<usize> {
+    marks
+        .iter()
+        .rev()
+        .take_while(|&&i| terms[i].span.start >= range.start)
+        .find(|&&i| terms[i].span.end <= range.end)
+        .copied()
+}
+
+/// The length of the longest of some items, found once and kept in `cell`.
+fn longest(cell: &OnceCell<usize>, lengths: impl FnOnce() -> Option<usize>) -> usize {
+    *cell.get_or_init(|| lengths().unwrap_or(0))
 }
 
 /// The latest end at or before `limit` among `spans`, given from the last one back, none of
@@ -152,14 +162,7 @@ impl<'a> SentenceContext<'a> {
             |t| t.span.start,
             range.end,
             is_kind,
-            |marks| {
-                marks
-                    .iter()
-                    .rev()
-                    .map(|&i| &terms[i])
-                    .take_while(|t| t.span.start >= range.start)
-                    .any(|t| t.span.end <= range.end)
-            },
+            |marks| last_inside(terms, marks, &range).is_some(),
         )
     }
 
@@ -215,13 +218,12 @@ impl<'a> SentenceContext<'a> {
         range: Range<usize>,
     ) -> Option<usize> {
         let terms = self.terms(doc);
-        let longest = *self.lookups.longest_entity_word.get_or_init(|| {
+        let longest = longest(&self.lookups.longest_entity_word, || {
             terms
                 .iter()
                 .filter(|t| is_entity_word(t))
                 .map(|t| t.span.len())
                 .max()
-                .unwrap_or(0)
         });
         self.lookups.entity_words.before(
             (),
@@ -243,12 +245,8 @@ impl<'a> SentenceContext<'a> {
     /// The end of the last quantity that lies wholly inside `range`.
     pub(in crate::extract) fn quantity_end_within(&self, range: Range<usize>) -> Option<usize> {
         let quantities = self.quantities;
-        let longest = *self.lookups.longest_quantity.get_or_init(|| {
-            quantities
-                .iter()
-                .map(|q| q.item.range.len())
-                .max()
-                .unwrap_or(0)
+        let longest = longest(&self.lookups.longest_quantity, || {
+            quantities.iter().map(|q| q.item.range.len()).max()
         });
         let first = quantities.partition_point(|q| q.item.range.start < range.start);
         let past = quantities.partition_point(|q| q.item.range.start < range.end);
@@ -262,46 +260,12 @@ impl<'a> SentenceContext<'a> {
     /// The end of the last time expression lying wholly inside `range`.
     pub(in crate::extract) fn time_end_within(&self, range: Range<usize>) -> Option<usize> {
         let times = self.times;
-        let longest = *self
-            .lookups
-            .longest_time
-            .get_or_init(|| times.iter().map(|t| t.item.range.len()).max().unwrap_or(0));
+        let longest = longest(&self.lookups.longest_time, || {
+            times.iter().map(|t| t.item.range.len()).max()
+        });
         let end = range.end;
         let spans = self.times_in(range).rev().map(|t| t.range.clone());
         latest_end(spans, end, longest)
-    }
-
-    /// Whether a word of `list` lies wholly inside `range.start..before`, where `before` is in
-    /// `range`. The first word found from `range.start` is kept for each range, so that the
-    /// figures of one long clause share one search.
-    pub(in crate::extract) fn has_list_word(
-        &self,
-        doc: &DocumentContext,
-        list: WordList,
-        range: Range<usize>,
-        before: usize,
-    ) -> bool {
-        let key = (list, range.start, range.end);
-        let cached = self.lookups.first_list_word_end.borrow().get(&key).copied();
-        let first_end = cached.unwrap_or_else(|| {
-            let metric = &crate::extract::words::get().metric;
-            let words = match list {
-                WordList::Progress => &metric.progress_words,
-                WordList::Share => &metric.share_words,
-            };
-            let text = &doc.text()[range.clone()];
-            // A word's first occurrence is the one that ends first.
-            let found = words
-                .iter()
-                .filter_map(|w| text.find(w).map(|at| range.start + at + w.len()))
-                .min();
-            self.lookups
-                .first_list_word_end
-                .borrow_mut()
-                .insert(key, found);
-            found
-        });
-        first_end.is_some_and(|end| end <= before)
     }
 
     /// Whether a quantity in base unit `base` ends at or before `pos`.
